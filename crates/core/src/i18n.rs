@@ -1,0 +1,169 @@
+//! Translation tables. A plain enum with one match arm per message costs almost nothing in the wasm
+//! bundle, and the compiler refuses a message that lacks a language.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// BCP 47 tag, as used in `<html lang>` and in storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored or requested language; unknown values give `None` so callers keep their default.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vi-vn" => Some(Lang::Vi),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language: the switch offers it.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+
+    /// A language's own name, written in that language (shown on the switch).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Vi => "Tiếng Việt",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// A text in every language the app speaks (used for city-editable content such as config).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Localized {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => ($vi:expr, $en:expr),)*) => {
+        /// Every fixed text of the user interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Vi) => $vi,
+                      (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    // Shell
+    AppName => ("Mỹ Tho Số", "My Tho Digital"),
+    AppTagline => ("Dịch vụ công trực tuyến của Mỹ Tho, tỉnh Đồng Tháp", "Online public services of My Tho, Dong Thap province"),
+    SkipToContent => ("Bỏ qua, đến nội dung chính", "Skip to main content"),
+    MainNavLabel => ("Các khu vực chính", "Main sections"),
+    SwitchLanguageLabel => ("Chuyển ngôn ngữ", "Change language"),
+    HotlineLabel => ("Đường dây nóng", "Hotline"),
+    HotlineHint => ("Gọi miễn phí khi cần hỗ trợ", "Call free of charge if you need help"),
+    FooterNote => ("Ứng dụng không thu phí. Thông tin chính thức do cơ quan nhà nước cung cấp.", "This app is free of charge. Official information comes from the public authorities."),
+    Loading => ("Đang tải…", "Loading…"),
+    // Areas
+    AreaProcedures => ("Dịch vụ công", "Public services"),
+    AreaProceduresHint => ("Tìm thủ tục và nộp hồ sơ trực tuyến", "Find a procedure and apply online"),
+    AreaTracking => ("Tra cứu hồ sơ", "Track an application"),
+    AreaTrackingHint => ("Xem hồ sơ đã nộp đang ở bước nào", "See where your application stands"),
+    AreaFaq => ("Hỏi đáp", "Questions and answers"),
+    AreaFaqHint => ("Hỏi bằng lời của bạn, có dấu hay không dấu", "Ask in your own words"),
+    AreaTutorials => ("Kỹ năng số", "Digital skills"),
+    AreaTutorialsHint => ("Hướng dẫn từng bước dùng dịch vụ số", "Step-by-step guides to digital services"),
+    AreaTourism => ("Du lịch", "Visit My Tho"),
+    AreaTourismHint => ("Điểm đến, lễ hội và đặc sản Mỹ Tho", "Places, festivals and local products"),
+    // Home
+    HomeTitle => ("Trang chủ", "Home"),
+    HomeHeading => ("Bạn cần làm gì hôm nay?", "What do you need to do today?"),
+    // Coming soon
+    ComingSoonHeading => ("Sắp ra mắt", "Coming soon"),
+    ComingSoonBody => ("Khu vực này đang được xây dựng và chưa dùng được. Trong lúc chờ, bạn có thể gọi đường dây nóng hoặc đến bộ phận một cửa của phường.", "This section is being built and cannot be used yet. Meanwhile, you can call the hotline or visit your ward's one-stop office."),
+    BackToHome => ("Về trang chủ", "Back to the home page"),
+    // Not found
+    NotFoundTitle => ("Không tìm thấy trang", "Page not found"),
+    NotFoundBody => ("Địa chỉ bạn mở không có trong ứng dụng. Nếu bạn gõ địa chỉ, hãy kiểm tra lại chính tả. Nếu bạn bấm một đường dẫn, đường dẫn đó có thể đã cũ.", "The address you opened does not exist in this app. If you typed it, check the spelling. If you followed a link, it may be out of date."),
+    // Config / start-up errors
+    ConfigErrorTitle => ("Không khởi động được ứng dụng", "The app could not start"),
+    ConfigErrorBody => ("Ứng dụng không đọc được tệp cấu hình của thành phố. Đây là lỗi phía máy chủ, không phải do bạn. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy gọi đường dây nóng 1022.", "The app could not read the city's configuration file. This is a problem on our side, not yours. Try again in a few minutes; if it keeps failing, call the 1022 hotline."),
+    ConfigErrorDetail => ("Chi tiết kỹ thuật", "Technical details"),
+    TryAgain => ("Thử lại", "Try again"),
+    // API errors, as shown to people
+    ErrOffline => ("Không có kết nối mạng. Hãy kiểm tra Wi‑Fi hoặc dữ liệu di động rồi thử lại.", "You are offline. Check your Wi-Fi or mobile data and try again."),
+    ErrTimeout => ("Máy chủ phản hồi quá lâu. Hãy thử lại sau ít phút.", "The server took too long to answer. Try again in a few minutes."),
+    ErrServer => ("Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.", "The server has a problem. Try again in a few minutes."),
+    ErrDecode => ("Máy chủ trả về dữ liệu không đọc được.", "The server sent data the app could not read."),
+    ErrRequest => ("Yêu cầu không hợp lệ.", "The request was not accepted."),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_text_in_every_language() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                let text = msg.text(lang);
+                assert!(!text.trim().is_empty(), "{msg:?} is empty in {lang:?}");
+                assert_eq!(text, text.trim(), "{msg:?} has stray spaces in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn vietnamese_texts_carry_their_marks() {
+        // A Vietnamese sentence typed without marks is a common slip; every long Vietnamese text must
+        // contain at least one letter outside ASCII.
+        for msg in Msg::ALL {
+            let vi = msg.text(Lang::Vi);
+            if vi.split_whitespace().count() >= 3 {
+                assert!(!vi.is_ascii(), "{msg:?} looks unaccented: {vi}");
+            }
+        }
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(lang.other().other(), lang);
+            assert_ne!(lang.other(), lang);
+        }
+        assert_eq!(Lang::from_code(" EN "), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+}

@@ -1,0 +1,8 @@
+//! Pure core of Mỹ Tho Số: rules, texts and types that both the browser app and the gateway use.
+//! Nothing here touches the network, the DOM or the disk, so all of it is tested natively.
+
+pub mod api;
+pub mod config;
+pub mod i18n;
+pub mod retry;
+pub mod routes;

@@ -1,0 +1,115 @@
+//! The app's addresses. The router uses them, and the gateway uses them to answer an unknown address
+//! with status 404 (still serving the app, which shows its own 404 page).
+
+use crate::i18n::Msg;
+
+pub const HOME: &str = "/";
+pub const PROCEDURES: &str = "/dich-vu-cong";
+pub const TRACKING: &str = "/tra-cuu";
+pub const FAQ: &str = "/hoi-dap";
+pub const TUTORIALS: &str = "/ky-nang-so";
+pub const TOURISM: &str = "/du-lich";
+
+/// The main areas of the app, in the order the navigation shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Area {
+    Procedures,
+    Tracking,
+    Faq,
+    Tutorials,
+    Tourism,
+}
+
+impl Area {
+    pub const ALL: [Area; 5] = [Area::Procedures, Area::Tracking, Area::Faq, Area::Tutorials, Area::Tourism];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Area::Procedures => PROCEDURES,
+            Area::Tracking => TRACKING,
+            Area::Faq => FAQ,
+            Area::Tutorials => TUTORIALS,
+            Area::Tourism => TOURISM,
+        }
+    }
+
+    pub fn name(self) -> Msg {
+        match self {
+            Area::Procedures => Msg::AreaProcedures,
+            Area::Tracking => Msg::AreaTracking,
+            Area::Faq => Msg::AreaFaq,
+            Area::Tutorials => Msg::AreaTutorials,
+            Area::Tourism => Msg::AreaTourism,
+        }
+    }
+
+    pub fn hint(self) -> Msg {
+        match self {
+            Area::Procedures => Msg::AreaProceduresHint,
+            Area::Tracking => Msg::AreaTrackingHint,
+            Area::Faq => Msg::AreaFaqHint,
+            Area::Tutorials => Msg::AreaTutorialsHint,
+            Area::Tourism => Msg::AreaTourismHint,
+        }
+    }
+
+    /// Whether the city's config offers this area.
+    pub fn enabled(self, features: &crate::config::Features) -> bool {
+        match self {
+            Area::Procedures => features.procedures,
+            Area::Tracking => features.tracking,
+            Area::Faq => features.faq,
+            Area::Tutorials => features.tutorials,
+            Area::Tourism => features.tourism,
+        }
+    }
+}
+
+/// Whether a request path is one of the app's pages (so the gateway answers 200 with the app).
+pub fn is_app_path(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    if path == HOME || path.is_empty() {
+        return true;
+    }
+    Area::ALL.iter().any(|area| {
+        path.strip_prefix(area.path())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn known_areas_and_their_subpages_are_app_paths() {
+        for area in Area::ALL {
+            let p = area.path();
+            assert!(is_app_path(p));
+            assert!(is_app_path(&format!("{p}/")));
+            assert!(is_app_path(&format!("{p}/1.001193?x=1")));
+        }
+        assert!(is_app_path("/"));
+        assert!(is_app_path("/?lang=en"));
+    }
+
+    #[test]
+    fn everything_else_is_not() {
+        for p in ["/khong-co", "/hoi-dapx", "/api/v1", "/tra", "/du-lich-x/1", "/index.html"] {
+            assert!(!is_app_path(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn area_paths_are_distinct_ascii_slugs_and_named_in_both_languages() {
+        for (i, a) in Area::ALL.iter().enumerate() {
+            let p = a.path();
+            assert!(p.starts_with('/') && p[1..].bytes().all(|b| b.is_ascii_lowercase() || b == b'-'));
+            for b in &Area::ALL[i + 1..] {
+                assert_ne!(p, b.path());
+            }
+            assert_ne!(a.name().text(Lang::Vi), a.name().text(Lang::En));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! The reference city gateway: serves the built app and implements the city API over SQLite.
+
+pub mod api;
+pub mod assets;
+pub mod config;
+pub mod csp;
+pub mod db;
+pub mod openapi;
+pub mod site;
+
+use crate::config::GatewayConfig;
+use crate::db::Db;
+use crate::site::Site;
+use axum::extract::Request;
+use axum::Router;
+use std::future::Future;
+use std::sync::Arc;
+use tower_http::trace::TraceLayer;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub site: Arc<Site>,
+}
+
+impl AppState {
+    /// Everything that can be wrong with a deployment is found here, before the port is opened.
+    pub fn open(config: &GatewayConfig) -> Result<AppState, String> {
+        let site = Site::load(&config.dist)?;
+        let db = Db::open(&config.db_path)?;
+        Ok(AppState { db, site: Arc::new(site) })
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let site = state.site.clone();
+    let files = state.site.clone();
+    api::router()
+        .with_state(state)
+        .fallback(move |req: Request| async move { files.serve(req).await })
+        .layer(axum::middleware::from_fn(move |req, next| site::headers(site.clone(), req, next)))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Serves until `shutdown` resolves, then finishes the requests in flight.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,64 @@
+//! `mytho-gateway`: serves the app from `dist/` and the API from SQLite. Settings: MYTHO_ADDR,
+//! MYTHO_DB_PATH, MYTHO_DIST, MYTHO_LOG (see the README).
+
+use mytho_gateway::config::GatewayConfig;
+use mytho_gateway::AppState;
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match GatewayConfig::from_env() {
+        Ok(c) => c,
+        Err(e) => return fail(&e.to_string()),
+    };
+    tracing_subscriber::fmt().with_max_level(config.log_level).with_target(false).init();
+    let state = match AppState::open(&config) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let listener = match tokio::net::TcpListener::bind(config.addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            return fail(&format!(
+                "cannot listen on {}: {e}; stop whatever uses that port or set MYTHO_ADDR to another one",
+                config.addr
+            ))
+        }
+    };
+    tracing::info!(
+        "Mỹ Tho Số gateway on http://{} (app: {}, database: {})",
+        config.addr,
+        config.dist.display(),
+        config.db_path.display()
+    );
+    if let Err(e) = mytho_gateway::serve(listener, state, shutdown_signal()).await {
+        return fail(&format!("server error: {e}"));
+    }
+    tracing::info!("stopped cleanly");
+    ExitCode::SUCCESS
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("mytho-gateway: {message}");
+    ExitCode::from(2)
+}
+
+/// Ctrl-C, or SIGTERM from a service manager.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,61 @@
+//! The OpenAPI 3.1 description of the gateway's API, served at `/api/openapi.json`. A test checks that
+//! every path it lists answers, so the document cannot silently fall behind.
+
+use mytho_core::api::{API_V1, HEALTH_PATH};
+use serde_json::{json, Value};
+
+pub fn document() -> Value {
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Mỹ Tho Số city gateway",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "API of the reference city gateway behind the Mỹ Tho Số app. Errors carry a code and a message in Vietnamese and English."
+        },
+        "paths": {
+            HEALTH_PATH: {
+                "get": {
+                    "summary": "Whether the gateway and its database are up",
+                    "operationId": "health",
+                    "responses": {
+                        "200": { "description": "Up", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } },
+                        "503": { "description": "Database unavailable", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                    }
+                }
+            },
+            (format!("{API_V1}/")): {
+                "get": {
+                    "summary": "Index of API version 1",
+                    "operationId": "v1Index",
+                    "responses": { "200": { "description": "The API version and where this document is" } }
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Health": {
+                    "type": "object",
+                    "required": ["status", "version", "schema_version"],
+                    "properties": {
+                        "status": { "type": "string", "enum": ["ok"] },
+                        "version": { "type": "string" },
+                        "schema_version": { "type": "integer" }
+                    }
+                },
+                "Localized": {
+                    "type": "object",
+                    "required": ["vi", "en"],
+                    "properties": { "vi": { "type": "string" }, "en": { "type": "string" } }
+                },
+                "Error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "properties": {
+                        "code": { "type": "string" },
+                        "message": { "$ref": "#/components/schemas/Localized" }
+                    }
+                }
+            }
+        }
+    })
+}

@@ -1,0 +1,127 @@
+//! Serving the built app: files from `dist/` (brotli and gzip when precompressed copies exist), the app
+//! for its own addresses (404 status for unknown ones, so the app shows its 404 page), cache rules and
+//! security headers.
+
+use crate::csp;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use mytho_core::config::AppConfig;
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+pub struct Site {
+    pub dist: PathBuf,
+    csp: HeaderValue,
+}
+
+impl Site {
+    /// Checks the build and its `config.json` at start, so a broken deployment never serves a blank app.
+    pub fn load(dist: &Path) -> Result<Site, String> {
+        let index = dist.join("index.html");
+        let html = std::fs::read_to_string(&index).map_err(|e| {
+            format!("cannot read {}: {e}; build the app first (make build) or set MYTHO_DIST to its folder", index.display())
+        })?;
+        let config_path = dist.join("config.json");
+        let config_text = std::fs::read_to_string(&config_path)
+            .map_err(|e| format!("cannot read {}: {e}; it is copied from public/config.json by the build", config_path.display()))?;
+        let config = AppConfig::parse(&config_text).map_err(|e| format!("{}: {e}", config_path.display()))?;
+        let policy = csp::policy(&html, config.api_origin());
+        let csp = HeaderValue::from_str(&policy).map_err(|e| format!("bad CSP: {e}"))?;
+        Ok(Site { dist: dist.to_path_buf(), csp })
+    }
+
+    fn app_shell(&self) -> ServeFile {
+        ServeFile::new(self.dist.join("index.html")).precompressed_br().precompressed_gzip()
+    }
+
+    /// A path whose last part has a dot names a file of the build; any other path is a page of the app,
+    /// answered with `index.html` (status 404 when the app does not know it, so its 404 page shows).
+    pub async fn serve(&self, req: Request) -> Response {
+        let path = req.uri().path().to_string();
+        let names_file = path.rsplit('/').next().unwrap_or("").contains('.');
+        if names_file {
+            let files = ServeDir::new(&self.dist).precompressed_br().precompressed_gzip();
+            let response = match files.oneshot(req).await {
+                Ok(r) => r.map(Body::new),
+                Err(never) => match never {},
+            };
+            if response.status() == StatusCode::NOT_FOUND {
+                // A missing asset is never answered with HTML.
+                return (StatusCode::NOT_FOUND, "not found").into_response();
+            }
+            return response;
+        }
+        let mut response = match self.app_shell().oneshot(req).await {
+            Ok(r) => r.map(Body::new),
+            Err(never) => match never {},
+        };
+        if !mytho_core::routes::is_app_path(&path) && response.status() == StatusCode::OK {
+            *response.status_mut() = StatusCode::NOT_FOUND;
+        }
+        response
+    }
+
+    pub fn csp(&self) -> HeaderValue {
+        self.csp.clone()
+    }
+}
+
+/// Trunk names built assets `name-<16 hex digits>[_bg].ext`: their content never changes at that name.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let Some((stem, _ext)) = file.rsplit_once('.') else { return false };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let Some((_, hash)) = stem.rsplit_once('-') else { return false };
+    hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Cache rules: hashed assets forever, the API never, everything else revalidated on each use.
+pub fn cache_control(path: &str) -> &'static str {
+    if path.starts_with("/api/") || path == "/api" {
+        "no-store"
+    } else if is_hashed_asset(path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Adds security and cache headers to every response.
+pub async fn headers(site: std::sync::Arc<Site>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    let mut response = next.run(req).await;
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(&path)));
+    h.insert(header::CONTENT_SECURITY_POLICY, site.csp());
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=(self)"));
+    if !path.starts_with("/api") && !h.contains_key(header::VARY) {
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_asset_names_are_recognised() {
+        assert!(is_hashed_asset("/mytho-so-5e1bd4a41b0d2c3f_bg.wasm"));
+        assert!(is_hashed_asset("/mytho-so-5e1bd4a41b0d2c3f.js"));
+        assert!(is_hashed_asset("/main-00112233aabbccdd.css"));
+        assert!(!is_hashed_asset("/config.json"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/mytho-so-5e1bd4a4.js"));
+        assert_eq!(cache_control("/"), "no-cache");
+        assert_eq!(cache_control("/config.json"), "no-cache");
+        assert_eq!(cache_control("/api/health"), "no-store");
+    }
+}

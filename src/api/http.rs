@@ -1,0 +1,105 @@
+//! Typed fetch with a timeout, abort on cleanup, and retries with backoff and jitter.
+
+use crate::platform;
+use gloo_net::http::{Request, Response};
+use leptos::prelude::on_cleanup;
+use mytho_core::api::{ApiError, ErrorBody};
+use mytho_core::retry::RetryPolicy;
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortController;
+
+#[derive(Clone, Copy, Debug)]
+pub struct RequestOptions {
+    pub timeout_ms: u32,
+    /// Use [`RetryPolicy::ONCE`] for anything that is not idempotent.
+    pub retry: RetryPolicy,
+}
+
+/// GET and decode JSON; retried as the options allow.
+pub async fn get_json<T: DeserializeOwned>(url: &str, options: &RequestOptions) -> Result<T, ApiError> {
+    let response = get_with_retries(url, options).await?;
+    response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// GET a text body (the config is parsed by the core crate, which reports its own errors).
+pub async fn get_text(url: &str, options: &RequestOptions) -> Result<String, ApiError> {
+    let response = get_with_retries(url, options).await?;
+    response.text().await.map_err(|_| ApiError::Offline)
+}
+
+async fn get_with_retries(url: &str, options: &RequestOptions) -> Result<Response, ApiError> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match attempt(url, options.timeout_ms).await {
+            Ok(response) => return Ok(response),
+            Err(err) if options.retry.should_retry(attempts, &err) => {
+                sleep(options.retry.delay_ms(attempts - 1, js_sys::Math::random())).await;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+/// One request. It is aborted when its timeout fires or when the reactive owner that started it goes
+/// away (the user left the page).
+async fn attempt(url: &str, timeout_ms: u32) -> Result<Response, ApiError> {
+    let controller = AbortController::new().map_err(|_| ApiError::Offline)?;
+    let signal = controller.signal();
+    let timed_out = Rc::new(Cell::new(false));
+
+    let on_timeout = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let window = web_sys::window().ok_or(ApiError::Offline)?;
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            timeout_ms as i32,
+        )
+        .unwrap_or(0);
+    let on_leave = SendWrapper::new(controller);
+    on_cleanup(move || on_leave.abort());
+
+    let sent = Request::get(url).abort_signal(Some(&signal)).send().await;
+    window.clear_timeout_with_handle(timer);
+    drop(on_timeout);
+
+    let response = sent.map_err(|_| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else if !platform::is_online() {
+            ApiError::Offline
+        } else {
+            // A request that failed without reaching a server (DNS, refused, dropped).
+            ApiError::Offline
+        }
+    })?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        let status = response.status();
+        let body = response.json::<ErrorBody>().await.ok();
+        Err(ApiError::from_status(status, body))
+    }
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

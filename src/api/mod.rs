@@ -1,0 +1,39 @@
+//! Every HTTP call of the app goes through this module. Pages speak to the city's backend only through
+//! the [`CityBackend`] trait, so another adapter (an Open311 server, another city's API) can be added
+//! without touching them.
+
+mod backend;
+mod http;
+
+pub use backend::{ApiFuture, CityBackend, GatewayBackend};
+pub use http::{get_json, RequestOptions};
+
+use mytho_core::config::{AppConfig, ConfigError};
+use mytho_core::retry::RetryPolicy;
+use mytho_core::api::ApiError;
+use std::fmt;
+
+/// Where the app finds the city's configuration: beside `index.html`, never cached (the gateway says
+/// `no-cache`), so a city can change it without a rebuild.
+const CONFIG_URL: &str = "/config.json";
+
+#[derive(Clone, Debug)]
+pub enum ConfigLoadError {
+    Fetch(ApiError),
+    Invalid(ConfigError),
+}
+
+impl fmt::Display for ConfigLoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigLoadError::Fetch(e) => write!(f, "{CONFIG_URL} could not be loaded: {e:?}"),
+            ConfigLoadError::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+pub async fn load_config() -> Result<AppConfig, ConfigLoadError> {
+    let options = RequestOptions { timeout_ms: 15_000, retry: RetryPolicy::default() };
+    let text = http::get_text(CONFIG_URL, &options).await.map_err(ConfigLoadError::Fetch)?;
+    AppConfig::parse(&text).map_err(ConfigLoadError::Invalid)
+}

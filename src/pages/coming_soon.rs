@@ -1,0 +1,25 @@
+use crate::components::use_page_title;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use mytho_core::config::AppConfig;
+use mytho_core::i18n::Msg;
+use mytho_core::routes::{Area, HOME};
+
+/// An honest page for an area that is not built yet: no sample content, a way to get help now.
+#[component]
+pub fn ComingSoon(area: Area) -> impl IntoView {
+    let i18n = use_i18n();
+    let hotline = expect_context::<AppConfig>().hotline;
+    use_page_title(move || format!("{} – {}", i18n.tr(area.name()), i18n.tr(Msg::ComingSoonHeading)));
+    view! {
+        <h1 class="page-title">{move || i18n.tr(area.name())}</h1>
+        <p class="tag">{move || i18n.tr(Msg::ComingSoonHeading)}</p>
+        <p>{move || i18n.tr(Msg::ComingSoonBody)}</p>
+        <p>
+            {move || i18n.tr(Msg::HotlineLabel)} ": "
+            <a href=format!("tel:{hotline}")>{hotline.clone()}</a>
+        </p>
+        <p><A href=HOME>{move || i18n.tr(Msg::BackToHome)}</A></p>
+    }
+}

@@ -1,0 +1,11 @@
+//! One module per page.
+
+mod coming_soon;
+mod config_error;
+mod home;
+mod not_found;
+
+pub use coming_soon::ComingSoon;
+pub use config_error::ConfigError;
+pub use home::Home;
+pub use not_found::NotFound;
