@@ -11,7 +11,11 @@ async fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e.to_string()),
     };
-    tracing_subscriber::fmt().with_max_level(config.log_level).with_target(false).init();
+    tracing_subscriber::fmt()
+        .with_max_level(config.log_level)
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+        .init();
     let state = match AppState::open(&config) {
         Ok(s) => s,
         Err(e) => return fail(&e),

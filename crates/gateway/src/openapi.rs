@@ -23,7 +23,7 @@ pub fn document() -> Value {
                     }
                 }
             },
-            (format!("{API_V1}/")): {
+            API_V1: {
                 "get": {
                     "summary": "Index of API version 1",
                     "operationId": "v1Index",

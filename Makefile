@@ -1,0 +1,45 @@
+# The README names two commands: `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# The gateway's build profile: `server` (optimised) for `make run`, `dev` for tests (shares test builds).
+GATEWAY_PROFILE ?= dev
+GATEWAY_DIR := target/$(if $(filter dev,$(GATEWAY_PROFILE)),debug,$(GATEWAY_PROFILE))
+# Budget for everything the first load fetches, brotli bytes (150 KB).
+FIRST_LOAD_BUDGET := 153600
+
+.PHONY: run test build size size-report setup-build setup-test clean
+
+## make run: build the app and serve it with the gateway at http://127.0.0.1:8080
+run:
+	$(MAKE) build GATEWAY_PROFILE=server
+	MYTHO_DIST=dist target/server/mytho-gateway
+
+## make test: unit, property and HTTP tests, the release build and its size budget, browser tests
+test: setup-test
+	cargo test --locked -p mytho-core -p mytho-gateway
+	$(MAKE) build
+	$(MAKE) size-report
+	npx playwright test
+
+setup-build:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+build: setup-build
+	cargo fetch --locked
+	trunk build --release --offline
+	cargo build --locked --profile $(GATEWAY_PROFILE) -p mytho-gateway
+	$(GATEWAY_DIR)/mytho-assets compress dist
+
+## make size: what the first load fetches, raw, gzip and brotli, checked against the budget
+size: build size-report
+
+size-report:
+	$(GATEWAY_DIR)/mytho-assets size dist --budget $(FIRST_LOAD_BUDGET)
+
+clean:
+	rm -rf dist target/wasm-opt test-results playwright-report

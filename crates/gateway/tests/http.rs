@@ -1,0 +1,227 @@
+//! The gateway over real HTTP, with a real SQLite file and a small `dist/` made for each test.
+
+use mytho_core::api::{ErrorBody, Health};
+use mytho_gateway::config::GatewayConfig;
+use mytho_gateway::{assets, csp, AppState};
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::Path;
+
+const LOADER: &str = "import init from '/app-0123456789abcdef.js'; await init('/app-0123456789abcdef_bg.wasm');";
+const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend module, long enough to compress: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+fn index_html() -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><style>body{{margin:0}}</style>\
+         <link rel=\"stylesheet\" href=\"/main-00112233aabbccdd.css\">\
+         <script type=\"module\">{LOADER}</script></head><body><div id=\"app\"><h1>Mỹ Tho Số</h1></div></body></html>"
+    )
+}
+
+fn make_dist(dir: &Path) {
+    std::fs::write(dir.join("index.html"), index_html()).unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef.js"), "export default function init() {}\n".repeat(20)).unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), WASM).unwrap();
+    std::fs::write(dir.join("main-00112233aabbccdd.css"), "body { color: #1b1b1b; }\n".repeat(10)).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/config.json"), dir.join("config.json")).unwrap();
+    assets::precompress(dir).unwrap();
+}
+
+struct Server {
+    base: String,
+    _tmp: tempfile::TempDir,
+    db_path: std::path::PathBuf,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Server {
+    async fn start() -> Server {
+        let tmp = tempfile::tempdir().unwrap();
+        let dist = tmp.path().join("dist");
+        std::fs::create_dir(&dist).unwrap();
+        make_dist(&dist);
+        let db_path = tmp.path().join("data").join("test.sqlite3");
+        let config = GatewayConfig {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            db_path: db_path.clone(),
+            dist,
+            log_level: tracing::Level::WARN,
+        };
+        let state = AppState::open(&config).unwrap();
+        let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(mytho_gateway::serve(listener, state, async {
+            let _ = stopped.await;
+        }));
+        Server { base: format!("http://{addr}"), _tmp: tmp, db_path, stop: Some(stop), task: Some(task) }
+    }
+
+    async fn get(&self, path: &str, accept_encoding: Option<&str>) -> reqwest::Response {
+        let mut req = reqwest::Client::new().get(format!("{}{path}", self.base));
+        if let Some(enc) = accept_encoding {
+            req = req.header("accept-encoding", enc);
+        }
+        req.send().await.unwrap()
+    }
+
+    async fn stop(mut self) {
+        self.stop.take().unwrap().send(()).unwrap();
+        self.task.take().unwrap().await.unwrap().unwrap();
+    }
+}
+
+fn header<'a>(r: &'a reqwest::Response, name: &str) -> &'a str {
+    r.headers().get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
+}
+
+#[tokio::test]
+async fn health_reports_the_migrated_database() {
+    let server = Server::start().await;
+    let r = server.get("/api/health", None).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(header(&r, "cache-control"), "no-store");
+    let health: Health = r.json().await.unwrap();
+    assert_eq!(health.status, "ok");
+    assert_eq!(health.schema_version, mytho_gateway::db::latest_version());
+    assert!(server.db_path.is_file(), "the database file is created under the data folder");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_a_csp_that_allows_only_the_loader() {
+    let server = Server::start().await;
+    for path in ["/", "/hoi-dap", "/config.json", "/api/health", "/khong-co"] {
+        let r = server.get(path, None).await;
+        let policy = header(&r, "content-security-policy");
+        let (scripts, styles) = csp::inline_hashes(&index_html());
+        assert_eq!(scripts.len(), 1);
+        assert!(policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {}", scripts[0])), "{path}: {policy}");
+        assert!(policy.contains(&styles[0]));
+        assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+        assert_eq!(header(&r, "x-content-type-options"), "nosniff");
+        assert_eq!(header(&r, "referrer-policy"), "strict-origin-when-cross-origin");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn assets_have_their_types_and_cache_rules() {
+    let server = Server::start().await;
+    let wasm = server.get("/app-0123456789abcdef_bg.wasm", None).await;
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(header(&wasm, "content-type"), "application/wasm");
+    assert_eq!(header(&wasm, "cache-control"), "public, max-age=31536000, immutable");
+    assert_eq!(wasm.bytes().await.unwrap().as_ref(), WASM);
+    let js = server.get("/app-0123456789abcdef.js", None).await;
+    assert!(header(&js, "content-type").starts_with("text/javascript"), "{}", header(&js, "content-type"));
+    for path in ["/", "/index.html", "/config.json", "/hoi-dap"] {
+        let r = server.get(path, None).await;
+        assert_eq!(header(&r, "cache-control"), "no-cache", "{path}");
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn precompressed_files_are_chosen_by_accept_encoding() {
+    let server = Server::start().await;
+    let original = index_html();
+
+    let r = server.get("/", Some("gzip, deflate, br")).await;
+    assert_eq!(header(&r, "content-encoding"), "br");
+    assert!(header(&r, "vary").to_ascii_lowercase().contains("accept-encoding"));
+    let body = r.bytes().await.unwrap();
+    let mut text = String::new();
+    brotli::Decompressor::new(&body[..], 4096).read_to_string(&mut text).unwrap();
+    assert_eq!(text, original);
+
+    let r = server.get("/app-0123456789abcdef_bg.wasm", Some("gzip")).await;
+    assert_eq!(header(&r, "content-encoding"), "gzip");
+    assert_eq!(header(&r, "content-type"), "application/wasm");
+    let body = r.bytes().await.unwrap();
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(&body[..]).read_to_end(&mut raw).unwrap();
+    assert_eq!(raw, WASM);
+
+    let r = server.get("/", Some("identity")).await;
+    assert_eq!(header(&r, "content-encoding"), "");
+    assert_eq!(r.text().await.unwrap(), original);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn app_addresses_fall_back_to_the_app_and_unknown_ones_are_404() {
+    let server = Server::start().await;
+    for path in ["/dich-vu-cong", "/tra-cuu", "/hoi-dap", "/ky-nang-so", "/du-lich/cho-my-tho", "/?lang=en"] {
+        let r = server.get(path, None).await;
+        assert_eq!(r.status(), 200, "{path}");
+        assert!(header(&r, "content-type").starts_with("text/html"));
+        assert_eq!(r.text().await.unwrap(), index_html(), "{path}");
+    }
+    // The app still answers (it shows its 404 page), with the right status for people and crawlers.
+    let r = server.get("/trang-khong-co", None).await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.text().await.unwrap(), index_html());
+    // A missing asset is a plain 404, never HTML that a script tag would choke on.
+    let r = server.get("/app-ffffffffffffffff.js", None).await;
+    assert_eq!(r.status(), 404);
+    assert!(!header(&r, "content-type").contains("html"));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404s_in_both_languages() {
+    let server = Server::start().await;
+    for path in ["/api", "/api/nope", "/api/v1/nope", "/api/v1/dossiers/123"] {
+        let r = server.get(path, None).await;
+        assert_eq!(r.status(), 404, "{path}");
+        assert_eq!(header(&r, "content-type"), "application/json");
+        let body: ErrorBody = r.json().await.unwrap();
+        assert_eq!(body.code, "not_found");
+        assert!(!body.message.vi.is_empty() && !body.message.en.is_empty());
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_only_paths_that_answer() {
+    let server = Server::start().await;
+    let r = server.get("/api/openapi.json", None).await;
+    assert_eq!(r.status(), 200);
+    let doc: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    assert!(paths.contains_key("/api/health"));
+    for (path, ops) in paths {
+        if ops.get("get").is_some() {
+            let r = server.get(path, None).await;
+            assert_eq!(r.status(), 200, "{path} is documented but does not answer");
+        }
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_database_survives_a_restart_without_migrating_twice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("db.sqlite3");
+    mytho_gateway::db::Db::open(&path).unwrap();
+    let db = mytho_gateway::db::Db::open(&path).unwrap();
+    let (version, rows) = db
+        .call(|c| {
+            let v = mytho_gateway::db::schema_version(c)?;
+            let n: i64 = c.query_row("SELECT count(*) FROM gateway_meta", [], |r| r.get(0))?;
+            Ok((v, n))
+        })
+        .await
+        .unwrap();
+    assert_eq!(version, mytho_gateway::db::latest_version());
+    assert_eq!(rows, 1);
+    // A database from a newer gateway is refused rather than damaged.
+    db.call(|c| c.pragma_update(None, "user_version", 999)).await.unwrap();
+    drop(db);
+    let err = mytho_gateway::db::Db::open(&path).err().unwrap();
+    assert!(err.contains("newer than this gateway"), "{err}");
+}

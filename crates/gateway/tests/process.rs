@@ -1,0 +1,78 @@
+//! The gateway binary as an operator meets it: bad settings fail at start with a message saying what
+//! to fix, and Ctrl-C / SIGTERM stop it cleanly.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mytho-gateway");
+
+fn dist(dir: &Path, config: &str) -> std::path::PathBuf {
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>t</title>").unwrap();
+    std::fs::write(dist.join("config.json"), config).unwrap();
+    dist
+}
+
+fn shipped_config() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/config.json")).unwrap()
+}
+
+fn run_expecting_failure(envs: &[(&str, &str)]) -> String {
+    let out = Command::new(BIN).env_clear().envs(envs.iter().copied()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "should fail at start: {envs:?}");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn bad_settings_fail_at_start_and_say_what_to_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good_dist = dist(tmp.path(), &shipped_config());
+    let dist_s = good_dist.to_str().unwrap();
+    let db = tmp.path().join("db.sqlite3");
+    let db_s = db.to_str().unwrap();
+
+    let err = run_expecting_failure(&[("MYTHO_ADDR", "localhost"), ("MYTHO_DIST", dist_s), ("MYTHO_DB_PATH", db_s)]);
+    assert!(err.contains("MYTHO_ADDR") && err.contains("127.0.0.1:8080"), "{err}");
+
+    let err = run_expecting_failure(&[("MYTHO_LOG", "loud"), ("MYTHO_DIST", dist_s), ("MYTHO_DB_PATH", db_s)]);
+    assert!(err.contains("MYTHO_LOG"), "{err}");
+
+    let missing = tmp.path().join("nothing-here");
+    let err = run_expecting_failure(&[("MYTHO_DIST", missing.to_str().unwrap()), ("MYTHO_DB_PATH", db_s)]);
+    assert!(err.contains("index.html") && err.contains("make build"), "{err}");
+
+    let broken = dist(&tmp.path().join("broken"), r#"{"hotline": "1022"}"#);
+    let err = run_expecting_failure(&[("MYTHO_DIST", broken.to_str().unwrap()), ("MYTHO_DB_PATH", db_s)]);
+    assert!(err.contains("config.json"), "{err}");
+
+    // A data folder that cannot be created: its parent is a file.
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "").unwrap();
+    let bad_db = file.join("data").join("db.sqlite3");
+    let err = run_expecting_failure(&[("MYTHO_DIST", dist_s), ("MYTHO_DB_PATH", bad_db.to_str().unwrap())]);
+    assert!(err.contains("data folder") && err.contains("MYTHO_DB_PATH"), "{err}");
+}
+
+#[test]
+fn sigterm_stops_the_gateway_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = dist(tmp.path(), &shipped_config());
+    let mut child = Command::new(BIN)
+        .env_clear()
+        .env("MYTHO_ADDR", "127.0.0.1:0")
+        .env("MYTHO_DIST", &d)
+        .env("MYTHO_DB_PATH", tmp.path().join("db.sqlite3"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let started = lines.by_ref().map(Result::unwrap).find(|l| l.contains("gateway on http://"));
+    assert!(started.is_some(), "the gateway says where it listens");
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let rest: Vec<String> = lines.map(Result::unwrap).collect();
+    assert!(child.wait().unwrap().success());
+    assert!(rest.iter().any(|l| l.contains("stopped cleanly")), "{rest:?}");
+}

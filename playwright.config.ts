@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// The browser tests run Debian's Chromium against the real gateway serving the release build in dist/
+// (built by `make test`), with a fresh SQLite file each run.
+const port = Number(process.env.E2E_PORT ?? 8181);
+const gateway = process.env.E2E_GATEWAY ?? 'target/debug/mytho-gateway';
+const dbPath = path.join(os.tmpdir(), `mytho-e2e-${process.pid}-${Date.now()}`, 'e2e.sqlite3');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync',
+      ],
+    },
+    locale: 'vi-VN',
+    trace: 'off',
+  },
+  webServer: {
+    command: gateway,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: {
+      MYTHO_ADDR: `127.0.0.1:${port}`,
+      MYTHO_DIST: 'dist',
+      MYTHO_DB_PATH: dbPath,
+      MYTHO_LOG: 'warn',
+    },
+  },
+});

@@ -1,0 +1,42 @@
+import { expect, Page, test as base } from '@playwright/test';
+import * as fs from 'node:fs';
+
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Every test page records console errors, uncaught exceptions and CSP violations; a test fails on any. */
+export const test = base.extend<{ problems: string[] }>({
+  problems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await use(problems);
+  },
+});
+
+export { expect };
+
+/** Waits until the app (not the static first screen) is in charge: only it renders the language switch. */
+export async function appReady(page: Page) {
+  await expect(page.locator('.lang-switch')).toBeVisible({ timeout: 15_000 });
+}
+
+/** axe-core with the WCAG 2.x A/AA rules (2.2 included); returns the violations, described. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP stays strict during the check.
+  await page.evaluate(axeSource);
+  const results: any = await page.evaluate(async () => {
+    // @ts-ignore axe is injected above
+    return await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+  });
+  return results.violations.map(
+    (v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+export async function expectNoAxeViolations(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}

@@ -1,0 +1,91 @@
+import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+
+test.afterEach(async ({ problems }) => {
+  expect(problems).toEqual([]);
+});
+
+// The real gateway refuses to start with a broken config.json, so these cases break the response on
+// its way to the browser: the app must still explain itself when a city's server serves it badly.
+test('a broken config.json shows a clear error page, not a blank screen', async ({ page, problems }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"app_name": ' }),
+  );
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không khởi động được ứng dụng');
+  await expect(page.getByRole('alert')).toContainText('không phải do bạn');
+  await page.getByText('Chi tiết kỹ thuật').click();
+  await expect(page.locator('pre.detail')).toContainText('config.json is not valid');
+  await expect(page.getByRole('button', { name: 'Thử lại' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The app could not start');
+  await expectNoAxeViolations(page);
+  problems.length = 0;
+});
+
+test('a config.json that cannot be fetched is retried, then explained, and Try again recovers', async ({ page, problems }) => {
+  let calls = 0;
+  await page.route('**/config.json', (route) => {
+    calls += 1;
+    return route.fulfill({ status: 503, body: 'unavailable' });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không khởi động được ứng dụng');
+  // Idempotent GETs are retried with backoff before giving up (3 attempts by default).
+  expect(calls).toBe(3);
+  await expect(page.locator('pre.detail')).toContainText('Server');
+  await page.unroute('**/config.json');
+  problems.length = 0;
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  problems.length = 0;
+});
+
+test('the whole shell works with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  // Name link, then the language switch.
+  await page.keyboard.press('Shift+Tab');
+  await page.goto('/');
+  await appReady(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.lang-switch')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.site-nav a').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Public services');
+});
+
+for (const width of [320, 640]) {
+  // 640 px is a 1280 px screen at 200 % zoom; 320 px is the WCAG reflow width.
+  test(`usable at ${width} px wide: no sideways scrolling, targets at least 24 px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ['/', '/hoi-dap', '/khong-co']) {
+      await page.goto(path);
+      await appReady(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      // Targets not inside a sentence must be at least 24×24 CSS px (WCAG 2.2 SC 2.5.8).
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('a, button')]
+          .filter((el) => !el.closest('p') && !el.classList.contains('skip-link'))
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.width < 24 || r.height < 24))
+          .map(({ el, r }) => `${el.textContent} ${r.width}x${r.height}`),
+      );
+      expect(small, `${path} small targets`).toEqual([]);
+      await expectNoAxeViolations(page);
+    }
+  });
+}

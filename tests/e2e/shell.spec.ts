@@ -1,0 +1,162 @@
+import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+
+const AREAS = [
+  { path: '/dich-vu-cong', vi: 'Dịch vụ công', en: 'Public services' },
+  { path: '/tra-cuu', vi: 'Tra cứu hồ sơ', en: 'Track an application' },
+  { path: '/hoi-dap', vi: 'Hỏi đáp', en: 'Questions and answers' },
+  { path: '/ky-nang-so', vi: 'Kỹ năng số', en: 'Digital skills' },
+  { path: '/du-lich', vi: 'Du lịch', en: 'Visit My Tho' },
+];
+
+test.afterEach(async ({ problems }) => {
+  expect(problems).toEqual([]);
+});
+
+test('the first screen is useful before and without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('.site-header__name')).toHaveText('Mỹ Tho Số');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  for (const area of AREAS) {
+    await expect(page.locator('main').getByRole('link', { name: new RegExp(area.vi) })).toHaveAttribute('href', area.path);
+  }
+  await expect(page.locator('footer a[href="tel:1022"]')).toHaveText('1022');
+  // Chromium's script switch does not change how <noscript> is parsed, so read it from the page served.
+  const html = await response!.text();
+  expect(html).toMatch(/<noscript>[\s\S]*Trình duyệt đang tắt JavaScript[\s\S]*gọi đường dây nóng <a href="tel:1022">[\s\S]*JavaScript is turned off[\s\S]*<\/noscript>/);
+  await context.close();
+});
+
+test('the first screen is accessible while the app is still on its way', async ({ browser }) => {
+  // Same markup as above; here scripts run (axe needs them) but the app's bundle never arrives.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/\.(js|wasm)$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  await expectNoAxeViolations(page);
+  await context.close();
+});
+
+test('the app starts, takes over the first screen and shows the city from config', async ({ page }) => {
+  const response = await page.goto('/');
+  const csp = response!.headers()['content-security-policy'];
+  expect(csp).toContain("'wasm-unsafe-eval'");
+  expect(csp).not.toContain('unsafe-inline');
+  await appReady(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.locator('.site-header__name')).toHaveText('Mỹ Tho Số');
+  await expect(page).toHaveTitle('Trang chủ – Mỹ Tho Số');
+  // One app, not the static screen plus the app.
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('footer a[href="tel:1022"]')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('navigation, back and forward, and the current area marked', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  for (const area of AREAS) {
+    await page.locator('.site-nav').getByRole('link', { name: area.vi, exact: true }).click();
+    await expect(page).toHaveURL(area.path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(area.vi);
+    await expect(page.getByText('Sắp ra mắt')).toBeVisible();
+    await expect(page.locator('.site-nav [aria-current="page"]')).toHaveText(area.vi);
+    await expect(page).toHaveTitle(`${area.vi} – Sắp ra mắt – Mỹ Tho Số`);
+  }
+  await page.goBack();
+  await expect(page).toHaveURL('/ky-nang-so');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kỹ năng số');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kỹ năng số');
+  await page.getByRole('link', { name: 'Về trang chủ' }).click();
+  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+});
+
+test('deep links open the right page, with status 200', async ({ page }) => {
+  for (const area of AREAS) {
+    const response = await page.goto(`${area.path}/mot/trang/sau`);
+    expect(response?.status()).toBe(200);
+    await appReady(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(area.vi);
+  }
+  await expectNoAxeViolations(page);
+});
+
+test('an unknown address gets a real 404 page and status', async ({ page, problems }) => {
+  const response = await page.goto('/trang-khong-co');
+  expect(response?.status()).toBe(404);
+  // Chromium reports the document's own 404 status on the console; that is expected here.
+  problems.length = 0;
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+  await expect(page).toHaveTitle('Không tìm thấy trang – Mỹ Tho Số');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Về trang chủ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  problems.length = 0;
+});
+
+test('language switch changes every text, the html lang, and is remembered', async ({ page }) => {
+  await page.goto('/hoi-dap');
+  await appReady(page);
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions and answers');
+  await expect(page.getByText('Coming soon')).toBeVisible();
+  await expect(page).toHaveTitle('Questions and answers – Coming soon – My Tho Digital');
+  await expect(page.locator('.site-header__name')).toHaveText('My Tho Digital');
+  await expect(page.locator('.site-nav')).toHaveAttribute('aria-label', 'Main sections');
+  await expect(page.locator('body')).not.toContainText('Sắp ra mắt');
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions and answers');
+  await page.goto('/');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you need to do today?');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: /Tiếng Việt/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+});
+
+test('a shared link with ?lang=en opens in English', async ({ page }) => {
+  await page.goto('/du-lich?lang=en');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Visit My Tho');
+});
+
+test('the app still works where the browser keeps no storage', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto('/');
+  await appReady(page);
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you need to do today?');
+});
+
+test('going offline is announced, and cleared when back online', async ({ page, context }) => {
+  await page.goto('/');
+  await appReady(page);
+  const banner = page.locator('.connection-banner-region');
+  await expect(banner).toHaveAttribute('aria-live', 'polite');
+  await expect(banner).toBeEmpty();
+  await context.setOffline(true);
+  await expect(banner).toContainText('Không có kết nối mạng');
+  await expectNoAxeViolations(page);
+  await context.setOffline(false);
+  await expect(banner).toBeEmpty();
+});
