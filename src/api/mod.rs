@@ -26,7 +26,7 @@ pub enum ConfigLoadError {
 impl fmt::Display for ConfigLoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ConfigLoadError::Fetch(e) => write!(f, "{CONFIG_URL} could not be loaded: {e:?}"),
+            ConfigLoadError::Fetch(e) => write!(f, "{CONFIG_URL} could not be loaded: {}", e.kind()),
             ConfigLoadError::Invalid(e) => write!(f, "{e}"),
         }
     }

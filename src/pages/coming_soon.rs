@@ -5,6 +5,22 @@ use leptos_router::components::A;
 use mytho_core::config::AppConfig;
 use mytho_core::i18n::Msg;
 use mytho_core::routes::{Area, HOME};
+use leptos_router::hooks::use_params_map;
+use crate::pages::NotFound;
+
+/// Every address under an area: an area not built yet says so; an unknown or switched-off one is 404.
+#[component]
+pub fn AreaPage() -> impl IntoView {
+    let params = use_params_map();
+    let features = expect_context::<AppConfig>().features;
+    move || {
+        let area = params.read().get("area").and_then(|s| Area::from_segment(&s));
+        match area.filter(|a| a.enabled(&features)) {
+            Some(area) => view! { <ComingSoon area/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
 
 /// An honest page for an area that is not built yet: no sample content, a way to get help now.
 #[component]

@@ -5,7 +5,7 @@ mod config_error;
 mod home;
 mod not_found;
 
-pub use coming_soon::ComingSoon;
+pub use coming_soon::AreaPage;
 pub use config_error::ConfigError;
 pub use home::Home;
 pub use not_found::NotFound;

@@ -89,3 +89,20 @@ for (const width of [320, 640]) {
     }
   });
 }
+
+test('an area the city switches off in config.json leaves the navigation and answers 404', async ({ page, problems }) => {
+  await page.route('**/config.json', async (route) => {
+    const real = await (await route.fetch()).json();
+    real.features.tourism = false;
+    await route.fulfill({ json: real });
+  });
+  await page.goto('/');
+  await appReady(page);
+  await expect(page.locator('.site-nav a')).toHaveCount(4);
+  await expect(page.locator('.site-nav')).not.toContainText('Du lịch');
+  await expect(page.locator('main')).not.toContainText('Du lịch');
+  await page.goto('/du-lich');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+  problems.length = 0;
+});

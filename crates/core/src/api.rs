@@ -62,6 +62,17 @@ impl ApiError {
         }
     }
 
+    /// A short technical name, for logs and "technical details".
+    pub fn kind(&self) -> String {
+        match self {
+            ApiError::Offline => "offline".into(),
+            ApiError::Timeout => "timeout".into(),
+            ApiError::Client { status, .. } => format!("HTTP {status}"),
+            ApiError::Server { status } => format!("Server error HTTP {status}"),
+            ApiError::Decode(e) => format!("unreadable answer: {e}"),
+        }
+    }
+
     /// A sentence for the person using the app, in their language.
     pub fn user_message(&self, lang: Lang) -> String {
         match self {

@@ -53,6 +53,11 @@ impl Area {
         }
     }
 
+    /// The area whose address starts with `/segment` (`"hoi-dap"` → FAQ).
+    pub fn from_segment(segment: &str) -> Option<Area> {
+        Area::ALL.into_iter().find(|a| a.path()[1..] == *segment)
+    }
+
     /// Whether the city's config offers this area.
     pub fn enabled(self, features: &crate::config::Features) -> bool {
         match self {
@@ -95,6 +100,13 @@ mod tests {
     }
 
     #[test]
+    fn unknown_segments_are_no_area() {
+        for s in ["", "/hoi-dap", "hoi", "hoi-dap/"] {
+            assert_eq!(Area::from_segment(s), None, "{s}");
+        }
+    }
+
+    #[test]
     fn everything_else_is_not() {
         for p in ["/khong-co", "/hoi-dapx", "/api/v1", "/tra", "/du-lich-x/1", "/index.html"] {
             assert!(!is_app_path(p), "{p}");
@@ -110,6 +122,7 @@ mod tests {
                 assert_ne!(p, b.path());
             }
             assert_ne!(a.name().text(Lang::Vi), a.name().text(Lang::En));
+            assert_eq!(Area::from_segment(&p[1..]), Some(*a));
         }
     }
 }
