@@ -9,6 +9,18 @@ pub const API_V1: &str = "/api/v1";
 pub const HEALTH_PATH: &str = "/api/health";
 pub const OPENAPI_PATH: &str = "/api/openapi.json";
 
+/// `POST /api/v1/faq/feedback`: whether an FAQ answer helped. Only the topic, the verdict and the
+/// language are kept: never what the person typed, which may hold personal details.
+pub const FAQ_FEEDBACK_PATH: &str = "/faq/feedback";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqFeedback {
+    pub topic_id: String,
+    pub helpful: bool,
+    pub lang: Lang,
+}
+
 /// `GET /api/health`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {

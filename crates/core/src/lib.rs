@@ -6,3 +6,5 @@ pub mod config;
 pub mod i18n;
 pub mod retry;
 pub mod routes;
+pub mod text;
+pub mod faq;

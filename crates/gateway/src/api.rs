@@ -4,9 +4,9 @@ use crate::{openapi, AppState};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
-use mytho_core::api::{ErrorBody, Health, API_V1, HEALTH_PATH, OPENAPI_PATH};
+use mytho_core::api::{ErrorBody, FaqFeedback, Health, API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH, OPENAPI_PATH};
 use mytho_core::i18n::Localized;
 
 pub fn router() -> Router<AppState> {
@@ -22,7 +22,59 @@ pub fn router() -> Router<AppState> {
 fn v1() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Json(serde_json::json!({ "api": "v1", "openapi": OPENAPI_PATH })) }))
+        .route(FAQ_FEEDBACK_PATH, post(faq_feedback))
         .fallback(not_found)
+}
+
+/// A JSON body, or the error every client of this API understands.
+pub struct Body<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<S> for Body<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(value)) => Ok(Body(value)),
+            Err(rejection) => Err(error(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                &format!("Dữ liệu gửi lên không đúng định dạng: {}", rejection.body_text()),
+                &format!("The request body is not valid: {}", rejection.body_text()),
+            )),
+        }
+    }
+}
+
+async fn faq_feedback(State(state): State<AppState>, Body(feedback): Body<FaqFeedback>) -> Response {
+    if !state.site.faq_topics.contains(&feedback.topic_id) {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_topic",
+            "Không có câu hỏi này trong danh mục hỏi đáp.",
+            "There is no such question in the FAQ.",
+        );
+    }
+    let saved = state
+        .db
+        .call(move |conn| {
+            conn.execute(
+                "INSERT INTO faq_feedback (topic_id, helpful, lang) VALUES (?1, ?2, ?3)",
+                rusqlite::params![feedback.topic_id, feedback.helpful, feedback.lang.code()],
+            )
+        })
+        .await;
+    match saved {
+        Ok(_) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => {
+            tracing::error!("saving FAQ feedback: {e}");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "Máy chủ tạm thời không lưu được góp ý.",
+                "The server cannot save feedback right now.",
+            )
+        }
+    }
 }
 
 /// An error in the shape the app understands, with words for people in both languages.

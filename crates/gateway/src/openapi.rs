@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 description of the gateway's API, served at `/api/openapi.json`. A test checks that
 //! every path it lists answers, so the document cannot silently fall behind.
 
-use mytho_core::api::{API_V1, HEALTH_PATH};
+use mytho_core::api::{API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH};
 use serde_json::{json, Value};
 
 pub fn document() -> Value {
@@ -23,6 +23,18 @@ pub fn document() -> Value {
                     }
                 }
             },
+            (format!("{API_V1}{FAQ_FEEDBACK_PATH}")): {
+                "post": {
+                    "summary": "Record whether an FAQ answer helped (topic, verdict and language only)",
+                    "operationId": "faqFeedback",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/FaqFeedback" } } } },
+                    "responses": {
+                        "204": { "description": "Recorded" },
+                        "400": { "description": "Malformed body", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                        "422": { "description": "Unknown topic", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                    }
+                }
+            },
             API_V1: {
                 "get": {
                     "summary": "Index of API version 1",
@@ -40,6 +52,16 @@ pub fn document() -> Value {
                         "status": { "type": "string", "enum": ["ok"] },
                         "version": { "type": "string" },
                         "schema_version": { "type": "integer" }
+                    }
+                },
+                "FaqFeedback": {
+                    "type": "object",
+                    "required": ["topic_id", "helpful", "lang"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "topic_id": { "type": "string" },
+                        "helpful": { "type": "boolean" },
+                        "lang": { "type": "string", "enum": ["vi", "en"] }
                     }
                 },
                 "Localized": {

@@ -9,6 +9,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use mytho_core::config::AppConfig;
+use mytho_core::faq::FaqData;
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -16,6 +17,8 @@ use tower_http::services::{ServeDir, ServeFile};
 pub struct Site {
     pub dist: PathBuf,
     csp: HeaderValue,
+    /// Topic ids of the FAQ the app serves, so feedback can only name a real topic.
+    pub faq_topics: std::collections::HashSet<String>,
 }
 
 impl Site {
@@ -31,7 +34,16 @@ impl Site {
         let config = AppConfig::parse(&config_text).map_err(|e| format!("{}: {e}", config_path.display()))?;
         let policy = csp::policy(&html, config.api_origin());
         let csp = HeaderValue::from_str(&policy).map_err(|e| format!("bad CSP: {e}"))?;
-        Ok(Site { dist: dist.to_path_buf(), csp })
+        let faq_path = dist.join("faq.json");
+        let faq_text = std::fs::read_to_string(&faq_path)
+            .map_err(|e| format!("cannot read {}: {e}; it is copied from public/faq.json by the build", faq_path.display()))?;
+        let faq = FaqData::parse(&faq_text).map_err(|e| format!("{}: {e}", faq_path.display()))?;
+        let problems = faq.problems();
+        if !problems.is_empty() {
+            return Err(format!("{} has problems to fix:\n  {}", faq_path.display(), problems.join("\n  ")));
+        }
+        let faq_topics = faq.entries.into_iter().map(|e| e.id).collect();
+        Ok(Site { dist: dist.to_path_buf(), csp, faq_topics })
     }
 
     fn app_shell(&self) -> ServeFile {

@@ -23,7 +23,9 @@ fn make_dist(dir: &Path) {
     std::fs::write(dir.join("app-0123456789abcdef.js"), "export default function init() {}\n".repeat(20)).unwrap();
     std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), WASM).unwrap();
     std::fs::write(dir.join("main-00112233aabbccdd.css"), "body { color: #1b1b1b; }\n".repeat(10)).unwrap();
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/config.json"), dir.join("config.json")).unwrap();
+    for file in ["config.json", "faq.json"] {
+        std::fs::copy(format!("{}/../../public/{file}", env!("CARGO_MANIFEST_DIR")), dir.join(file)).unwrap();
+    }
     assets::precompress(dir).unwrap();
 }
 
@@ -64,6 +66,16 @@ impl Server {
             req = req.header("accept-encoding", enc);
         }
         req.send().await.unwrap()
+    }
+
+    async fn post(&self, path: &str, body: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap()
     }
 
     async fn stop(mut self) {
@@ -224,4 +236,44 @@ async fn the_database_survives_a_restart_without_migrating_twice() {
     drop(db);
     let err = mytho_gateway::db::Db::open(&path).err().unwrap();
     assert!(err.contains("newer than this gateway"), "{err}");
+}
+
+#[tokio::test]
+async fn faq_feedback_is_stored_for_real_topics_only() {
+    let server = Server::start().await;
+    let good = serde_json::to_string(&mytho_core::api::FaqFeedback {
+        topic_id: "khai-sinh".into(),
+        helpful: true,
+        lang: mytho_core::i18n::Lang::Vi,
+    })
+    .unwrap();
+    let r = server.post("/api/v1/faq/feedback", &good).await;
+    assert_eq!(r.status(), 204);
+    let r = server.post("/api/v1/faq/feedback", r#"{"topic_id":"khai-tu","helpful":false,"lang":"en"}"#).await;
+    assert_eq!(r.status(), 204);
+
+    let r = server.post("/api/v1/faq/feedback", r#"{"topic_id":"xo-so","helpful":true,"lang":"vi"}"#).await;
+    assert_eq!(r.status(), 422);
+    let body: ErrorBody = r.json().await.unwrap();
+    assert_eq!(body.code, "unknown_topic");
+
+    for bad in ["{", r#"{"topic_id":"khai-sinh","helpful":"yes","lang":"vi"}"#, r#"{"topic_id":"khai-sinh","helpful":true,"lang":"vi","query":"my ID 0791"}"#] {
+        let r = server.post("/api/v1/faq/feedback", bad).await;
+        assert_eq!(r.status(), 400, "{bad}");
+        let body: ErrorBody = r.json().await.unwrap();
+        assert_eq!(body.code, "bad_request");
+        assert!(!body.message.vi.is_empty());
+    }
+
+    // Read back from the SQLite file itself.
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let rows: Vec<(String, bool, String)> = conn
+        .prepare("SELECT topic_id, helpful, lang FROM faq_feedback ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows, vec![("khai-sinh".into(), true, "vi".into()), ("khai-tu".into(), false, "en".into())]);
+    server.stop().await;
 }

@@ -12,6 +12,7 @@ fn dist(dir: &Path, config: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>t</title>").unwrap();
     std::fs::write(dist.join("config.json"), config).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/faq.json"), dist.join("faq.json")).unwrap();
     dist
 }
 
@@ -46,6 +47,11 @@ fn bad_settings_fail_at_start_and_say_what_to_fix() {
     let broken = dist(&tmp.path().join("broken"), r#"{"hotline": "1022"}"#);
     let err = run_expecting_failure(&[("MYTHO_DIST", broken.to_str().unwrap()), ("MYTHO_DB_PATH", db_s)]);
     assert!(err.contains("config.json"), "{err}");
+
+    let bad_faq = dist(&tmp.path().join("bad-faq"), &shipped_config());
+    std::fs::write(bad_faq.join("faq.json"), r#"{"groups":[],"entries":[{"id":"a","group":"g","vi":{"question":"","phrasings":[],"keywords":[],"answer":[]},"en":{"question":"q","phrasings":["p"],"keywords":[],"answer":["x"]}}]}"#).unwrap();
+    let err = run_expecting_failure(&[("MYTHO_DIST", bad_faq.to_str().unwrap()), ("MYTHO_DB_PATH", db_s)]);
+    assert!(err.contains("faq.json") && err.contains("entry a: unknown group g") && err.contains("vi.question is empty"), "{err}");
 
     // A data folder that cannot be created: its parent is a file.
     let file = tmp.path().join("a-file");
