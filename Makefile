@@ -9,7 +9,7 @@ GATEWAY_DIR := target/$(if $(filter dev,$(GATEWAY_PROFILE)),debug,$(GATEWAY_PROF
 # Budget for everything the first load fetches, brotli bytes (150 KB).
 FIRST_LOAD_BUDGET := 153600
 
-.PHONY: run test build size size-report setup-build setup-test clean
+.PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench
 
 ## make run: build the app and serve it with the gateway at http://127.0.0.1:8080
 run:
@@ -19,6 +19,9 @@ run:
 ## make test: unit, property and HTTP tests, the release build and its size budget, browser tests
 test: setup-test
 	cargo test --locked -p mytho-core -p mytho-gateway
+	# The FAQ chat is not in the default bundle (size budget); keep it compiling.
+	cargo check --locked --target wasm32-unknown-unknown --features faq-chat
+	cargo run --locked -q -p mytho-core --bin faq-eval -- public/faq.json $(DEV_QUERIES)
 	$(MAKE) build
 	$(MAKE) size-report
 	npx playwright test
@@ -40,6 +43,17 @@ size: build size-report
 
 size-report:
 	$(GATEWAY_DIR)/mytho-assets size dist --budget $(FIRST_LOAD_BUDGET)
+
+## make faq-eval QUERIES=file.tsv: FAQ accuracy on a query set (columns query, expected_id)
+QUERIES ?= $(DEV_QUERIES)
+DEV_QUERIES := ../shared/faq/dev-queries.tsv
+faq-eval:
+	cargo run --locked -q --release -p mytho-core --bin faq-eval -- public/faq.json $(QUERIES)
+
+## make bench: our FAQ engine beside MiniSearch and Fuse.js (accuracy, latency)
+bench faq-bench: setup-build
+	cargo run --locked -q --release -p mytho-core --bin faq-eval -- public/faq.json $(QUERIES) --bench 20 > target/faq-ours.json
+	node tests/faq/bench.mjs public/faq.json $(QUERIES) target/faq-ours.json
 
 clean:
 	rm -rf dist target/wasm-opt test-results playwright-report

@@ -10,6 +10,7 @@ use crate::api::{CityBackend, GatewayBackend};
 use crate::components::{ConnectionBanner, Footer, Header};
 use crate::i18n::I18n;
 use crate::pages::{AreaPage, ConfigError, Home, NotFound};
+use mytho_core::routes;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment, WildcardSegment};
@@ -40,15 +41,20 @@ pub fn App(config: AppConfig) -> impl IntoView {
     provide_context(config.clone());
     provide_context(backend);
     let _ = i18n;
-
+    let faq_on = config.features.faq;
+    #[cfg(feature = "faq-chat")]
+    pages::faq::FaqStore::provide();
     view! {
         <Router>
             <Header/>
             <ConnectionBanner/>
             <main id="main" tabindex="-1">
-                // One route for all areas keeps the router (and the bundle) small; the page picks the area.
+                // Built areas have their routes; one route serves all the others (a smaller router and
+                // bundle), and the page picks the area.
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=StaticSegment("") view=Home/>
+                    <Route path=StaticSegment(seg(routes::FAQ)) view=move || built(faq_on, faq_chat)/>
+                    <Route path=(StaticSegment(seg(routes::FAQ)), StaticSegment("tat-ca")) view=move || built(faq_on, faq_all)/>
                     <Route path=ParamSegment("area") view=AreaPage/>
                     <Route path=(ParamSegment("area"), WildcardSegment("rest")) view=AreaPage/>
                 </Routes>
@@ -56,4 +62,39 @@ pub fn App(config: AppConfig) -> impl IntoView {
             <Footer/>
         </Router>
     }
+}
+
+#[cfg(feature = "faq-chat")]
+fn faq_chat() -> AnyView {
+    view! { <pages::faq::FaqChat/> }.into_any()
+}
+
+#[cfg(feature = "faq-chat")]
+fn faq_all() -> AnyView {
+    view! { <pages::faq::FaqAll/> }.into_any()
+}
+
+/// Without the chat the FAQ area is "coming soon" like the other unbuilt areas.
+#[cfg(not(feature = "faq-chat"))]
+fn faq_chat() -> AnyView {
+    view! { <pages::ComingSoon area=routes::Area::Faq/> }.into_any()
+}
+
+#[cfg(not(feature = "faq-chat"))]
+fn faq_all() -> AnyView {
+    faq_chat()
+}
+
+/// A built area's page, or 404 when the city switched the area off.
+fn built<V: IntoView + 'static>(enabled: bool, page: impl FnOnce() -> V) -> AnyView {
+    if enabled {
+        page().into_any()
+    } else {
+        view! { <NotFound/> }.into_any()
+    }
+}
+
+/// A route segment from one of the core's addresses (`/hoi-dap` → `hoi-dap`).
+fn seg(path: &'static str) -> &'static str {
+    path.trim_start_matches('/')
 }

@@ -33,11 +33,22 @@ pub async fn get_text(url: &str, options: &RequestOptions) -> Result<String, Api
     response.text().await.map_err(|_| ApiError::Offline)
 }
 
+/// POST a JSON body, once (a POST is not repeated behind the user's back); the answer's body is ignored.
+pub async fn post_json<B: serde::Serialize>(url: &str, body: &B, options: &RequestOptions) -> Result<(), ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    send(Method::Post(json), url, options.timeout_ms).await.map(|_| ())
+}
+
+enum Method {
+    Get,
+    Post(String),
+}
+
 async fn get_with_retries(url: &str, options: &RequestOptions) -> Result<Response, ApiError> {
     let mut attempts = 0;
     loop {
         attempts += 1;
-        match attempt(url, options.timeout_ms).await {
+        match send(Method::Get, url, options.timeout_ms).await {
             Ok(response) => return Ok(response),
             Err(err) if options.retry.should_retry(attempts, &err) => {
                 sleep(options.retry.delay_ms(attempts - 1, js_sys::Math::random())).await;
@@ -49,7 +60,7 @@ async fn get_with_retries(url: &str, options: &RequestOptions) -> Result<Respons
 
 /// One request. It is aborted when its timeout fires or when the reactive owner that started it goes
 /// away (the user left the page).
-async fn attempt(url: &str, timeout_ms: u32) -> Result<Response, ApiError> {
+async fn send(method: Method, url: &str, timeout_ms: u32) -> Result<Response, ApiError> {
     let controller = AbortController::new().map_err(|_| ApiError::Offline)?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
@@ -72,7 +83,17 @@ async fn attempt(url: &str, timeout_ms: u32) -> Result<Response, ApiError> {
     let on_leave = SendWrapper::new(controller);
     on_cleanup(move || on_leave.abort());
 
-    let sent = Request::get(url).abort_signal(Some(&signal)).send().await;
+    let sent = match method {
+        Method::Get => Request::get(url).abort_signal(Some(&signal)).send().await,
+        Method::Post(json) => match Request::post(url)
+            .abort_signal(Some(&signal))
+            .header("content-type", "application/json")
+            .body(json)
+        {
+            Ok(request) => request.send().await,
+            Err(e) => Err(e),
+        },
+    };
     window.clear_timeout_with_handle(timer);
     drop(on_timeout);
 

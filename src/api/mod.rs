@@ -6,9 +6,10 @@ mod backend;
 mod http;
 
 pub use backend::{ApiFuture, CityBackend, GatewayBackend};
-pub use http::{get_json, RequestOptions};
+pub use http::{get_json, post_json, RequestOptions};
 
 use mytho_core::config::{AppConfig, ConfigError};
+use mytho_core::faq::FaqData;
 use mytho_core::retry::RetryPolicy;
 use mytho_core::api::ApiError;
 use std::fmt;
@@ -30,6 +31,16 @@ impl fmt::Display for ConfigLoadError {
             ConfigLoadError::Invalid(e) => write!(f, "{e}"),
         }
     }
+}
+
+/// The FAQ content, a static file beside the app: loaded after the first screen, kept in memory so the
+/// chat keeps working offline.
+const FAQ_URL: &str = "/faq.json";
+
+pub async fn load_faq() -> Result<FaqData, ApiError> {
+    let options = RequestOptions { timeout_ms: 20_000, retry: RetryPolicy::default() };
+    let text = http::get_text(FAQ_URL, &options).await?;
+    FaqData::parse(&text).map_err(ApiError::Decode)
 }
 
 pub async fn load_config() -> Result<AppConfig, ConfigLoadError> {

@@ -15,7 +15,9 @@ pub fn AreaPage() -> impl IntoView {
     let features = expect_context::<AppConfig>().features;
     move || {
         let area = params.read().get("area").and_then(|s| Area::from_segment(&s));
-        match area.filter(|a| a.enabled(&features)) {
+        // Built areas have their own routes: an unknown address under them is a 404.
+        let built = |a: &Area| cfg!(feature = "faq-chat") && *a == Area::Faq;
+        match area.filter(|a| a.enabled(&features) && !built(a)) {
             Some(area) => view! { <ComingSoon area/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
         }

@@ -49,9 +49,9 @@ pub struct FaqText {
     pub answer: Vec<String>,
 }
 
-/// What an answer offers to do next.
+/// What an answer offers to do next. In JSON: `{"kind": "procedure", "to": "khai-sinh"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+#[serde(try_from = "RawAction", into = "RawAction")]
 pub enum FaqAction {
     /// Start the procedure with this id.
     Procedure { to: String },
@@ -63,6 +63,45 @@ pub enum FaqAction {
     Call,
     /// Track a dossier.
     Track,
+}
+
+/// The JSON shape of an action. (Serde's tagged enums would cost the app ≈14 KB of wasm; this costs
+/// almost nothing.)
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAction {
+    kind: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    to: String,
+}
+
+impl TryFrom<RawAction> for FaqAction {
+    type Error = String;
+
+    fn try_from(raw: RawAction) -> Result<FaqAction, String> {
+        let to = raw.to;
+        Ok(match raw.kind.as_str() {
+            "procedure" => FaqAction::Procedure { to },
+            "tutorial" => FaqAction::Tutorial { to },
+            "area" => FaqAction::Area { to },
+            "call" => FaqAction::Call,
+            "track" => FaqAction::Track,
+            other => return Err(format!("unknown action kind {other:?}")),
+        })
+    }
+}
+
+impl From<FaqAction> for RawAction {
+    fn from(action: FaqAction) -> RawAction {
+        let (kind, to) = match action {
+            FaqAction::Procedure { to } => ("procedure", to),
+            FaqAction::Tutorial { to } => ("tutorial", to),
+            FaqAction::Area { to } => ("area", to),
+            FaqAction::Call => ("call", String::new()),
+            FaqAction::Track => ("track", String::new()),
+        };
+        RawAction { kind: kind.into(), to }
+    }
 }
 
 impl FaqAction {
@@ -503,6 +542,15 @@ mod tests {
             let entry = data.entries.iter().find(|e| e.id == id);
             assert!(entry.is_some(), "topic {id} has no answer");
         }
+    }
+
+    #[test]
+    fn actions_round_trip_through_json() {
+        let actions = vec![FaqAction::Procedure { to: "khai-sinh".into() }, FaqAction::Call, FaqAction::Track];
+        let json = serde_json::to_string(&actions).unwrap();
+        assert_eq!(json, r#"[{"kind":"procedure","to":"khai-sinh"},{"kind":"call"},{"kind":"track"}]"#);
+        assert_eq!(serde_json::from_str::<Vec<FaqAction>>(&json).unwrap(), actions);
+        assert!(serde_json::from_str::<FaqAction>(r#"{"kind":"fly"}"#).is_err());
     }
 
     #[test]

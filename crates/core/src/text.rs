@@ -3,7 +3,8 @@
 //! rules over a few Unicode ranges, so no normalisation tables ship in the app.
 
 /// The base letter of a Latin letter with marks, in lower case; `None` for characters to drop
-/// (combining marks); other characters are lower-cased.
+/// (combining marks); other characters are kept, ASCII ones lower-cased. (No `char::to_lowercase`:
+/// its Unicode tables would weigh more in the app than everything else here.)
 fn fold_char(c: char) -> Option<char> {
     let u = c as u32;
     let base = match u {
@@ -24,7 +25,7 @@ fn fold_char(c: char) -> Option<char> {
         0x00D2..=0x00D6 | 0x00D8 | 0x00F2..=0x00F6 | 0x00F8 | 0x01A0 | 0x01A1 => 'o',
         0x00D9..=0x00DC | 0x00F9..=0x00FC | 0x0168 | 0x0169 | 0x01AF | 0x01B0 => 'u',
         0x00DD | 0x00FD | 0x00FF => 'y',
-        _ => return Some(c.to_lowercase().next().unwrap_or(c)),
+        _ => return Some(c.to_ascii_lowercase()),
     };
     Some(base)
 }
@@ -34,10 +35,11 @@ pub fn fold(text: &str) -> String {
     text.chars().filter_map(fold_char).collect()
 }
 
-/// Folded words: runs of letters and digits (apostrophes and other signs split words).
+/// Folded words: runs of ASCII letters and digits. Folding has made Vietnamese ASCII, so anything else
+/// (signs, apostrophes, emoji, other scripts) separates words.
 pub fn tokens(text: &str) -> Vec<String> {
     fold(text)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect()
