@@ -1,9 +1,9 @@
-use super::answer::AnswerBody;
+use super::answer::answer_body;
 use super::FaqStore;
 use crate::components::use_page_title;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use mytho_core::config::AppConfig;
 use mytho_core::i18n::Msg;
 
 /// Every question, grouped by topic, each opening to its answer.
@@ -13,6 +13,7 @@ pub fn FaqAll() -> impl IntoView {
     let store = FaqStore::use_store();
     store.load();
     use_page_title(move || format!("{} – {}", i18n.tr(Msg::FaqAllTitle), i18n.tr(Msg::AreaFaq)));
+    let hotline = expect_context::<AppConfig>().hotline;
     let groups = move || {
         let corpus = store.corpus.get()?.ok()?;
         let lang = i18n.lang.get();
@@ -32,7 +33,7 @@ pub fn FaqAll() -> impl IntoView {
                             view! {
                                 <details class="faq-item" id=e.id.clone()>
                                     <summary>{q}</summary>
-                                    <AnswerBody entry=e.clone()/>
+                                    {answer_body(e, lang, &hotline)}
                                 </details>
                             }
                         })
@@ -49,7 +50,7 @@ pub fn FaqAll() -> impl IntoView {
     };
     view! {
         <h1 class="page-title">{move || i18n.tr(Msg::FaqAllTitle)}</h1>
-        <p><A href="/hoi-dap">{move || i18n.tr(Msg::FaqBackToChat)}</A></p>
+        <p><a href="/hoi-dap">{move || i18n.tr(Msg::FaqBackToChat)}</a></p>
         {move || store.corpus.get().is_none().then(|| view! { <p class="notice">{i18n.tr(Msg::Loading)}</p> })}
         {groups}
     }

@@ -1,14 +1,12 @@
-use super::answer::AnswerBody;
-use super::{FaqStore, Turn};
+use super::answer::answer_body;
+use super::{Corpus, FaqStore, Turn};
 use crate::api::CityBackend;
 use crate::components::use_page_title;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use mytho_core::api::{ApiError, FaqFeedback};
 use mytho_core::config::AppConfig;
-use mytho_core::faq::FaqEntry;
-use mytho_core::i18n::Msg;
+use mytho_core::i18n::{Lang, Msg};
 use std::sync::Arc;
 
 /// Topics offered before the first question: what people ask most.
@@ -20,6 +18,7 @@ const INPUT_ID: &str = "faq-question";
 pub fn FaqChat() -> impl IntoView {
     let i18n = use_i18n();
     let store = FaqStore::use_store();
+    let hotline = expect_context::<AppConfig>().hotline;
     store.load();
     let query = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
@@ -31,9 +30,8 @@ pub fn FaqChat() -> impl IntoView {
         }
     });
 
-    let corpus = move || store.corpus.get().and_then(|r| r.ok());
     // Asking runs on the device: no round trip, so it also works offline once loaded.
-    let ask = move |text: String| {
+    let ask = move |text: String| -> bool {
         let Some(corpus) = store.corpus.get_untracked().and_then(|r| r.ok()) else {
             error.set(Some(Msg::Loading));
             return false;
@@ -47,80 +45,85 @@ pub fn FaqChat() -> impl IntoView {
         scroll_to_turn(id);
         true
     };
-    let pick = move |entry: usize| {
-        if let Some(corpus) = corpus() {
-            store.push(Turn::Asked(corpus.data.entries[entry].text(i18n.lang.get_untracked()).question.clone()));
-            let id = store.push(Turn::Answer(entry));
-            scroll_to_turn(id);
-        }
-    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = query.get_untracked();
         if text.trim().is_empty() {
             error.set(Some(Msg::FaqEmptyError));
             focus_input();
-            return;
-        }
-        if ask(text) {
+        } else if ask(text) {
             error.set(None);
             query.set(String::new());
         }
     };
 
-    let suggestions = move || {
-        let corpus = corpus()?;
-        if !store.turns.with(Vec::is_empty) {
-            return None;
-        }
+    // Drawn again when the language or the content changes; texts inside are plain strings.
+    let top = move || {
         let lang = i18n.lang.get();
-        let items = SUGGESTED
-            .iter()
-            .filter_map(|id| corpus.data.entries.iter().position(|e| e.id == *id))
-            .map(|i| {
-                let q = corpus.data.entries[i].text(lang).question.clone();
-                view! { <li><button type="button" class="chip" on:click=move |_| pick(i)>{q}</button></li> }
-            })
-            .collect_view();
-        Some(view! {
-            <h2 class="subheading" id="faq-suggestions">{i18n.tr(Msg::FaqSuggestions)}</h2>
-            <ul class="chips" aria-labelledby="faq-suggestions">{items}</ul>
-        })
-    };
-
-    let status = move || match store.corpus.get() {
-        None => Some(view! { <p class="notice">{i18n.tr(Msg::Loading)}</p> }.into_any()),
-        Some(Err(e)) => Some(
+        let corpus = store.corpus.get();
+        let has_turns = !store.turns.with(Vec::is_empty);
+        let status = match &corpus {
+            None => Some(view! { <p class="notice">{Msg::Loading.text(lang)}</p> }.into_any()),
+            Some(Err(e)) => Some(
+                view! {
+                    <div class="notice" role="alert">
+                        <p>{Msg::FaqLoadError.text(lang)} " " {e.user_message(lang)}</p>
+                        <button type="button" class="button" on:click=move |_| store.load()>{Msg::TryAgain.text(lang)}</button>
+                    </div>
+                }
+                .into_any(),
+            ),
+            Some(Ok(_)) => None,
+        };
+        let suggestions = corpus.and_then(|r| r.ok()).filter(|_| !has_turns).map(|c| {
+            let items = SUGGESTED
+                .iter()
+                .filter_map(|id| c.data.entries.iter().position(|e| e.id == *id))
+                .map(|i| chip(&c, i, lang))
+                .collect_view();
             view! {
-                <div class="notice" role="alert">
-                    <p>{i18n.tr(Msg::FaqLoadError)} " " {e.user_message(i18n.lang.get())}</p>
-                    <button type="button" class="button" on:click=move |_| store.load()>{i18n.tr(Msg::TryAgain)}</button>
-                </div>
+                <h2 class="subheading" id="faq-suggestions">{Msg::FaqSuggestions.text(lang)}</h2>
+                <ul class="chips" aria-labelledby="faq-suggestions">{items}</ul>
             }
-            .into_any(),
-        ),
-        Some(Ok(_)) => None,
+        });
+        view! {
+            <h1 class="page-title">{Msg::AreaFaq.text(lang)}</h1>
+            <p>{Msg::FaqIntro.text(lang)}</p>
+            {status}
+            {suggestions}
+        }
     };
-
+    // The log only grows (keyed), so screen readers hear each new message once; a language change
+    // draws it again in the new language.
+    let log = move || {
+        let lang = i18n.lang.get();
+        let hotline = hotline.clone();
+        view! {
+            <div class="chat" role="log" aria-label=Msg::FaqLogLabel.text(lang)>
+                <For each=move || store.turns.get() key=|(id, _)| *id let:item>
+                    {turn_view(store, item.0, item.1, lang, &hotline)}
+                </For>
+            </div>
+        }
+    };
+    let err_text = move || error.get().map(|msg| {
+        let lang = i18n.lang.get();
+        view! {
+            <p class="error-message" id="faq-error">
+                <span class="visually-hidden">{Msg::ErrorTitlePrefix.text(lang)} ": "</span>{msg.text(lang)}
+            </p>
+        }
+    });
+    let empty = move || error.get() == Some(Msg::FaqEmptyError);
+    // The form stays put while answers arrive, so focus and the phone keyboard stay in the text box.
     view! {
-        <h1 class="page-title">{move || i18n.tr(Msg::AreaFaq)}</h1>
-        <p>{move || i18n.tr(Msg::FaqIntro)}</p>
-        {status}
-        {suggestions}
-        <div class="chat" role="log" aria-label=move || i18n.tr(Msg::FaqLogLabel)>
-            <For each=move || store.turns.get() key=|(id, _)| *id let:item>
-                <TurnView id=item.0 turn=item.1 pick/>
-            </For>
-        </div>
+        {top}
+        {log}
         <form class="chat-form" on:submit=on_submit novalidate>
             <label class="label" for=INPUT_ID>{move || i18n.tr(Msg::FaqInputLabel)}</label>
             <p class="hint" id="faq-hint">{move || i18n.tr(Msg::FaqInputHint)}</p>
-            {move || error.get().map(|msg| view! {
-                <p class="error-message" id="faq-error">
-                    <span class="visually-hidden">{i18n.tr(Msg::ErrorTitlePrefix)} ": "</span>{i18n.tr(msg)}
-                </p>
-            })}
-            <div class="chat-form__row" class:chat-form__row--error=move || error.get() == Some(Msg::FaqEmptyError)>
+            {err_text}
+            <div class="chat-form__row" class:chat-form__row--error=empty>
                 <input
                     id=INPUT_ID
                     class="input"
@@ -129,73 +132,67 @@ pub fn FaqChat() -> impl IntoView {
                     enterkeyhint="send"
                     maxlength="300"
                     aria-describedby=move || if error.get().is_some() { "faq-hint faq-error" } else { "faq-hint" }
-                    aria-invalid=move || (error.get() == Some(Msg::FaqEmptyError)).then_some("true")
+                    aria-invalid=move || empty().then_some("true")
                     bind:value=query
                 />
                 <button type="submit" class="button">{move || i18n.tr(Msg::FaqSend)}</button>
             </div>
         </form>
-        <p><A href="/hoi-dap/tat-ca">{move || i18n.tr(Msg::FaqSeeAll)}</A></p>
+        <p><a href="/hoi-dap/tat-ca">{move || i18n.tr(Msg::FaqSeeAll)}</a></p>
     }
 }
 
-#[component]
-fn TurnView(id: usize, turn: Turn, pick: impl Fn(usize) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let i18n = use_i18n();
+fn chip(corpus: &Corpus, entry: usize, lang: Lang) -> impl IntoView {
     let store = FaqStore::use_store();
-    let entry = move |i: usize| -> Option<FaqEntry> {
-        store.corpus.with_untracked(|c| c.as_ref().and_then(|r| r.as_ref().ok()).map(|c| c.data.entries[i].clone()))
-    };
+    let text = corpus.data.entries[entry].text(lang).question.clone();
+    view! { <li><button type="button" class="chip" on:click=move |_| pick(store, entry, lang)>{text}</button></li> }
+}
+
+fn turn_view(store: FaqStore, id: usize, turn: Turn, lang: Lang, hotline: &str) -> AnyView {
     let dom_id = format!("turn-{id}");
+    let Some(corpus) = store.corpus.get_untracked().and_then(|r| r.ok()) else { return ().into_any() };
     match turn {
         Turn::Asked(text) => view! {
             <div class="bubble bubble--user" id=dom_id>
-                <span class="bubble__who">{move || i18n.tr(Msg::FaqYouAsked)} ": "</span>{text}
+                <span class="bubble__who">{Msg::FaqYouAsked.text(lang)} ": "</span>{text}
             </div>
         }
         .into_any(),
         Turn::Answer(i) => {
-            let Some(e) = entry(i) else { return ().into_any() };
-            let question = e.clone();
-            let topic = e.id.clone();
+            let entry = &corpus.data.entries[i];
             view! {
                 <article class="bubble bubble--bot" id=dom_id>
-                    <h2 class="bubble__title">{move || question.text(i18n.lang.get()).question.clone()}</h2>
-                    <AnswerBody entry=e/>
-                    <Feedback topic/>
+                    <h2 class="bubble__title">{entry.text(lang).question.clone()}</h2>
+                    {answer_body(entry, lang, hotline)}
+                    <Feedback topic=entry.id.clone() lang/>
                 </article>
             }
             .into_any()
         }
         Turn::Decline(closest) => {
-            let hotline = expect_context::<AppConfig>().hotline;
-            let options = closest
-                .into_iter()
-                .filter_map(|i| entry(i).map(|e| (i, e)))
-                .map(|(i, e)| {
-                    view! {
-                        <li>
-                            <button type="button" class="chip" on:click=move |_| pick(i)>
-                                {move || e.text(i18n.lang.get()).question.clone()}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
+            let options = closest.into_iter().map(|i| chip(&corpus, i, lang)).collect_view();
             view! {
                 <div class="bubble bubble--bot" id=dom_id>
-                    <p>{move || i18n.tr(Msg::FaqDecline)}</p>
-                    <p>{move || i18n.tr(Msg::FaqDidYouMean)}</p>
+                    <p>{Msg::FaqDecline.text(lang)}</p>
+                    <p>{Msg::FaqDidYouMean.text(lang)}</p>
                     <ul class="chips">{options}</ul>
                     <p>
-                        {move || i18n.tr(Msg::FaqDeclineCall)} " "
-                        <a href=format!("tel:{hotline}") class="hotline__number">{hotline.clone()}</a>
+                        {Msg::FaqDeclineCall.text(lang)} " "
+                        <a href=format!("tel:{hotline}") class="hotline__number">{hotline.to_string()}</a>
                     </p>
                 </div>
             }
             .into_any()
         }
     }
+}
+
+/// A tapped suggestion: asked and answered at once.
+fn pick(store: FaqStore, entry: usize, lang: Lang) {
+    let Some(corpus) = store.corpus.get_untracked().and_then(|r| r.ok()) else { return };
+    store.push(Turn::Asked(corpus.data.entries[entry].text(lang).question.clone()));
+    let id = store.push(Turn::Answer(entry));
+    scroll_to_turn(id);
 }
 
 #[derive(Clone, PartialEq)]
@@ -208,13 +205,15 @@ enum FeedbackState {
 
 /// "Was this answer helpful?", sent to the gateway.
 #[component]
-fn Feedback(topic: String) -> impl IntoView {
-    let i18n = use_i18n();
+fn Feedback(topic: String, lang: Lang) -> impl IntoView {
     let backend = expect_context::<Arc<dyn CityBackend>>();
     let state = RwSignal::new(FeedbackState::Asking);
     let send = move |helpful: bool| {
+        if state.get_untracked() == FeedbackState::Sending {
+            return;
+        }
         let backend = backend.clone();
-        let feedback = FaqFeedback { topic_id: topic.clone(), helpful, lang: i18n.lang.get_untracked() };
+        let feedback = FaqFeedback { topic_id: topic.clone(), helpful, lang };
         state.set(FeedbackState::Sending);
         leptos::task::spawn_local(async move {
             let result = backend.send_faq_feedback(&feedback).await;
@@ -224,36 +223,26 @@ fn Feedback(topic: String) -> impl IntoView {
             });
         });
     };
-    let send_no = send.clone();
-    view! {
-        <div class="feedback">
-            {move || match state.get() {
-                FeedbackState::Sent => view! { <p class="feedback__done">{i18n.tr(Msg::FaqThanks)}</p> }.into_any(),
-                other => {
-                    let send_yes = send.clone();
-                    let send_no = send_no.clone();
-                    let failed = match other {
-                        FeedbackState::Failed(e) => Some(view! {
-                            <p class="error-message">{i18n.tr(Msg::FaqFeedbackFailed)} " " {e.user_message(i18n.lang.get())}</p>
-                        }),
-                        _ => None,
-                    };
-                    let busy = state.get_untracked() == FeedbackState::Sending;
-                    view! {
-                        <fieldset class="feedback__ask">
-                            <legend>{i18n.tr(Msg::FaqHelpful)}</legend>
-                            {failed}
-                            <button type="button" class="button button--secondary" aria-disabled=busy.then_some("true")
-                                on:click=move |_| if !busy { send_yes(true) }>{i18n.tr(Msg::FaqYes)}</button>
-                            " "
-                            <button type="button" class="button button--secondary" aria-disabled=busy.then_some("true")
-                                on:click=move |_| if !busy { send_no(false) }>{i18n.tr(Msg::FaqNo)}</button>
-                        </fieldset>
-                    }
-                    .into_any()
-                }
-            }}
-        </div>
+    move || {
+        let current = state.get();
+        if current == FeedbackState::Sent {
+            return view! { <p class="feedback__done">{Msg::FaqThanks.text(lang)}</p> }.into_any();
+        }
+        let failed = match current {
+            FeedbackState::Failed(e) => Some(format!("{} {}", Msg::FaqFeedbackFailed.text(lang), e.user_message(lang))),
+            _ => None,
+        };
+        let (yes, no) = (send.clone(), send.clone());
+        view! {
+            <fieldset class="feedback">
+                <legend>{Msg::FaqHelpful.text(lang)}</legend>
+                {failed.map(|f| view! { <p class="error-message">{f}</p> })}
+                <button type="button" class="button button--secondary" on:click=move |_| yes(true)>{Msg::FaqYes.text(lang)}</button>
+                " "
+                <button type="button" class="button button--secondary" on:click=move |_| no(false)>{Msg::FaqNo.text(lang)}</button>
+            </fieldset>
+        }
+        .into_any()
     }
 }
 
