@@ -7,4 +7,5 @@ pub mod i18n;
 pub mod retry;
 pub mod routes;
 pub mod text;
+pub mod validate;
 pub mod faq;

@@ -30,6 +30,21 @@ fn fold_char(c: char) -> Option<char> {
     Some(base)
 }
 
+/// Lower case for ASCII and Vietnamese letters, without Unicode tables (capitals of the Vietnamese
+/// block sit just before their small letters).
+pub fn lower_vi(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A => u + 0x20,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x1EA0..=0x1EF9 if u % 2 == 0 => u + 1,
+        0x0102 | 0x0110 | 0x0128 | 0x0168 | 0x01A0 => u + 1,
+        0x01AF => 0x01B0,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
 /// Folds a text for matching: lower case, no marks, đ → d.
 pub fn fold(text: &str) -> String {
     text.chars().filter_map(fold_char).collect()
@@ -123,6 +138,15 @@ mod tests {
             let f = fold(&c.to_string());
             assert!(f.len() == 1 && f.is_ascii(), "{c} → {f}");
         }
+    }
+
+    #[test]
+    fn lower_case_matches_the_standard_library_for_vietnamese() {
+        let letters = "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴĐ";
+        for c in letters.chars() {
+            assert_eq!(lower_vi(c), c.to_lowercase().next().unwrap(), "{c}");
+        }
+        assert_eq!(lower_vi('1'), '1');
     }
 
     #[test]
