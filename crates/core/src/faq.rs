@@ -522,8 +522,13 @@ mod tests {
     use proptest::prelude::*;
 
     const SHIPPED: &str = include_str!("../../../public/faq.json");
-    const TOPICS: &str = include_str!("../../../../shared/faq/topics.tsv");
-    const DEV: &str = include_str!("../../../../shared/faq/dev-queries.tsv");
+    /// A file of the project's `shared/` folder, which sits beside the repository (as in CI).
+    fn shared(name: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(name);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!("cannot read {}: {e}; clone the repository next to shared/ as CI does", path.display())
+        })
+    }
 
     fn data() -> FaqData {
         FaqData::parse(SHIPPED).unwrap()
@@ -537,7 +542,7 @@ mod tests {
     #[test]
     fn every_topic_has_an_answer_in_both_languages() {
         let data = data();
-        for line in TOPICS.lines().skip(1) {
+        for line in shared("faq/topics.tsv").lines().skip(1) {
             let id = line.split('\t').next().unwrap();
             let entry = data.entries.iter().find(|e| e.id == id);
             assert!(entry.is_some(), "topic {id} has no answer");
@@ -603,7 +608,7 @@ mod tests {
     fn the_development_set_meets_the_bar() {
         let d = data();
         let index = FaqIndex::build(&d);
-        let eval = evaluate(&d, &index, &parse_queries(DEV));
+        let eval = evaluate(&d, &index, &parse_queries(&shared("faq/dev-queries.tsv")));
         assert!(eval.top1 >= 0.85 && eval.top3 >= 0.95, "{} misses: {:#?}", eval.summary(), eval.misses);
     }
 
