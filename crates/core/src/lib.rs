@@ -6,6 +6,7 @@ pub mod config;
 pub mod i18n;
 pub mod retry;
 pub mod routes;
+pub mod procedures;
 pub mod text;
 pub mod validate;
 pub mod faq;

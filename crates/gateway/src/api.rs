@@ -8,6 +8,7 @@ use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use mytho_core::api::{ErrorBody, FaqFeedback, Health, API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH, OPENAPI_PATH};
 use mytho_core::i18n::Localized;
+use mytho_core::procedures::PROCEDURES_PATH;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -23,6 +24,8 @@ fn v1() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Json(serde_json::json!({ "api": "v1", "openapi": OPENAPI_PATH })) }))
         .route(FAQ_FEEDBACK_PATH, post(faq_feedback))
+        .route(PROCEDURES_PATH, get(crate::catalogue::list))
+        .route(&format!("{PROCEDURES_PATH}/{{id}}"), get(crate::catalogue::one))
         .fallback(not_found)
 }
 

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_faq_feedback.sql"),
+    include_str!("../migrations/0003_procedures.sql"),
 ];
 
 #[derive(Clone)]
@@ -29,6 +30,12 @@ impl Db {
             .map_err(|e| format!("cannot use the database {}: {e}; {hint}", path.display()))?;
         migrate(&mut conn).map_err(|e| format!("cannot migrate the database {}: {e}; {hint}", path.display()))?;
         Ok(Db { conn: Arc::new(Mutex::new(conn)) })
+    }
+
+    /// Runs `f` with the connection at start, before the server takes requests.
+    pub fn seed<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+        let mut guard = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut guard)
     }
 
     /// Runs `f` with the connection on a blocking thread.

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod catalogue;
 pub mod config;
 pub mod csp;
 pub mod db;
@@ -27,7 +28,10 @@ impl AppState {
     /// Everything that can be wrong with a deployment is found here, before the port is opened.
     pub fn open(config: &GatewayConfig) -> Result<AppState, String> {
         let site = Site::load(&config.dist)?;
+        let catalogue = catalogue::seed_catalogue()?;
         let db = Db::open(&config.db_path)?;
+        db.seed(move |conn| catalogue::store(conn, &catalogue))
+            .map_err(|e| format!("cannot store the procedure catalogue in {}: {e}", config.db_path.display()))?;
         Ok(AppState { db, site: Arc::new(site) })
     }
 }

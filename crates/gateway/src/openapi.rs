@@ -2,6 +2,7 @@
 //! every path it lists answers, so the document cannot silently fall behind.
 
 use mytho_core::api::{API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH};
+use mytho_core::procedures::PROCEDURES_PATH;
 use serde_json::{json, Value};
 
 pub fn document() -> Value {
@@ -32,6 +33,24 @@ pub fn document() -> Value {
                         "204": { "description": "Recorded" },
                         "400": { "description": "Malformed body", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                         "422": { "description": "Unknown topic", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                    }
+                }
+            },
+            (format!("{API_V1}{PROCEDURES_PATH}")): {
+                "get": {
+                    "summary": "The procedure catalogue: fields and one summary per procedure",
+                    "operationId": "listProcedures",
+                    "responses": { "200": { "description": "Fields and procedures, in catalogue order" } }
+                }
+            },
+            (format!("{API_V1}{PROCEDURES_PATH}/{{id}}")): {
+                "get": {
+                    "summary": "One procedure in full: who may apply, papers, time, fee, legal basis, where the result is collected",
+                    "operationId": "getProcedure",
+                    "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" }, "example": "khai-sinh" }],
+                    "responses": {
+                        "200": { "description": "The procedure" },
+                        "404": { "description": "No such procedure", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
                     }
                 }
             },

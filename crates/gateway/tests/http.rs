@@ -208,7 +208,8 @@ async fn the_openapi_document_lists_only_paths_that_answer() {
     assert!(paths.contains_key("/api/health"));
     for (path, ops) in paths {
         if ops.get("get").is_some() {
-            let r = server.get(path, None).await;
+            let path = path.replace("{id}", "khai-sinh");
+            let r = server.get(&path, None).await;
             assert_eq!(r.status(), 200, "{path} is documented but does not answer");
         }
     }
@@ -275,5 +276,34 @@ async fn faq_feedback_is_stored_for_real_topics_only() {
         .map(Result::unwrap)
         .collect();
     assert_eq!(rows, vec![("khai-sinh".into(), true, "vi".into()), ("khai-tu".into(), false, "en".into())]);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_procedure_catalogue_is_served_from_the_database() {
+    let server = Server::start().await;
+    let r = server.get("/api/v1/procedures", None).await;
+    assert_eq!(r.status(), 200);
+    let list: mytho_core::procedures::ProcedureList = r.json().await.unwrap();
+    assert_eq!(list.procedures.len(), 7);
+    assert!(list.procedures.iter().all(|p| list.fields.iter().any(|f| f.id == p.field)));
+    assert_eq!(list.procedures[0].id, "khai-sinh");
+
+    let r = server.get("/api/v1/procedures/xac-nhan-hon-nhan", None).await;
+    assert_eq!(r.status(), 200);
+    let p: mytho_core::procedures::Procedure = r.json().await.unwrap();
+    assert_eq!(p.code.as_deref(), Some("1.004873"));
+    assert!(p.aliases.iter().any(|a| a == "giấy độc thân"));
+    assert!(!p.legal_basis.is_empty() && !p.papers.is_empty());
+
+    let r = server.get("/api/v1/procedures/khong-co", None).await;
+    assert_eq!(r.status(), 404);
+    let body: ErrorBody = r.json().await.unwrap();
+    assert_eq!(body.code, "procedure_not_found");
+
+    // Stored in the SQLite file, not only held in memory.
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let n: i64 = conn.query_row("SELECT count(*) FROM procedures", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 7);
     server.stop().await;
 }
