@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod config;
+pub mod dossier;
 pub mod i18n;
 pub mod retry;
 pub mod routes;
@@ -10,3 +11,4 @@ pub mod procedures;
 pub mod text;
 pub mod validate;
 pub mod faq;
+pub mod forms;

@@ -29,7 +29,7 @@ pub enum Invalid {
     NumberOutOfRange { min: i64, max: i64 },
     Date(date::DateError),
     DateInFuture,
-    DateBefore { other_label: String },
+    DateBefore { other_label: crate::i18n::Localized },
     AgeBelow { years: u32 },
     IdNumber(id_number::IdNumberError),
     IdMismatch(id_number::Mismatch),
@@ -69,8 +69,8 @@ impl Invalid {
             ),
             Invalid::DateBefore { other_label } => pick(
                 vi,
-                format!("{label} phải sau {}", lower_first(other_label)),
-                format!("{label} must be after {}", lower_first(other_label)),
+                format!("{label} phải sau {}", lower_first(&other_label.vi)),
+                format!("{label} must be after {}", lower_first(&other_label.en)),
             ),
             Invalid::AgeBelow { years } => pick(
                 vi,

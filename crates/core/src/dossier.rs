@@ -1,0 +1,154 @@
+//! Dossiers: their official statuses (one-stop-shop vocabulary), which moves between them are allowed,
+//! and their codes (`<agency>-<yymmdd>-<sequence>`, like `H15.50-251203-2035`).
+
+use crate::i18n::{Lang, Localized};
+use crate::validate::Date;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Submitted,
+    Received,
+    Processing,
+    AwaitingSupplement,
+    AwaitingPayment,
+    ResultReady,
+    Delivered,
+    Refused,
+    Withdrawn,
+}
+
+impl Status {
+    pub const ALL: [Status; 9] = [
+        Status::Submitted, Status::Received, Status::Processing, Status::AwaitingSupplement, Status::AwaitingPayment,
+        Status::ResultReady, Status::Delivered, Status::Refused, Status::Withdrawn,
+    ];
+
+    /// The official name.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let (vi, en) = match self {
+            Status::Submitted => ("Mới nộp", "Submitted"),
+            Status::Received => ("Đã tiếp nhận", "Received"),
+            Status::Processing => ("Đang xử lý", "Being processed"),
+            Status::AwaitingSupplement => ("Chờ bổ sung hồ sơ", "Waiting for more documents"),
+            Status::AwaitingPayment => ("Chờ thực hiện nghĩa vụ tài chính", "Waiting for payment"),
+            Status::ResultReady => ("Đã có kết quả", "Result ready"),
+            Status::Delivered => ("Đã trả kết quả", "Result handed over"),
+            Status::Refused => ("Từ chối", "Refused"),
+            Status::Withdrawn => ("Công dân rút", "Withdrawn by the citizen"),
+        };
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    /// Where a dossier may go from here.
+    pub fn next(self) -> &'static [Status] {
+        use Status::*;
+        match self {
+            Submitted => &[Received, Refused, Withdrawn],
+            Received => &[Processing, AwaitingSupplement, Refused, Withdrawn],
+            Processing => &[AwaitingSupplement, AwaitingPayment, ResultReady, Refused],
+            AwaitingSupplement => &[Processing, Refused, Withdrawn],
+            AwaitingPayment => &[Processing, ResultReady, Withdrawn],
+            ResultReady => &[Delivered],
+            Delivered | Refused | Withdrawn => &[],
+        }
+    }
+
+    pub fn can_move_to(self, to: Status) -> bool {
+        self.next().contains(&to)
+    }
+
+    /// Moves that must tell the citizen why (the reason is shown when tracking).
+    pub fn needs_reason(self) -> bool {
+        matches!(self, Status::AwaitingSupplement | Status::Refused)
+    }
+
+    pub fn is_final(self) -> bool {
+        self.next().is_empty()
+    }
+}
+
+/// "Quá hạn": the appointment date has passed and the dossier is still open.
+pub fn is_overdue(status: Status, appointment: Date, today: Date) -> bool {
+    today > appointment && !matches!(status, Status::ResultReady | Status::Delivered | Status::Refused | Status::Withdrawn)
+}
+
+/// `<agency>-<yymmdd>-<sequence>`.
+pub fn dossier_code(agency: &str, date: Date, sequence: u32) -> String {
+    format!("{agency}-{:02}{:02}{:02}-{sequence:04}", date.year % 100, date.month, date.day)
+}
+
+/// Whether a typed code has the right shape (before asking the server), ignoring case and spaces.
+pub fn normalize_code(input: &str) -> Option<String> {
+    let code: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let mut parts = code.rsplitn(3, '-');
+    let (seq, date, agency) = (parts.next()?, parts.next()?, parts.next()?);
+    let ok = !agency.is_empty()
+        && agency.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
+        && date.len() == 6
+        && date.bytes().all(|b| b.is_ascii_digit())
+        && (4..=6).contains(&seq.len())
+        && seq.bytes().all(|b| b.is_ascii_digit());
+    ok.then_some(code)
+}
+
+/// One status change as the citizen sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub status: Status,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// Why (for a supplement request or a refusal), in both languages when the officer gave both.
+    pub note: Option<Localized>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lifecycle_of_domain_md() {
+        use Status::*;
+        let happy = [Submitted, Received, Processing, AwaitingSupplement, Processing, AwaitingPayment, ResultReady, Delivered];
+        for pair in happy.windows(2) {
+            assert!(pair[0].can_move_to(pair[1]), "{:?} → {:?}", pair[0], pair[1]);
+        }
+        assert!(!Submitted.can_move_to(ResultReady));
+        assert!(!Delivered.can_move_to(Processing));
+        assert!(Refused.is_final() && Withdrawn.is_final() && Delivered.is_final());
+        assert!(AwaitingSupplement.needs_reason() && Refused.needs_reason() && !Received.needs_reason());
+    }
+
+    #[test]
+    fn every_status_is_reachable_and_named() {
+        for s in Status::ALL {
+            let reachable = s == Status::Submitted || Status::ALL.iter().any(|from| from.can_move_to(s));
+            assert!(reachable, "{s:?}");
+            assert!(!s.name(Lang::Vi).is_empty() && !s.name(Lang::En).is_empty());
+        }
+        assert_eq!(Status::AwaitingSupplement.name(Lang::Vi), "Chờ bổ sung hồ sơ");
+    }
+
+    #[test]
+    fn codes() {
+        let d = Date::new(2025, 12, 3).unwrap();
+        assert_eq!(dossier_code("H15.50", d, 2035), "H15.50-251203-2035");
+        assert_eq!(dossier_code("MTS", d, 7), "MTS-251203-0007");
+        assert_eq!(normalize_code(" h15.50-251203-2035 ").as_deref(), Some("H15.50-251203-2035"));
+        assert_eq!(normalize_code("H15.50-25123-2035"), None);
+        assert_eq!(normalize_code("2035"), None);
+    }
+
+    #[test]
+    fn overdue_is_derived() {
+        let due = Date::new(2025, 12, 10).unwrap();
+        let after = Date::new(2025, 12, 11).unwrap();
+        assert!(is_overdue(Status::Processing, due, after));
+        assert!(!is_overdue(Status::Processing, due, due));
+        assert!(!is_overdue(Status::ResultReady, due, after));
+    }
+}

@@ -1,0 +1,406 @@
+//! Forms as data: steps of fields with types, rules and conditions, served by the gateway and drawn by
+//! one generic form engine in the app. [`validate`] runs the same rules in the browser (as the user
+//! presses Continue) and on the gateway (for every submission).
+
+use crate::i18n::{Lang, Localized};
+use crate::validate::{self, date::DateError, id_number, Date, Invalid, Sex};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Answers by field id; a date field's answers are `<id>.day`, `<id>.month` and `<id>.year`.
+pub type Answers = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormDef {
+    pub steps: Vec<StepDef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepDef {
+    pub id: String,
+    pub title: Localized,
+    pub fields: Vec<FieldDef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDef {
+    pub id: String,
+    pub label: Localized,
+    #[serde(default)]
+    pub hint: Option<Localized>,
+    #[serde(default = "yes")]
+    pub required: bool,
+    pub kind: FieldKind,
+    /// Shown (and checked) only when another answer has this value.
+    #[serde(default)]
+    pub show_if: Option<Condition>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub field: String,
+    pub equals: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Text { max: usize },
+    LongText { max: usize },
+    Number { min: i64, max: i64 },
+    /// Three boxes: day, month, year.
+    Date {
+        #[serde(default)]
+        not_future: bool,
+        /// Must be after the date in this field (a death after the birth).
+        #[serde(default)]
+        after: Option<String>,
+        /// The person must be at least this old today.
+        #[serde(default)]
+        min_age: Option<u32>,
+    },
+    Choice {
+        options: Vec<ChoiceOption>,
+        #[serde(default)]
+        style: ChoiceStyle,
+    },
+    /// Cross-checked against these fields' answers when given.
+    IdNumber {
+        #[serde(default)]
+        birth_date: Option<String>,
+        #[serde(default)]
+        sex: Option<String>,
+    },
+    Phone,
+    Email,
+    TaxCode,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: Localized,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceStyle {
+    #[default]
+    Radio,
+    Select,
+}
+
+/// One field's problem, for the error summary and the inline message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    /// The part of a date to focus (`<id>.day`…), or the field itself.
+    pub target: String,
+    pub invalid: Invalid,
+}
+
+impl FieldError {
+    pub fn message(&self, def: &FormDef, lang: Lang) -> String {
+        let label = def.field(&self.field).map(|f| f.label.get(lang).to_string()).unwrap_or_default();
+        self.invalid.message(lang, &label)
+    }
+}
+
+impl FormDef {
+    pub fn fields(&self) -> impl Iterator<Item = &FieldDef> {
+        self.steps.iter().flat_map(|s| s.fields.iter())
+    }
+
+    pub fn field(&self, id: &str) -> Option<&FieldDef> {
+        self.fields().find(|f| f.id == id)
+    }
+
+    /// Whether a field is asked, given the answers so far.
+    pub fn is_shown(&self, field: &FieldDef, answers: &Answers) -> bool {
+        field.show_if.as_ref().is_none_or(|c| answers.get(&c.field).map(|v| v.trim()) == Some(c.equals.as_str()))
+    }
+
+    /// Problems in the definition itself (unknown field references, duplicate ids).
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let ids: Vec<&str> = self.fields().map(|f| f.id.as_str()).collect();
+        for (i, id) in ids.iter().enumerate() {
+            if ids[..i].contains(id) {
+                out.push(format!("field {id} is defined twice"));
+            }
+        }
+        for f in self.fields() {
+            let mut refs: Vec<&String> = f.show_if.iter().map(|c| &c.field).collect();
+            match &f.kind {
+                FieldKind::Date { after: Some(a), .. } => refs.push(a),
+                FieldKind::IdNumber { birth_date, sex } => refs.extend(birth_date.iter().chain(sex.iter())),
+                FieldKind::Choice { options, .. } if options.is_empty() => out.push(format!("field {}: no options", f.id)),
+                _ => {}
+            }
+            for r in refs {
+                if !ids.contains(&r.as_str()) {
+                    out.push(format!("field {}: refers to unknown field {r}", f.id));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Checks every shown field of `fields` (one step, or the whole form) and returns the answers
+/// normalised (phones in E.164, trimmed text), keeping only what is shown, or every problem in order.
+pub fn validate<'a>(
+    def: &FormDef,
+    fields: impl IntoIterator<Item = &'a FieldDef>,
+    answers: &Answers,
+    today: Date,
+) -> Result<Answers, Vec<FieldError>> {
+    let mut clean = Answers::new();
+    let mut errors = Vec::new();
+    for field in fields {
+        if !def.is_shown(field, answers) {
+            continue;
+        }
+        match check_field(def, field, answers, today) {
+            Ok(values) => clean.extend(values),
+            Err((target, invalid)) => errors.push(FieldError { field: field.id.clone(), target, invalid }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(clean)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The whole form at once (the gateway's check of a submission).
+pub fn validate_all(def: &FormDef, answers: &Answers, today: Date) -> Result<Answers, Vec<FieldError>> {
+    validate(def, def.fields(), answers, today)
+}
+
+fn date_answer(answers: &Answers, id: &str) -> Option<Result<Date, DateError>> {
+    let part = |p: &str| answers.get(&format!("{id}.{p}")).map(String::as_str).unwrap_or("");
+    let (d, m, y) = (part("day"), part("month"), part("year"));
+    if d.trim().is_empty() && m.trim().is_empty() && y.trim().is_empty() {
+        return None;
+    }
+    Some(Date::from_parts(d, m, y))
+}
+
+fn sex_answer(answers: &Answers, id: &str) -> Option<Sex> {
+    match answers.get(id).map(|s| s.trim()) {
+        Some("male") => Some(Sex::Male),
+        Some("female") => Some(Sex::Female),
+        _ => None,
+    }
+}
+
+type Checked = Result<Vec<(String, String)>, (String, Invalid)>;
+
+fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) -> Checked {
+    let id = field.id.clone();
+    let fail = |invalid: Invalid| Err((id.clone(), invalid));
+    if let FieldKind::Date { not_future, after, min_age } = &field.kind {
+        let date = match date_answer(answers, &id) {
+            None if field.required => return Err((format!("{id}.day"), Invalid::Required)),
+            None => return Ok(vec![]),
+            Some(Err(e)) => {
+                let part = match e {
+                    DateError::Missing(p) | DateError::NotANumber(p) | DateError::OutOfRange(p) => p,
+                    DateError::NoSuchDay { .. } => validate::date::DatePart::Day,
+                };
+                let suffix = match part {
+                    validate::date::DatePart::Day => "day",
+                    validate::date::DatePart::Month => "month",
+                    validate::date::DatePart::Year => "year",
+                };
+                return Err((format!("{id}.{suffix}"), Invalid::Date(e)));
+            }
+            Some(Ok(d)) => d,
+        };
+        if *not_future && date > today {
+            return Err((format!("{id}.day"), Invalid::DateInFuture));
+        }
+        if let Some(other) = after {
+            if let Some(Ok(before)) = date_answer(answers, other) {
+                if date < before {
+                    let other_label = def.field(other).map(|f| f.label.clone()).unwrap_or(Localized { vi: other.clone(), en: other.clone() });
+                    return Err((format!("{id}.day"), Invalid::DateBefore { other_label }));
+                }
+            }
+        }
+        if let Some(years) = min_age {
+            if date.age_on(today) < *years as i32 {
+                return Err((format!("{id}.day"), Invalid::AgeBelow { years: *years }));
+            }
+        }
+        return Ok(vec![(id, date.iso())]);
+    }
+
+    let raw = answers.get(&id).map(|s| s.trim()).unwrap_or("");
+    if raw.is_empty() {
+        return if field.required { fail(Invalid::Required) } else { Ok(vec![]) };
+    }
+    let value = match &field.kind {
+        FieldKind::Text { max } | FieldKind::LongText { max } => {
+            validate::check_length(raw, 1, *max).map(|_| raw.to_string())
+        }
+        FieldKind::Number { min, max } => validate::check_number(raw, *min, *max).map(|n| n.to_string()),
+        FieldKind::Choice { options, .. } => {
+            if options.iter().any(|o| o.value == raw) {
+                Ok(raw.to_string())
+            } else {
+                Err(Invalid::Required)
+            }
+        }
+        FieldKind::IdNumber { birth_date, sex } => id_number::check(raw).map_err(Invalid::IdNumber).and_then(|parsed| {
+            let birth = birth_date.as_ref().and_then(|b| date_answer(answers, b)).and_then(Result::ok);
+            let sex = sex.as_ref().and_then(|s| sex_answer(answers, s));
+            match id_number::cross_check(&parsed, birth, sex, None).into_iter().next() {
+                Some(m) => Err(Invalid::IdMismatch(m)),
+                None => Ok(raw.chars().filter(|c| !c.is_whitespace()).collect()),
+            }
+        }),
+        FieldKind::Phone => validate::phone::normalize(raw).map_err(Invalid::Phone),
+        FieldKind::Email => validate::email::check(raw).map_err(Invalid::Email),
+        FieldKind::TaxCode => validate::tax_code::check(raw).map_err(Invalid::TaxCode),
+        FieldKind::Date { .. } => unreachable!("dates are handled above"),
+    };
+    match value {
+        Ok(v) => Ok(vec![(id, v)]),
+        Err(invalid) => fail(invalid),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn l(s: &str) -> Localized {
+        Localized { vi: s.into(), en: s.into() }
+    }
+
+    fn field(id: &str, kind: FieldKind) -> FieldDef {
+        FieldDef { id: id.into(), label: l(id), hint: None, required: true, kind, show_if: None }
+    }
+
+    fn form() -> FormDef {
+        let mut divorce = field("divorce_ref", FieldKind::Text { max: 50 });
+        divorce.show_if = Some(Condition { field: "history".into(), equals: "divorced".into() });
+        let mut email = field("email", FieldKind::Email);
+        email.required = false;
+        FormDef {
+            steps: vec![StepDef {
+                id: "person".into(),
+                title: l("Person"),
+                fields: vec![
+                    field("name", FieldKind::Text { max: 20 }),
+                    field("dob", FieldKind::Date { not_future: true, after: None, min_age: None }),
+                    field("sex", FieldKind::Choice {
+                        options: vec![ChoiceOption { value: "male".into(), label: l("Nam") }, ChoiceOption { value: "female".into(), label: l("Nữ") }],
+                        style: ChoiceStyle::Radio,
+                    }),
+                    field("id", FieldKind::IdNumber { birth_date: Some("dob".into()), sex: Some("sex".into()) }),
+                    field("phone", FieldKind::Phone),
+                    email,
+                    field("history", FieldKind::Choice {
+                        options: vec![ChoiceOption { value: "never".into(), label: l("never") }, ChoiceOption { value: "divorced".into(), label: l("divorced") }],
+                        style: ChoiceStyle::Radio,
+                    }),
+                    divorce,
+                ],
+            }],
+        }
+    }
+
+    fn good() -> Answers {
+        [
+            ("name", "Nguyễn Thị An"), ("dob.day", "5"), ("dob.month", "3"), ("dob.year", "2005"), ("sex", "female"),
+            ("id", "082 305 123456"), ("phone", "0912 345 678"), ("history", "never"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    }
+
+    fn today() -> Date {
+        Date::new(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_good_answer_set_is_normalised() {
+        let clean = validate_all(&form(), &good(), today()).unwrap();
+        assert_eq!(clean["dob"], "2005-03-05");
+        assert_eq!(clean["phone"], "+84912345678");
+        assert_eq!(clean["id"], "082305123456");
+        assert!(!clean.contains_key("divorce_ref"));
+        assert_eq!(form().problems(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn errors_come_in_form_order_with_the_part_to_focus() {
+        let mut a = good();
+        a.insert("name".into(), " ".into());
+        a.insert("dob.month".into(), "13".into());
+        a.insert("id".into(), "08230512345".into());
+        let errors = validate_all(&form(), &a, today()).unwrap_err();
+        let targets: Vec<&str> = errors.iter().map(|e| e.target.as_str()).collect();
+        assert_eq!(targets, ["name", "dob.month", "id"]);
+        assert_eq!(errors[2].message(&form(), Lang::Vi), "id có 12 chữ số; bạn đã nhập 11");
+    }
+
+    #[test]
+    fn the_id_number_is_cross_checked() {
+        let mut a = good();
+        a.insert("sex".into(), "male".into());
+        let errors = validate_all(&form(), &a, today()).unwrap_err();
+        assert!(matches!(errors[0].invalid, Invalid::IdMismatch(id_number::Mismatch::Sex { .. })));
+    }
+
+    #[test]
+    fn conditional_fields_are_checked_only_when_shown() {
+        let mut a = good();
+        a.insert("history".into(), "divorced".into());
+        let errors = validate_all(&form(), &a, today()).unwrap_err();
+        assert_eq!(errors[0].field, "divorce_ref");
+        a.insert("divorce_ref".into(), "12/2020/QĐST-HNGĐ".into());
+        assert!(validate_all(&form(), &a, today()).is_ok());
+    }
+
+    #[test]
+    fn future_birth_dates_and_ages() {
+        let mut a = good();
+        a.insert("dob.year".into(), "2027".into());
+        let errors = validate_all(&form(), &a, today()).unwrap_err();
+        assert_eq!(errors[0].invalid, Invalid::DateInFuture);
+        let adult = FormDef { steps: vec![StepDef { id: "s".into(), title: l("s"), fields: vec![field("dob", FieldKind::Date { not_future: true, after: None, min_age: Some(25) })] }] };
+        let errors = validate_all(&adult, &good(), today()).unwrap_err();
+        assert_eq!(errors[0].invalid, Invalid::AgeBelow { years: 25 });
+    }
+
+    #[test]
+    fn definitions_with_dangling_references_are_reported() {
+        let mut f = form();
+        f.steps[0].fields[7].show_if = Some(Condition { field: "nope".into(), equals: "x".into() });
+        assert_eq!(f.problems(), vec!["field divorce_ref: refers to unknown field nope".to_string()]);
+    }
+
+    proptest! {
+        #[test]
+        fn any_answers_never_panic(values in prop::collection::vec("\\PC{0,15}", 10)) {
+            let keys = ["name", "dob.day", "dob.month", "dob.year", "sex", "id", "phone", "email", "history", "divorce_ref"];
+            let answers: Answers = keys.iter().map(|k| k.to_string()).zip(values).collect();
+            let _ = validate_all(&form(), &answers, today());
+        }
+    }
+}
