@@ -152,3 +152,70 @@ mod tests {
         assert!(!is_overdue(Status::ResultReady, due, after));
     }
 }
+
+pub const DOSSIERS_PATH: &str = "/dossiers";
+pub const OFFICER_DOSSIERS_PATH: &str = "/officer/dossiers";
+
+/// `POST /api/v1/dossiers`. The key is made when the user presses Submit and kept with the draft, so
+/// a retry after a lost answer creates nothing new.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmitDossier {
+    pub procedure_id: String,
+    pub answers: crate::forms::Answers,
+    pub idempotency_key: String,
+}
+
+/// What the citizen keeps after submitting (the giấy tiếp nhận).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub code: String,
+    pub procedure_id: String,
+    pub status: Status,
+    /// RFC 3339, UTC.
+    pub submitted_at: String,
+    /// `yyyy-mm-dd`, the day the result is due.
+    pub appointment: String,
+}
+
+/// One field's problem in a refused submission, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub target: String,
+    pub message: Localized,
+}
+
+/// The 422 answer to a submission that breaks the form's rules: an error body plus every field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvalidSubmission {
+    pub code: String,
+    pub message: Localized,
+    pub fields: Vec<FieldProblem>,
+}
+
+/// `GET /api/v1/dossiers/{code}?phone_last4=…`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tracking {
+    pub code: String,
+    pub procedure_id: String,
+    pub procedure_name: Localized,
+    pub status: Status,
+    pub appointment: String,
+    pub overdue: bool,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// `POST /api/v1/officer/dossiers/{code}/status`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: Status,
+    #[serde(default)]
+    pub note: Option<Localized>,
+}
+
+/// An idempotency key as the app makes it: 16 to 64 letters, digits or dashes.
+pub fn is_idempotency_key(key: &str) -> bool {
+    (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}

@@ -40,6 +40,8 @@ pub struct Procedure {
     pub papers: Vec<Localized>,
     /// Processing time.
     pub time: Localized,
+    /// Working days from submission to the appointment for the result (0: the same day).
+    pub working_days: u32,
     /// The fee charged online in đồng: 0 when free, `None` when it varies or is not confirmed (then
     /// `fee` explains, and no payment is taken online).
     pub fee_vnd: Option<u64>,
@@ -48,6 +50,9 @@ pub struct Procedure {
     pub legal_basis: Vec<String>,
     /// Where the result is collected.
     pub result_at: Localized,
+    /// The online form; `None` while the procedure can only be done at the counter.
+    #[serde(default)]
+    pub form: Option<crate::forms::FormDef>,
 }
 
 /// One line of the catalogue list (`GET /api/v1/procedures`).
@@ -59,6 +64,8 @@ pub struct ProcedureSummary {
     pub name: Localized,
     pub aliases: Vec<String>,
     pub fee_vnd: Option<u64>,
+    /// Whether it can be submitted online.
+    pub online: bool,
 }
 
 /// `GET /api/v1/procedures`.
@@ -77,6 +84,7 @@ impl Procedure {
             name: self.name.clone(),
             aliases: self.aliases.clone(),
             fee_vnd: self.fee_vnd,
+            online: self.form.is_some(),
         }
     }
 }
@@ -111,6 +119,9 @@ impl Catalogue {
             }
             if p.legal_basis.is_empty() {
                 out.push(format!("procedure {}: no legal basis", p.id));
+            }
+            for problem in p.form.iter().flat_map(|f| f.problems()) {
+                out.push(format!("procedure {}: form: {problem}", p.id));
             }
             if let Some(code) = &p.code {
                 let ok = code.split_once('.').is_some_and(|(a, b)| a.len() == 1 && b.len() == 6 && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit()));

@@ -8,6 +8,7 @@ use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use mytho_core::api::{ErrorBody, FaqFeedback, Health, API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH, OPENAPI_PATH};
 use mytho_core::i18n::Localized;
+use mytho_core::dossier::{DOSSIERS_PATH, OFFICER_DOSSIERS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
 
 pub fn router() -> Router<AppState> {
@@ -26,6 +27,9 @@ fn v1() -> Router<AppState> {
         .route(FAQ_FEEDBACK_PATH, post(faq_feedback))
         .route(PROCEDURES_PATH, get(crate::catalogue::list))
         .route(&format!("{PROCEDURES_PATH}/{{id}}"), get(crate::catalogue::one))
+        .route(DOSSIERS_PATH, post(crate::dossiers::submit))
+        .route(&format!("{DOSSIERS_PATH}/{{code}}"), get(crate::dossiers::track))
+        .route(&format!("{OFFICER_DOSSIERS_PATH}/{{code}}/status"), post(crate::dossiers::change_status))
         .fallback(not_found)
 }
 

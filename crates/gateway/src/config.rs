@@ -9,6 +9,8 @@ pub const ENV_ADDR: &str = "MYTHO_ADDR";
 pub const ENV_DB_PATH: &str = "MYTHO_DB_PATH";
 pub const ENV_DIST: &str = "MYTHO_DIST";
 pub const ENV_LOG: &str = "MYTHO_LOG";
+pub const ENV_OFFICER_TOKEN: &str = "MYTHO_OFFICER_TOKEN";
+pub const ENV_AGENCY_CODE: &str = "MYTHO_AGENCY_CODE";
 
 #[derive(Clone, Debug)]
 pub struct GatewayConfig {
@@ -17,6 +19,10 @@ pub struct GatewayConfig {
     /// The app built by Trunk.
     pub dist: PathBuf,
     pub log_level: tracing::Level,
+    /// Bearer token of the officer API; the API is off without one.
+    pub officer_token: Option<String>,
+    /// First part of dossier codes (`<agency>-<yymmdd>-<sequence>`); the city sets its real one.
+    pub agency_code: String,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -57,6 +63,18 @@ impl GatewayConfig {
                 "{ENV_LOG}={level_text:?} is not a log level; use error, warn, info, debug or trace"
             ))
         })?;
-        Ok(GatewayConfig { addr, db_path, dist, log_level })
+        let officer_token = var(ENV_OFFICER_TOKEN).filter(|t| !t.is_empty());
+        if officer_token.as_ref().is_some_and(|t| t.len() < 24) {
+            return Err(ConfigError(format!(
+                "{ENV_OFFICER_TOKEN} is too short to be safe; use at least 24 random characters (for example `openssl rand -hex 16`)"
+            )));
+        }
+        let agency_code = var(ENV_AGENCY_CODE).unwrap_or_else(|| "MTS".into());
+        if agency_code.is_empty() || !agency_code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') {
+            return Err(ConfigError(format!(
+                "{ENV_AGENCY_CODE}={agency_code:?} must be letters, digits and dots, like H15.50"
+            )));
+        }
+        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code })
     }
 }

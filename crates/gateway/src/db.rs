@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_faq_feedback.sql"),
     include_str!("../migrations/0003_procedures.sql"),
+    include_str!("../migrations/0004_dossiers.sql"),
 ];
 
 #[derive(Clone)]

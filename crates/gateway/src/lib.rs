@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod config;
 pub mod csp;
 pub mod db;
+pub mod dossiers;
 pub mod openapi;
 pub mod site;
 
@@ -22,6 +23,8 @@ use tower_http::trace::TraceLayer;
 pub struct AppState {
     pub db: Db,
     pub site: Arc<Site>,
+    pub officer_token: Option<Arc<str>>,
+    pub agency_code: Arc<str>,
 }
 
 impl AppState {
@@ -32,7 +35,12 @@ impl AppState {
         let db = Db::open(&config.db_path)?;
         db.seed(move |conn| catalogue::store(conn, &catalogue))
             .map_err(|e| format!("cannot store the procedure catalogue in {}: {e}", config.db_path.display()))?;
-        Ok(AppState { db, site: Arc::new(site) })
+        Ok(AppState {
+            db,
+            site: Arc::new(site),
+            officer_token: config.officer_token.as_deref().map(Arc::from),
+            agency_code: Arc::from(config.agency_code.as_str()),
+        })
     }
 }
 

@@ -2,6 +2,7 @@
 //! every path it lists answers, so the document cannot silently fall behind.
 
 use mytho_core::api::{API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH};
+use mytho_core::dossier::{DOSSIERS_PATH, OFFICER_DOSSIERS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
 use serde_json::{json, Value};
 
@@ -54,6 +55,48 @@ pub fn document() -> Value {
                     }
                 }
             },
+            (format!("{API_V1}{DOSSIERS_PATH}")): {
+                "post": {
+                    "summary": "Submit a dossier: validated with the same rules as the app; one dossier per idempotency key",
+                    "operationId": "submitDossier",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SubmitDossier" } } } },
+                    "responses": {
+                        "201": { "description": "Created: the receipt" },
+                        "200": { "description": "The same key and body again: the same receipt" },
+                        "409": { "description": "The key was used with a different body" },
+                        "422": { "description": "Answers break the form's rules (fields listed, both languages), or the procedure is not online" }
+                    }
+                }
+            },
+            (format!("{API_V1}{DOSSIERS_PATH}/{{code}}")): {
+                "get": {
+                    "summary": "Track a dossier: status, appointment, overdue, timeline with reasons",
+                    "operationId": "trackDossier",
+                    "parameters": [
+                        { "name": "code", "in": "path", "required": true, "schema": { "type": "string" }, "example": "MTS-251203-0001" },
+                        { "name": "phone_last4", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}$" } }
+                    ],
+                    "responses": {
+                        "200": { "description": "The dossier's tracking" },
+                        "404": { "description": "No dossier with this code and these digits (the two cases are not told apart)" }
+                    }
+                }
+            },
+            (format!("{API_V1}{OFFICER_DOSSIERS_PATH}/{{code}}/status")): {
+                "post": {
+                    "summary": "Officer: move a dossier to another status, with a reason for supplements and refusals",
+                    "operationId": "changeDossierStatus",
+                    "security": [{ "officerToken": [] }],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/StatusChange" } } } },
+                    "responses": {
+                        "200": { "description": "Moved" },
+                        "401": { "description": "Wrong token" },
+                        "403": { "description": "The officer API is off (no MYTHO_OFFICER_TOKEN)" },
+                        "409": { "description": "Not an allowed move from the current status" },
+                        "422": { "description": "A reason is required" }
+                    }
+                }
+            },
             API_V1: {
                 "get": {
                     "summary": "Index of API version 1",
@@ -63,7 +106,25 @@ pub fn document() -> Value {
             }
         },
         "components": {
+            "securitySchemes": { "officerToken": { "type": "http", "scheme": "bearer" } },
             "schemas": {
+                "SubmitDossier": {
+                    "type": "object",
+                    "required": ["procedure_id", "answers", "idempotency_key"],
+                    "properties": {
+                        "procedure_id": { "type": "string" },
+                        "answers": { "type": "object", "additionalProperties": { "type": "string" }, "description": "By field id; dates as <id>.day, <id>.month, <id>.year" },
+                        "idempotency_key": { "type": "string", "pattern": "^[A-Za-z0-9-]{16,64}$" }
+                    }
+                },
+                "StatusChange": {
+                    "type": "object",
+                    "required": ["status"],
+                    "properties": {
+                        "status": { "type": "string", "enum": ["submitted", "received", "processing", "awaiting_supplement", "awaiting_payment", "result_ready", "delivered", "refused", "withdrawn"] },
+                        "note": { "$ref": "#/components/schemas/Localized" }
+                    }
+                },
                 "Health": {
                     "type": "object",
                     "required": ["status", "version", "schema_version"],

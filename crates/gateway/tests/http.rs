@@ -7,6 +7,7 @@ use std::io::Read;
 use std::net::SocketAddr;
 use std::path::Path;
 
+const OFFICER_TOKEN: &str = "test-officer-token-0123456789abcdef";
 const LOADER: &str = "import init from '/app-0123456789abcdef.js'; await init('/app-0123456789abcdef_bg.wasm');";
 const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend module, long enough to compress: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
@@ -39,6 +40,10 @@ struct Server {
 
 impl Server {
     async fn start() -> Server {
+        Server::start_with(Some(OFFICER_TOKEN)).await
+    }
+
+    async fn start_with(officer_token: Option<&str>) -> Server {
         let tmp = tempfile::tempdir().unwrap();
         let dist = tmp.path().join("dist");
         std::fs::create_dir(&dist).unwrap();
@@ -49,6 +54,8 @@ impl Server {
             db_path: db_path.clone(),
             dist,
             log_level: tracing::Level::WARN,
+            officer_token: officer_token.map(str::to_string),
+            agency_code: "MTS".into(),
         };
         let state = AppState::open(&config).unwrap();
         let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
@@ -76,6 +83,14 @@ impl Server {
             .send()
             .await
             .unwrap()
+    }
+
+    async fn post_with(&self, path: &str, body: &serde_json::Value, token: Option<&str>) -> reqwest::Response {
+        let mut req = reqwest::Client::new().post(format!("{}{path}", self.base)).json(body);
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        req.send().await.unwrap()
     }
 
     async fn stop(mut self) {
@@ -186,7 +201,7 @@ async fn app_addresses_fall_back_to_the_app_and_unknown_ones_are_404() {
 #[tokio::test]
 async fn unknown_api_paths_are_json_404s_in_both_languages() {
     let server = Server::start().await;
-    for path in ["/api", "/api/nope", "/api/v1/nope", "/api/v1/dossiers/123"] {
+    for path in ["/api", "/api/nope", "/api/v1/nope", "/api/v1/nothing/123"] {
         let r = server.get(path, None).await;
         assert_eq!(r.status(), 404, "{path}");
         assert_eq!(header(&r, "content-type"), "application/json");
@@ -207,10 +222,20 @@ async fn the_openapi_document_lists_only_paths_that_answer() {
     let paths = doc["paths"].as_object().unwrap();
     assert!(paths.contains_key("/api/health"));
     for (path, ops) in paths {
-        if ops.get("get").is_some() {
-            let path = path.replace("{id}", "khai-sinh");
-            let r = server.get(&path, None).await;
-            assert_eq!(r.status(), 200, "{path} is documented but does not answer");
+        let concrete = path.replace("{id}", "khai-sinh").replace("{code}", "MTS-251203-0001");
+        for method in ["get", "post"] {
+            if ops.get(method).is_none() {
+                continue;
+            }
+            let r = match method {
+                "get" => server.get(&concrete, None).await,
+                _ => server.post(&concrete, "{}").await,
+            };
+            // A documented route is never the router's own "no such address".
+            if r.status() == 404 {
+                let body: ErrorBody = r.json().await.unwrap();
+                assert_ne!(body.code, "not_found", "{method} {path} is documented but not routed");
+            }
         }
     }
     server.stop().await;
@@ -305,5 +330,103 @@ async fn the_procedure_catalogue_is_served_from_the_database() {
     let conn = rusqlite::Connection::open(&server.db_path).unwrap();
     let n: i64 = conn.query_row("SELECT count(*) FROM procedures", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 7);
+    server.stop().await;
+}
+
+fn single_status_answers(id_number: &str) -> serde_json::Value {
+    serde_json::json!({
+        "name": "Trần Thị Bình", "dob.day": "5", "dob.month": "3", "dob.year": "1995", "sex": "female",
+        "id_number": id_number, "history": "divorced", "divorce_ref": "12/2020/QĐST-HNGĐ",
+        "purpose": "marriage", "phone": "0912 345 678"
+    })
+}
+
+fn submission(key: &str, id_number: &str) -> serde_json::Value {
+    serde_json::json!({ "procedure_id": "xac-nhan-hon-nhan", "idempotency_key": key, "answers": single_status_answers(id_number) })
+}
+
+#[tokio::test]
+async fn a_dossier_is_submitted_once_per_key_tracked_with_a_second_factor_and_moved_by_an_officer() {
+    use mytho_core::dossier::{Receipt, Status, Tracking};
+    let server = Server::start().await;
+    let key = "k-0123456789abcdef";
+
+    // Invalid answers: refused with the core's own messages, per field, in both languages.
+    let r = server.post_with("/api/v1/dossiers", &submission(key, "08219512345"), None).await;
+    assert_eq!(r.status(), 422);
+    let body: mytho_core::dossier::InvalidSubmission = r.json().await.unwrap();
+    assert_eq!(body.fields.len(), 1);
+    assert_eq!(body.fields[0].target, "id_number");
+    assert_eq!(body.fields[0].message.vi, "Số định danh cá nhân có 12 chữ số; bạn đã nhập 11");
+    assert_eq!(body.fields[0].message.en, "Personal ID number has 12 digits; you entered 11");
+
+    // Accepted; the same key and body again (a lost response, a double tap) gives the same dossier.
+    let r = server.post_with("/api/v1/dossiers", &submission(key, "082195123456"), None).await;
+    assert_eq!(r.status(), 201);
+    let receipt: Receipt = r.json().await.unwrap();
+    assert!(receipt.code.starts_with("MTS-") && receipt.code.ends_with("-0001"), "{}", receipt.code);
+    assert_eq!(receipt.status, Status::Submitted);
+    let today = mytho_gateway::dossiers::today();
+    assert_eq!(receipt.appointment, today.add_working_days(3).iso());
+    let again = server.post_with("/api/v1/dossiers", &submission(key, "082195123456"), None).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.json::<Receipt>().await.unwrap(), receipt);
+    // A different body under a used key is refused, not silently merged.
+    let mut other = submission(key, "082195123456");
+    other["answers"]["name"] = "Người khác".into();
+    let r = server.post_with("/api/v1/dossiers", &other, None).await;
+    assert_eq!(r.status(), 409);
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let n: i64 = conn.query_row("SELECT count(*) FROM dossiers", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+    let stored_phone: String = conn.query_row("SELECT phone FROM dossiers", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored_phone, "+84912345678");
+
+    // Tracking needs the phone's last four digits; a wrong guess looks like an unknown code.
+    let path = format!("/api/v1/dossiers/{}", receipt.code);
+    assert_eq!(server.get(&path, None).await.status(), 400);
+    assert_eq!(server.get(&format!("{path}?phone_last4=0000"), None).await.status(), 404);
+    let r = server.get(&format!("{}?phone_last4=5678", path.to_lowercase()), None).await;
+    assert_eq!(r.status(), 200);
+    let t: Tracking = r.json().await.unwrap();
+    assert_eq!(t.status, Status::Submitted);
+    assert_eq!(t.procedure_name.vi, "Cấp giấy xác nhận tình trạng hôn nhân");
+    assert_eq!(t.timeline.len(), 1);
+
+    // The officer API: token required, reasons required, only allowed moves.
+    let status = format!("/api/v1/officer/dossiers/{}/status", receipt.code);
+    let r = server.post_with(&status, &serde_json::json!({ "status": "received" }), None).await;
+    assert_eq!(r.status(), 401);
+    let r = server.post_with(&status, &serde_json::json!({ "status": "result_ready" }), Some(OFFICER_TOKEN)).await;
+    assert_eq!(r.status(), 409);
+    let r = server.post_with(&status, &serde_json::json!({ "status": "received" }), Some(OFFICER_TOKEN)).await;
+    assert_eq!(r.status(), 200);
+    let r = server.post_with(&status, &serde_json::json!({ "status": "awaiting_supplement" }), Some(OFFICER_TOKEN)).await;
+    assert_eq!(r.status(), 422);
+    let note = serde_json::json!({ "vi": "Cần bản sao bản án ly hôn", "en": "A copy of the divorce judgment is needed" });
+    let r = server.post_with(&status, &serde_json::json!({ "status": "awaiting_supplement", "note": note }), Some(OFFICER_TOKEN)).await;
+    assert_eq!(r.status(), 200);
+    let t: Tracking = server.get(&format!("{path}?phone_last4=5678"), None).await.json().await.unwrap();
+    assert_eq!(t.status, Status::AwaitingSupplement);
+    let statuses: Vec<Status> = t.timeline.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, [Status::Submitted, Status::Received, Status::AwaitingSupplement]);
+    assert_eq!(t.timeline[2].note.as_ref().unwrap().vi, "Cần bản sao bản án ly hôn");
+    assert!(t.timeline.iter().all(|e| e.at.ends_with('Z')));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_officer_api_is_off_without_a_token_and_unknown_things_are_clear() {
+    let server = Server::start_with(None).await;
+    let r = server.post_with("/api/v1/officer/dossiers/MTS-251203-0001/status", &serde_json::json!({ "status": "received" }), Some("x")).await;
+    assert_eq!(r.status(), 403);
+    let mut s = submission("k-fedcba9876543210", "082195123456");
+    s["procedure_id"] = "chung-thuc-ban-sao".into();
+    let r = server.post_with("/api/v1/dossiers", &s, None).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(r.json::<ErrorBody>().await.unwrap().code, "not_online");
+    let r = server.post_with("/api/v1/dossiers", &submission("short", "082195123456"), None).await;
+    assert_eq!(r.status(), 400);
+    assert_eq!(server.get("/api/v1/dossiers/not-a-code?phone_last4=1234", None).await.status(), 404);
     server.stop().await;
 }

@@ -37,6 +37,12 @@ fn bad_settings_fail_at_start_and_say_what_to_fix() {
     let err = run_expecting_failure(&[("MYTHO_ADDR", "localhost"), ("MYTHO_DIST", dist_s), ("MYTHO_DB_PATH", db_s)]);
     assert!(err.contains("MYTHO_ADDR") && err.contains("127.0.0.1:8080"), "{err}");
 
+    let err = run_expecting_failure(&[("MYTHO_OFFICER_TOKEN", "secret"), ("MYTHO_DIST", dist_s), ("MYTHO_DB_PATH", db_s)]);
+    assert!(err.contains("MYTHO_OFFICER_TOKEN") && err.contains("24"), "{err}");
+
+    let err = run_expecting_failure(&[("MYTHO_AGENCY_CODE", "Mỹ Tho"), ("MYTHO_DIST", dist_s), ("MYTHO_DB_PATH", db_s)]);
+    assert!(err.contains("MYTHO_AGENCY_CODE"), "{err}");
+
     let err = run_expecting_failure(&[("MYTHO_LOG", "loud"), ("MYTHO_DIST", dist_s), ("MYTHO_DB_PATH", db_s)]);
     assert!(err.contains("MYTHO_LOG"), "{err}");
 

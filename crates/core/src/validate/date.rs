@@ -128,6 +128,48 @@ impl Date {
         age
     }
 
+    /// Days since 1970-01-01 (negative before), by the civil-calendar algorithm of H. Hinnant.
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        (self.days_since_epoch() + 3).rem_euclid(7) as u32
+    }
+
+    /// The date `n` working days (Monday to Friday) after this one; public holidays are not known here.
+    pub fn add_working_days(self, n: u32) -> Date {
+        let mut days = self.days_since_epoch();
+        let mut left = n;
+        while left > 0 {
+            days += 1;
+            if Date::from_days_since_epoch(days).weekday() < 5 {
+                left -= 1;
+            }
+        }
+        Date::from_days_since_epoch(days)
+    }
+
     /// `yyyy-mm-dd`.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -163,7 +205,24 @@ mod tests {
         assert_eq!(born.age_on(Date::new(2025, 11, 23).unwrap()), 18);
     }
 
+    #[test]
+    fn calendar_arithmetic() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+        assert_eq!(Date::new(2026, 11, 23).unwrap().weekday(), 0); // a Monday
+        let friday = Date::new(2026, 11, 27).unwrap();
+        assert_eq!(friday.add_working_days(1), Date::new(2026, 11, 30).unwrap());
+        assert_eq!(friday.add_working_days(0), friday);
+        assert_eq!(Date::new(2026, 11, 23).unwrap().add_working_days(7), Date::new(2026, 12, 2).unwrap());
+    }
+
     proptest! {
+        #[test]
+        fn days_round_trip(days in -100_000i64..200_000) {
+            let d = Date::from_days_since_epoch(days);
+            prop_assert_eq!(d.days_since_epoch(), days);
+            prop_assert!(Date::new(d.year, d.month, d.day).is_some());
+        }
+
         #[test]
         fn any_real_date_round_trips(y in 1900i32..2200, m in 1u32..13, d in 1u32..32) {
             let parsed = Date::from_parts(&d.to_string(), &format!("{m:02}"), &y.to_string());

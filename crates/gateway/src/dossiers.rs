@@ -1,0 +1,330 @@
+//! Dossiers: submission (validated with the core's rules, exactly one dossier per idempotency key),
+//! tracking by code plus the phone's last four digits, and the officer API that moves a dossier
+//! through its statuses.
+
+use crate::api::{error, Body};
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use mytho_core::dossier::{
+    dossier_code, is_idempotency_key, is_overdue, normalize_code, FieldProblem, InvalidSubmission, Receipt, Status,
+    StatusChange, SubmitDossier, TimelineEntry, Tracking,
+};
+use mytho_core::forms::{self, FieldKind};
+use mytho_core::i18n::{Lang, Localized};
+use mytho_core::procedures::Procedure;
+use mytho_core::validate::Date;
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+/// Today in Việt Nam (GMT+7).
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    Date::from_days_since_epoch((secs + 7 * 3600).div_euclid(86_400))
+}
+
+fn status_text(s: Status) -> String {
+    serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn parse_status(s: &str) -> Option<Status> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn procedure(conn: &Connection, id: &str) -> rusqlite::Result<Option<Procedure>> {
+    conn.query_row("SELECT data FROM procedures WHERE id = ?1", [id], |r| r.get::<_, String>(0))
+        .optional()
+        .map(|json| json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+fn db_error(e: rusqlite::Error) -> Response {
+    tracing::error!("dossiers: {e}");
+    error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "database_unavailable",
+        "Máy chủ tạm thời không lưu được hồ sơ. Hồ sơ của bạn vẫn được giữ trên máy; hãy thử lại sau ít phút.",
+        "The server cannot save applications right now. Yours is kept on your device; try again in a few minutes.",
+    )
+}
+
+enum Submitted {
+    Created(Receipt),
+    Replayed(Receipt),
+    KeyReused,
+    UnknownProcedure,
+    NotOnline,
+    Invalid(Vec<FieldProblem>),
+}
+
+pub async fn submit(State(state): State<AppState>, Body(submission): Body<SubmitDossier>) -> Response {
+    if !is_idempotency_key(&submission.idempotency_key) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "bad_idempotency_key",
+            "Thiếu mã chống gửi trùng hoặc mã không hợp lệ.",
+            "The idempotency key is missing or not valid.",
+        );
+    }
+    let agency = state.agency_code.clone();
+    let today = today();
+    let result = state
+        .db
+        .call(move |conn| {
+            let hash = {
+                let canonical = serde_json::to_string(&(&submission.procedure_id, &submission.answers)).unwrap_or_default();
+                format!("{:x}", Sha256::digest(canonical.as_bytes()))
+            };
+            let tx = conn.transaction()?;
+            let existing: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT code, body_hash FROM dossiers WHERE idempotency_key = ?1",
+                    [&submission.idempotency_key],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((code, stored_hash)) = existing {
+                if stored_hash != hash {
+                    return Ok(Submitted::KeyReused);
+                }
+                return Ok(Submitted::Replayed(receipt(&tx, &code)?));
+            }
+            let Some(proc) = procedure(&tx, &submission.procedure_id)? else { return Ok(Submitted::UnknownProcedure) };
+            let Some(form) = proc.form.as_ref() else { return Ok(Submitted::NotOnline) };
+            // The server never trusts the client: the same rules again.
+            let clean = match forms::validate_all(form, &submission.answers, today) {
+                Ok(clean) => clean,
+                Err(errors) => {
+                    let fields = errors
+                        .iter()
+                        .map(|e| FieldProblem {
+                            field: e.field.clone(),
+                            target: e.target.clone(),
+                            message: Localized { vi: e.message(form, Lang::Vi), en: e.message(form, Lang::En) },
+                        })
+                        .collect();
+                    return Ok(Submitted::Invalid(fields));
+                }
+            };
+            let phone = form
+                .fields()
+                .find(|f| f.kind == FieldKind::Phone)
+                .and_then(|f| clean.get(&f.id).cloned())
+                .unwrap_or_default();
+            let prefix = dossier_code(&agency, today, 0);
+            let prefix = &prefix[..prefix.len() - 4];
+            let n: i64 = tx.query_row("SELECT count(*) FROM dossiers WHERE code LIKE ?1", [format!("{prefix}%")], |r| r.get(0))?;
+            let code = dossier_code(&agency, today, n as u32 + 1);
+            let appointment = today.add_working_days(proc.working_days).iso();
+            tx.execute(
+                "INSERT INTO dossiers (code, procedure_id, idempotency_key, body_hash, answers, phone, status, appointment)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    code,
+                    proc.id,
+                    submission.idempotency_key,
+                    hash,
+                    serde_json::to_string(&clean).unwrap_or_default(),
+                    phone,
+                    status_text(Status::Submitted),
+                    appointment
+                ],
+            )?;
+            tx.execute("INSERT INTO dossier_events (code, status) VALUES (?1, ?2)", params![code, status_text(Status::Submitted)])?;
+            let r = receipt(&tx, &code)?;
+            tx.commit()?;
+            Ok(Submitted::Created(r))
+        })
+        .await;
+    match result {
+        Ok(Submitted::Created(r)) => (StatusCode::CREATED, Json(r)).into_response(),
+        Ok(Submitted::Replayed(r)) => (StatusCode::OK, Json(r)).into_response(),
+        Ok(Submitted::KeyReused) => error(
+            StatusCode::CONFLICT,
+            "idempotency_conflict",
+            "Mã chống gửi trùng này đã dùng cho một hồ sơ khác. Hãy tải lại trang rồi nộp lại.",
+            "This idempotency key was used for a different application. Reload the page and submit again.",
+        ),
+        Ok(Submitted::UnknownProcedure) => error(
+            StatusCode::NOT_FOUND,
+            "procedure_not_found",
+            "Không có thủ tục này trong danh mục.",
+            "There is no such procedure.",
+        ),
+        Ok(Submitted::NotOnline) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_online",
+            "Thủ tục này chưa nộp trực tuyến được; hãy đến bộ phận một cửa.",
+            "This procedure cannot be done online yet; go to the one-stop counter.",
+        ),
+        Ok(Submitted::Invalid(fields)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(InvalidSubmission {
+                code: "invalid".into(),
+                message: Localized {
+                    vi: "Hồ sơ còn thông tin chưa đúng; hãy sửa các mục được nêu.".into(),
+                    en: "Some answers need fixing; correct the fields listed.".into(),
+                },
+                fields,
+            }),
+        )
+            .into_response(),
+        Err(e) => db_error(e),
+    }
+}
+
+fn receipt(conn: &Connection, code: &str) -> rusqlite::Result<Receipt> {
+    conn.query_row(
+        "SELECT code, procedure_id, status, submitted_at, appointment FROM dossiers WHERE code = ?1",
+        [code],
+        |r| {
+            let status: String = r.get(2)?;
+            Ok(Receipt {
+                code: r.get(0)?,
+                procedure_id: r.get(1)?,
+                status: parse_status(&status).unwrap_or(Status::Submitted),
+                submitted_at: r.get(3)?,
+                appointment: r.get(4)?,
+            })
+        },
+    )
+}
+
+#[derive(serde::Deserialize)]
+pub struct SecondFactor {
+    #[serde(default)]
+    phone_last4: String,
+}
+
+fn not_found_dossier() -> Response {
+    // The same answer whether the code or the digits are wrong: nobody can probe for codes.
+    error(
+        StatusCode::NOT_FOUND,
+        "dossier_not_found",
+        "Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này. Hãy kiểm tra mã trên giấy tiếp nhận.",
+        "No application matches this code and these last 4 phone digits. Check the code on your receipt.",
+    )
+}
+
+pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<SecondFactor>) -> Response {
+    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    if q.phone_last4.len() != 4 || !q.phone_last4.bytes().all(|b| b.is_ascii_digit()) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "phone_last4_required",
+            "Hãy nhập 4 số cuối của số điện thoại đã khai trong hồ sơ.",
+            "Enter the last 4 digits of the phone number given in the application.",
+        );
+    }
+    let today = today();
+    let found = state
+        .db
+        .call(move |conn| {
+            let row: Option<(String, String, String, String)> = conn
+                .query_row(
+                    "SELECT procedure_id, status, appointment, phone FROM dossiers WHERE code = ?1",
+                    [&code],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let Some((procedure_id, status, appointment, phone)) = row else { return Ok(None) };
+            if !phone.ends_with(&q.phone_last4) {
+                return Ok(None);
+            }
+            let name = procedure(conn, &procedure_id)?.map(|p| p.name).unwrap_or(Localized { vi: procedure_id.clone(), en: procedure_id.clone() });
+            let timeline = conn
+                .prepare("SELECT status, at, note_vi, note_en FROM dossier_events WHERE code = ?1 ORDER BY id")?
+                .query_map([&code], |r| {
+                    let s: String = r.get(0)?;
+                    let (vi, en): (Option<String>, Option<String>) = (r.get(2)?, r.get(3)?);
+                    Ok(TimelineEntry {
+                        status: parse_status(&s).unwrap_or(Status::Submitted),
+                        at: r.get(1)?,
+                        note: vi.map(|vi| Localized { en: en.unwrap_or_else(|| vi.clone()), vi }),
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let status = parse_status(&status).unwrap_or(Status::Submitted);
+            let due = Date::from_parts(&appointment[8..10], &appointment[5..7], &appointment[..4]).ok();
+            Ok(Some(Tracking {
+                code,
+                procedure_id,
+                procedure_name: name,
+                status,
+                overdue: due.is_some_and(|d| is_overdue(status, d, today)),
+                appointment,
+                timeline,
+            }))
+        })
+        .await;
+    match found {
+        Ok(Some(t)) => Json(t).into_response(),
+        Ok(None) => not_found_dossier(),
+        Err(e) => db_error(e),
+    }
+}
+
+/// Compares without leaking, through timing, how much of the token was right.
+fn same_token(given: &str, expected: &str) -> bool {
+    given.len() == expected.len() && given.bytes().zip(expected.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+pub async fn change_status(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    Body(change): Body<StatusChange>,
+) -> Response {
+    let Some(expected) = state.officer_token.as_deref() else {
+        return error(
+            StatusCode::FORBIDDEN,
+            "officer_api_disabled",
+            "API cán bộ chưa được bật trên máy chủ này.",
+            "The officer API is not enabled on this server.",
+        );
+    };
+    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
+    if !same_token(given, expected) {
+        return error(StatusCode::UNAUTHORIZED, "unauthorized", "Sai mã truy cập của cán bộ.", "Wrong officer token.");
+    }
+    if change.status.needs_reason() && change.note.as_ref().is_none_or(|n| n.vi.trim().is_empty()) {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "reason_required",
+            "Yêu cầu bổ sung và từ chối phải ghi rõ lý do cho công dân.",
+            "A request for more documents or a refusal must give the citizen a reason.",
+        );
+    }
+    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    let moved = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let current: Option<String> = tx.query_row("SELECT status FROM dossiers WHERE code = ?1", [&code], |r| r.get(0)).optional()?;
+            let Some(current) = current.and_then(|s| parse_status(&s)) else { return Ok(Err(None)) };
+            if !current.can_move_to(change.status) {
+                return Ok(Err(Some(current)));
+            }
+            tx.execute("UPDATE dossiers SET status = ?1 WHERE code = ?2", params![status_text(change.status), code])?;
+            tx.execute(
+                "INSERT INTO dossier_events (code, status, note_vi, note_en) VALUES (?1, ?2, ?3, ?4)",
+                params![code, status_text(change.status), change.note.as_ref().map(|n| &n.vi), change.note.as_ref().map(|n| &n.en)],
+            )?;
+            let r = receipt(&tx, &code)?;
+            tx.commit()?;
+            Ok(Ok(r))
+        })
+        .await;
+    match moved {
+        Ok(Ok(r)) => Json(r).into_response(),
+        Ok(Err(None)) => not_found_dossier(),
+        Ok(Err(Some(current))) => error(
+            StatusCode::CONFLICT,
+            "transition_not_allowed",
+            &format!("Hồ sơ đang ở trạng thái \"{}\", không chuyển sang \"{}\" được.", current.name(Lang::Vi), change.status.name(Lang::Vi)),
+            &format!("The application is \"{}\" and cannot move to \"{}\".", current.name(Lang::En), change.status.name(Lang::En)),
+        ),
+        Err(e) => db_error(e),
+    }
+}
