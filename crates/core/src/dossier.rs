@@ -219,3 +219,19 @@ pub struct StatusChange {
 pub fn is_idempotency_key(key: &str) -> bool {
     (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
+
+/// `POST /api/v1/dossiers/{code}/supplement`: the citizen's corrected answers after a request for more
+/// documents (the app opens the stored answers prefilled, so nothing is typed twice).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Supplement {
+    pub phone_last4: String,
+    pub answers: crate::forms::Answers,
+}
+
+/// `GET /api/v1/dossiers/{code}/answers?phone_last4=…`: what was submitted, to prefill a supplement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredAnswers {
+    pub procedure_id: String,
+    pub answers: crate::forms::Answers,
+}

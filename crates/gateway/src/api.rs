@@ -29,6 +29,8 @@ fn v1() -> Router<AppState> {
         .route(&format!("{PROCEDURES_PATH}/{{id}}"), get(crate::catalogue::one))
         .route(DOSSIERS_PATH, post(crate::dossiers::submit))
         .route(&format!("{DOSSIERS_PATH}/{{code}}"), get(crate::dossiers::track))
+        .route(&format!("{DOSSIERS_PATH}/{{code}}/answers"), get(crate::dossiers::stored_answers))
+        .route(&format!("{DOSSIERS_PATH}/{{code}}/supplement"), post(crate::dossiers::supplement))
         .route(&format!("{OFFICER_DOSSIERS_PATH}/{{code}}/status"), post(crate::dossiers::change_status))
         .fallback(not_found)
 }

@@ -95,17 +95,7 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
             // The server never trusts the client: the same rules again.
             let clean = match forms::validate_all(form, &submission.answers, today) {
                 Ok(clean) => clean,
-                Err(errors) => {
-                    let fields = errors
-                        .iter()
-                        .map(|e| FieldProblem {
-                            field: e.field.clone(),
-                            target: e.target.clone(),
-                            message: Localized { vi: e.message(form, Lang::Vi), en: e.message(form, Lang::En) },
-                        })
-                        .collect();
-                    return Ok(Submitted::Invalid(fields));
-                }
+                Err(errors) => return Ok(Submitted::Invalid(problems(form, &errors))),
             };
             let phone = form
                 .fields()
@@ -158,18 +148,7 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
             "Thủ tục này chưa nộp trực tuyến được; hãy đến bộ phận một cửa.",
             "This procedure cannot be done online yet; go to the one-stop counter.",
         ),
-        Ok(Submitted::Invalid(fields)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(InvalidSubmission {
-                code: "invalid".into(),
-                message: Localized {
-                    vi: "Hồ sơ còn thông tin chưa đúng; hãy sửa các mục được nêu.".into(),
-                    en: "Some answers need fixing; correct the fields listed.".into(),
-                },
-                fields,
-            }),
-        )
-            .into_response(),
+        Ok(Submitted::Invalid(fields)) => invalid(fields),
         Err(e) => db_error(e),
     }
 }
@@ -263,6 +242,133 @@ pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Quer
         Ok(None) => not_found_dossier(),
         Err(e) => db_error(e),
     }
+}
+
+/// The answers stored for a dossier, split back into form answers (dates into their three parts) so
+/// the app can prefill a supplement.
+fn form_answers(stored: &forms::Answers, form: &forms::FormDef) -> forms::Answers {
+    let mut out = forms::Answers::new();
+    for (k, v) in stored {
+        let is_date = form.field(k).is_some_and(|f| matches!(f.kind, FieldKind::Date { .. }));
+        if is_date && v.len() == 10 {
+            out.insert(format!("{k}.year"), v[..4].to_string());
+            out.insert(format!("{k}.month"), v[5..7].trim_start_matches('0').to_string());
+            out.insert(format!("{k}.day"), v[8..10].trim_start_matches('0').to_string());
+        } else {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    out
+}
+
+/// Loads a dossier's procedure, status and stored answers when the second factor matches.
+fn owned(conn: &Connection, code: &str, last4: &str) -> rusqlite::Result<Option<(Procedure, Status, forms::Answers)>> {
+    let row: Option<(String, String, String, String)> = conn
+        .query_row("SELECT procedure_id, status, answers, phone FROM dossiers WHERE code = ?1", [code], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let Some((procedure_id, status, answers, phone)) = row else { return Ok(None) };
+    if last4.len() != 4 || !phone.ends_with(last4) {
+        return Ok(None);
+    }
+    let Some(proc) = procedure(conn, &procedure_id)? else { return Ok(None) };
+    let answers: forms::Answers = serde_json::from_str(&answers).unwrap_or_default();
+    Ok(Some((proc, parse_status(&status).unwrap_or(Status::Submitted), answers)))
+}
+
+pub async fn stored_answers(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<SecondFactor>) -> Response {
+    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    let found = state.db.call(move |conn| owned(conn, &code, &q.phone_last4)).await;
+    match found {
+        Ok(Some((proc, _, answers))) => {
+            let answers = proc.form.as_ref().map(|f| form_answers(&answers, f)).unwrap_or(answers);
+            Json(mytho_core::dossier::StoredAnswers { procedure_id: proc.id, answers }).into_response()
+        }
+        Ok(None) => not_found_dossier(),
+        Err(e) => db_error(e),
+    }
+}
+
+enum Resubmitted {
+    Done(Receipt),
+    NotAsked(Status),
+    Invalid(Vec<FieldProblem>),
+    Unknown,
+}
+
+/// The citizen's corrected answers: checked again, stored, and the dossier goes back to processing.
+pub async fn supplement(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Body(body): Body<mytho_core::dossier::Supplement>,
+) -> Response {
+    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    let today = today();
+    let result = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let Some((proc, status, _)) = owned(&tx, &code, &body.phone_last4)? else { return Ok(Resubmitted::Unknown) };
+            if status != Status::AwaitingSupplement {
+                return Ok(Resubmitted::NotAsked(status));
+            }
+            let Some(form) = proc.form.as_ref() else { return Ok(Resubmitted::NotAsked(status)) };
+            let clean = match forms::validate_all(form, &body.answers, today) {
+                Ok(clean) => clean,
+                Err(errors) => return Ok(Resubmitted::Invalid(problems(form, &errors))),
+            };
+            tx.execute(
+                "UPDATE dossiers SET answers = ?1, status = ?2 WHERE code = ?3",
+                params![serde_json::to_string(&clean).unwrap_or_default(), status_text(Status::Processing), code],
+            )?;
+            tx.execute(
+                "INSERT INTO dossier_events (code, status, note_vi, note_en) VALUES (?1, ?2, ?3, ?4)",
+                params![code, status_text(Status::Processing), "Công dân đã bổ sung hồ sơ", "The citizen supplied what was asked"],
+            )?;
+            let r = receipt(&tx, &code)?;
+            tx.commit()?;
+            Ok(Resubmitted::Done(r))
+        })
+        .await;
+    match result {
+        Ok(Resubmitted::Done(r)) => Json(r).into_response(),
+        Ok(Resubmitted::NotAsked(status)) => error(
+            StatusCode::CONFLICT,
+            "supplement_not_requested",
+            &format!("Hồ sơ đang ở trạng thái \"{}\", không cần bổ sung.", status.name(Lang::Vi)),
+            &format!("The application is \"{}\"; nothing was asked for.", status.name(Lang::En)),
+        ),
+        Ok(Resubmitted::Invalid(fields)) => invalid(fields),
+        Ok(Resubmitted::Unknown) => not_found_dossier(),
+        Err(e) => db_error(e),
+    }
+}
+
+fn problems(form: &forms::FormDef, errors: &[forms::FieldError]) -> Vec<FieldProblem> {
+    errors
+        .iter()
+        .map(|e| FieldProblem {
+            field: e.field.clone(),
+            target: e.target.clone(),
+            message: Localized { vi: e.message(form, Lang::Vi), en: e.message(form, Lang::En) },
+        })
+        .collect()
+}
+
+fn invalid(fields: Vec<FieldProblem>) -> Response {
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(InvalidSubmission {
+            code: "invalid".into(),
+            message: Localized {
+                vi: "Hồ sơ còn thông tin chưa đúng; hãy sửa các mục được nêu.".into(),
+                en: "Some answers need fixing; correct the fields listed.".into(),
+            },
+            fields,
+        }),
+    )
+        .into_response()
 }
 
 /// Compares without leaking, through timing, how much of the token was right.

@@ -82,6 +82,28 @@ pub fn document() -> Value {
                     }
                 }
             },
+            (format!("{API_V1}{DOSSIERS_PATH}/{{code}}/answers")): {
+                "get": {
+                    "summary": "The answers stored for a dossier (dates split into day, month, year), to prefill a supplement",
+                    "operationId": "dossierAnswers",
+                    "parameters": [
+                        { "name": "code", "in": "path", "required": true, "schema": { "type": "string" } },
+                        { "name": "phone_last4", "in": "query", "required": true, "schema": { "type": "string" } }
+                    ],
+                    "responses": { "200": { "description": "Procedure and answers" }, "404": { "description": "No such dossier for these digits" } }
+                }
+            },
+            (format!("{API_V1}{DOSSIERS_PATH}/{{code}}/supplement")): {
+                "post": {
+                    "summary": "Resubmit corrected answers after a request for more documents; the dossier goes back to processing",
+                    "operationId": "supplementDossier",
+                    "responses": {
+                        "200": { "description": "Accepted" },
+                        "409": { "description": "No supplement was requested" },
+                        "422": { "description": "Answers break the form's rules" }
+                    }
+                }
+            },
             (format!("{API_V1}{OFFICER_DOSSIERS_PATH}/{{code}}/status")): {
                 "post": {
                     "summary": "Officer: move a dossier to another status, with a reason for supplements and refusals",

@@ -412,6 +412,24 @@ async fn a_dossier_is_submitted_once_per_key_tracked_with_a_second_factor_and_mo
     assert_eq!(statuses, [Status::Submitted, Status::Received, Status::AwaitingSupplement]);
     assert_eq!(t.timeline[2].note.as_ref().unwrap().vi, "Cần bản sao bản án ly hôn");
     assert!(t.timeline.iter().all(|e| e.at.ends_with('Z')));
+
+    // The citizen opens the stored answers, prefilled (dates split again), fixes one and resubmits.
+    let stored: mytho_core::dossier::StoredAnswers =
+        server.get(&format!("{path}/answers?phone_last4=5678"), None).await.json().await.unwrap();
+    assert_eq!(stored.answers["dob.day"], "5");
+    assert_eq!(stored.answers["phone"], "+84912345678");
+    let mut answers = stored.answers.clone();
+    answers.insert("divorce_ref".into(), "".into());
+    let supplement = |answers: &mytho_core::forms::Answers| serde_json::json!({ "phone_last4": "5678", "answers": answers });
+    let r = server.post_with(&format!("{path}/supplement"), &supplement(&answers), None).await;
+    assert_eq!(r.status(), 422, "the same rules apply to a supplement");
+    answers.insert("divorce_ref".into(), "15/2020/QĐST-HNGĐ".into());
+    let r = server.post_with(&format!("{path}/supplement"), &supplement(&answers), None).await;
+    assert_eq!(r.status(), 200);
+    let t: Tracking = server.get(&format!("{path}?phone_last4=5678"), None).await.json().await.unwrap();
+    assert_eq!(t.status, Status::Processing);
+    let again = server.post_with(&format!("{path}/supplement"), &supplement(&answers), None).await;
+    assert_eq!(again.status(), 409);
     server.stop().await;
 }
 
