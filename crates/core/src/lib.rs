@@ -10,5 +10,6 @@ pub mod routes;
 pub mod procedures;
 pub mod text;
 pub mod validate;
+pub mod wards;
 pub mod faq;
 pub mod forms;

@@ -10,6 +10,7 @@ use mytho_core::api::{ErrorBody, FaqFeedback, Health, API_V1, FAQ_FEEDBACK_PATH,
 use mytho_core::i18n::Localized;
 use mytho_core::dossier::{DOSSIERS_PATH, OFFICER_DOSSIERS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
+use mytho_core::wards::WARDS_PATH;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -27,6 +28,7 @@ fn v1() -> Router<AppState> {
         .route(FAQ_FEEDBACK_PATH, post(faq_feedback))
         .route(PROCEDURES_PATH, get(crate::catalogue::list))
         .route(&format!("{PROCEDURES_PATH}/{{id}}"), get(crate::catalogue::one))
+        .route(WARDS_PATH, get(crate::wards::find))
         .route(DOSSIERS_PATH, post(crate::dossiers::submit))
         .route(&format!("{DOSSIERS_PATH}/{{code}}"), get(crate::dossiers::track))
         .route(&format!("{DOSSIERS_PATH}/{{code}}/answers"), get(crate::dossiers::stored_answers))

@@ -4,6 +4,7 @@
 use mytho_core::api::{API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH};
 use mytho_core::dossier::{DOSSIERS_PATH, OFFICER_DOSSIERS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
+use mytho_core::wards::WARDS_PATH;
 use serde_json::{json, Value};
 
 pub fn document() -> Value {
@@ -53,6 +54,14 @@ pub fn document() -> Value {
                         "200": { "description": "The procedure" },
                         "404": { "description": "No such procedure", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
                     }
+                }
+            },
+            (format!("{API_V1}{WARDS_PATH}")): {
+                "get": {
+                    "summary": "Today's wards and communes of Đồng Tháp, found by today's or an old name (list of 2025-07-01)",
+                    "operationId": "findWards",
+                    "parameters": [{ "name": "q", "in": "query", "required": false, "schema": { "type": "string" }, "example": "Phường 5" }],
+                    "responses": { "200": { "description": "Matching wards, each with the old name it was found by" } }
                 }
             },
             (format!("{API_V1}{DOSSIERS_PATH}")): {

@@ -448,3 +448,18 @@ async fn the_officer_api_is_off_without_a_token_and_unknown_things_are_clear() {
     assert_eq!(server.get("/api/v1/dossiers/not-a-code?phone_last4=1234", None).await.status(), 404);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn wards_are_found_by_old_names() {
+    let server = Server::start().await;
+    let hits: Vec<mytho_core::wards::WardHit> =
+        server.get("/api/v1/wards?q=t%C3%A2n%20m%E1%BB%B9%20ch%C3%A1nh", None).await.json().await.unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].name, "Phường Mỹ Phong");
+    assert_eq!(hits[0].code, "28273");
+    assert_eq!(hits[0].via_old_name.as_deref(), Some("Xã Tân Mỹ Chánh"));
+    assert_eq!(hits[0].list_date, "2025-07-01");
+    let all: Vec<mytho_core::wards::WardHit> = server.get("/api/v1/wards", None).await.json().await.unwrap();
+    assert_eq!(all.len(), 102);
+    server.stop().await;
+}

@@ -1,0 +1,28 @@
+//! Today's wards, for the address picker: `GET /api/v1/wards?q=phuong 5`.
+
+use axum::extract::Query;
+use axum::Json;
+use mytho_core::wards::{search, WardData, WardHit, LIST_DATE};
+use std::sync::LazyLock;
+
+static DATA: LazyLock<WardData> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../data/dong-thap-communes-2025.json")).expect("the bundled ward list is valid JSON")
+});
+
+#[derive(serde::Deserialize)]
+pub struct WardQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// Wards matching `q` by today's or an old name; all of them when `q` is empty.
+pub async fn find(Query(query): Query<WardQuery>) -> Json<Vec<WardHit>> {
+    let hit = |i: usize, via: Option<String>| {
+        let c = &DATA.communes[i];
+        WardHit { code: c.code.clone(), name: c.name.clone(), via_old_name: via, list_date: LIST_DATE.into() }
+    };
+    if query.q.trim().is_empty() {
+        return Json((0..DATA.communes.len()).map(|i| hit(i, None)).collect());
+    }
+    Json(search(&DATA.communes, &query.q).into_iter().map(|m| hit(m.commune, m.via_old_name)).collect())
+}
