@@ -10,6 +10,7 @@ pub mod routes;
 pub mod procedures;
 pub mod text;
 pub mod validate;
+pub mod vietqr;
 pub mod wards;
 pub mod faq;
 pub mod forms;

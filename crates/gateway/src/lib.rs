@@ -9,6 +9,7 @@ pub mod db;
 pub mod dossiers;
 pub mod openapi;
 pub mod site;
+pub mod vnpay;
 pub mod wards;
 
 use crate::config::GatewayConfig;
