@@ -7,6 +7,7 @@ pub mod dossier;
 pub mod i18n;
 pub mod retry;
 pub mod routes;
+pub mod payment;
 pub mod procedures;
 pub mod text;
 pub mod validate;

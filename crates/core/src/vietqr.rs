@@ -45,9 +45,13 @@ fn tlv(id: &str, value: &str) -> Option<String> {
     (value.len() <= 99).then(|| format!("{id}{:02}{value}", value.len()))
 }
 
-/// The purpose as the QR carries it: ASCII letters, digits, spaces and `-._` only.
+/// The purpose as the QR carries it: ASCII letters, digits, spaces and `-._` only; Vietnamese letters
+/// lose their marks, ASCII keeps its case (dossier codes are upper case).
 pub fn purpose_text(purpose: &str) -> String {
-    text::fold(purpose)
+    purpose
+        .chars()
+        .map(|c| if c.is_ascii() { c.to_string() } else { text::fold(&c.to_string()) })
+        .collect::<String>()
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.' | '_'))
         .collect::<String>()
@@ -123,6 +127,7 @@ mod tests {
         assert!(verify(V1) && verify(V2));
         assert!(!verify(&V1.replace("180000", "190000")));
         assert_eq!(crc16(b"123456789"), 0x29B1); // the CRC's own check value
+        assert_eq!(purpose_text("Lệ phí MTS-251203-0001!"), "Le phi MTS-251203-0001");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use mytho_core::api::{ErrorBody, FaqFeedback, Health, API_V1, FAQ_FEEDBACK_PATH,
 use mytho_core::i18n::Localized;
 use mytho_core::dossier::{DOSSIERS_PATH, OFFICER_DOSSIERS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
+use mytho_core::payment::PAYMENTS_PATH;
 use mytho_core::wards::WARDS_PATH;
 
 pub fn router() -> Router<AppState> {
@@ -34,6 +35,10 @@ fn v1() -> Router<AppState> {
         .route(&format!("{DOSSIERS_PATH}/{{code}}/answers"), get(crate::dossiers::stored_answers))
         .route(&format!("{DOSSIERS_PATH}/{{code}}/supplement"), post(crate::dossiers::supplement))
         .route(&format!("{OFFICER_DOSSIERS_PATH}/{{code}}/status"), post(crate::dossiers::change_status))
+        .route(&format!("{DOSSIERS_PATH}/{{code}}{PAYMENTS_PATH}"), post(crate::payments::start))
+        .route(&format!("{PAYMENTS_PATH}/vnpay/ipn"), get(crate::payments::ipn))
+        .route(&format!("{PAYMENTS_PATH}/vnpay/return"), get(crate::payments::vnpay_return))
+        .route(&format!("/officer{PAYMENTS_PATH}/{{txn_ref}}/received"), post(crate::payments::confirm_transfer))
         .fallback(not_found)
 }
 

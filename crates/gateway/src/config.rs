@@ -11,6 +11,33 @@ pub const ENV_DIST: &str = "MYTHO_DIST";
 pub const ENV_LOG: &str = "MYTHO_LOG";
 pub const ENV_OFFICER_TOKEN: &str = "MYTHO_OFFICER_TOKEN";
 pub const ENV_AGENCY_CODE: &str = "MYTHO_AGENCY_CODE";
+pub const ENV_PUBLIC_URL: &str = "MYTHO_PUBLIC_URL";
+pub const ENV_VNPAY_TMN_CODE: &str = "MYTHO_VNPAY_TMN_CODE";
+pub const ENV_VNPAY_SECRET: &str = "MYTHO_VNPAY_SECRET";
+pub const ENV_VNPAY_URL: &str = "MYTHO_VNPAY_URL";
+pub const ENV_PAYMENT_SIMULATOR: &str = "MYTHO_PAYMENT_SIMULATOR";
+pub const ENV_VIETQR_BIN: &str = "MYTHO_VIETQR_BIN";
+pub const ENV_VIETQR_ACCOUNT: &str = "MYTHO_VIETQR_ACCOUNT";
+pub const ENV_VIETQR_NAME: &str = "MYTHO_VIETQR_NAME";
+
+/// Payment settings. Secrets live here, on the server, and nowhere else.
+#[derive(Clone, Debug, Default)]
+pub struct PaymentConfig {
+    /// VNPay merchant code and hash secret; card payments are off without them.
+    pub vnpay: Option<VnpayConfig>,
+    /// Serves `/simulator/vnpay`, a stand-in for the provider. Never on in production.
+    pub simulator: bool,
+    /// Bank transfer by VietQR: bank BIN, account and account name; off without them.
+    pub vietqr: Option<(String, String, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct VnpayConfig {
+    pub tmn_code: String,
+    pub secret: String,
+    /// The provider's pay page.
+    pub pay_url: String,
+}
 
 #[derive(Clone, Debug)]
 pub struct GatewayConfig {
@@ -23,6 +50,9 @@ pub struct GatewayConfig {
     pub officer_token: Option<String>,
     /// First part of dossier codes (`<agency>-<yymmdd>-<sequence>`); the city sets its real one.
     pub agency_code: String,
+    /// How citizens reach this gateway (for the payment return address).
+    pub public_url: String,
+    pub payments: PaymentConfig,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -75,6 +105,37 @@ impl GatewayConfig {
                 "{ENV_AGENCY_CODE}={agency_code:?} must be letters, digits and dots, like H15.50"
             )));
         }
-        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code })
+        let public_url = var(ENV_PUBLIC_URL).unwrap_or_else(|| format!("http://{addr}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) || public_url.ends_with('/') {
+            return Err(ConfigError(format!("{ENV_PUBLIC_URL}={public_url:?} must be like https://dichvucong.mytho.gov.vn (no / at the end)")));
+        }
+        let simulator = matches!(var(ENV_PAYMENT_SIMULATOR).as_deref(), Some("1" | "true" | "on"));
+        let vnpay = match (var(ENV_VNPAY_TMN_CODE), var(ENV_VNPAY_SECRET)) {
+            (Some(tmn_code), Some(secret)) => {
+                if secret.len() < 16 {
+                    return Err(ConfigError(format!("{ENV_VNPAY_SECRET} is shorter than a VNPay hash secret; copy it again from the merchant portal")));
+                }
+                let pay_url = match var(ENV_VNPAY_URL) {
+                    Some(u) => u,
+                    None if simulator => format!("{public_url}/simulator/vnpay/pay"),
+                    None => return Err(ConfigError(format!("{ENV_VNPAY_URL} is required: the provider's pay page (sandbox or production)"))),
+                };
+                Some(VnpayConfig { tmn_code, secret, pay_url })
+            }
+            (None, None) => None,
+            _ => return Err(ConfigError(format!("set both {ENV_VNPAY_TMN_CODE} and {ENV_VNPAY_SECRET}, or neither"))),
+        };
+        let vietqr = match (var(ENV_VIETQR_BIN), var(ENV_VIETQR_ACCOUNT), var(ENV_VIETQR_NAME)) {
+            (Some(bin), Some(account), Some(name)) => {
+                if bin.len() != 6 || !bin.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(ConfigError(format!("{ENV_VIETQR_BIN}={bin:?} must be the bank's 6-digit BIN, like 970436")));
+                }
+                Some((bin, account, name))
+            }
+            (None, None, None) => None,
+            _ => return Err(ConfigError(format!("set all of {ENV_VIETQR_BIN}, {ENV_VIETQR_ACCOUNT} and {ENV_VIETQR_NAME}, or none"))),
+        };
+        let payments = PaymentConfig { vnpay, simulator, vietqr };
+        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments })
     }
 }

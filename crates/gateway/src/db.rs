@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_faq_feedback.sql"),
     include_str!("../migrations/0003_procedures.sql"),
     include_str!("../migrations/0004_dossiers.sql"),
+    include_str!("../migrations/0005_payments.sql"),
 ];
 
 #[derive(Clone)]

@@ -176,7 +176,7 @@ pub struct SecondFactor {
     phone_last4: String,
 }
 
-fn not_found_dossier() -> Response {
+pub(crate) fn not_found_dossier() -> Response {
     // The same answer whether the code or the digits are wrong: nobody can probe for codes.
     error(
         StatusCode::NOT_FOUND,
@@ -262,7 +262,7 @@ fn form_answers(stored: &forms::Answers, form: &forms::FormDef) -> forms::Answer
 }
 
 /// Loads a dossier's procedure, status and stored answers when the second factor matches.
-fn owned(conn: &Connection, code: &str, last4: &str) -> rusqlite::Result<Option<(Procedure, Status, forms::Answers)>> {
+pub(crate) fn owned(conn: &Connection, code: &str, last4: &str) -> rusqlite::Result<Option<(Procedure, Status, forms::Answers)>> {
     let row: Option<(String, String, String, String)> = conn
         .query_row("SELECT procedure_id, status, answers, phone FROM dossiers WHERE code = ?1", [code], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -376,23 +376,31 @@ fn same_token(given: &str, expected: &str) -> bool {
     given.len() == expected.len() && given.bytes().zip(expected.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
+/// Lets the request through only with the officer token from the gateway's config.
+pub(crate) fn officer(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+    let Some(expected) = state.officer_token.as_deref() else {
+        return Err(error(
+            StatusCode::FORBIDDEN,
+            "officer_api_disabled",
+            "API cán bộ chưa được bật trên máy chủ này.",
+            "The officer API is not enabled on this server.",
+        ));
+    };
+    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
+    if !same_token(given, expected) {
+        return Err(error(StatusCode::UNAUTHORIZED, "unauthorized", "Sai mã truy cập của cán bộ.", "Wrong officer token."));
+    }
+    Ok(())
+}
+
 pub async fn change_status(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(code): Path<String>,
     Body(change): Body<StatusChange>,
 ) -> Response {
-    let Some(expected) = state.officer_token.as_deref() else {
-        return error(
-            StatusCode::FORBIDDEN,
-            "officer_api_disabled",
-            "API cán bộ chưa được bật trên máy chủ này.",
-            "The officer API is not enabled on this server.",
-        );
-    };
-    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
-    if !same_token(given, expected) {
-        return error(StatusCode::UNAUTHORIZED, "unauthorized", "Sai mã truy cập của cán bộ.", "Wrong officer token.");
+    if let Err(r) = officer(&state, &headers) {
+        return r;
     }
     if change.status.needs_reason() && change.note.as_ref().is_none_or(|n| n.vi.trim().is_empty()) {
         return error(

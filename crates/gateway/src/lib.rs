@@ -8,6 +8,7 @@ pub mod csp;
 pub mod db;
 pub mod dossiers;
 pub mod openapi;
+pub mod payments;
 pub mod site;
 pub mod vnpay;
 pub mod wards;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub site: Arc<Site>,
     pub officer_token: Option<Arc<str>>,
     pub agency_code: Arc<str>,
+    pub public_url: Arc<str>,
+    pub payments: Arc<config::PaymentConfig>,
 }
 
 impl AppState {
@@ -42,6 +45,8 @@ impl AppState {
             site: Arc::new(site),
             officer_token: config.officer_token.as_deref().map(Arc::from),
             agency_code: Arc::from(config.agency_code.as_str()),
+            public_url: Arc::from(config.public_url.as_str()),
+            payments: Arc::new(config.payments.clone()),
         })
     }
 }
@@ -50,6 +55,10 @@ pub fn router(state: AppState) -> Router {
     let site = state.site.clone();
     let files = state.site.clone();
     api::router()
+        .route(
+            "/simulator/vnpay/pay",
+            axum::routing::get(payments::simulator_page).post(payments::simulator_pay),
+        )
         .with_state(state)
         .fallback(move |req: Request| async move { files.serve(req).await })
         .layer(axum::middleware::from_fn(move |req, next| site::headers(site.clone(), req, next)))

@@ -29,13 +29,15 @@ async fn main() -> ExitCode {
             ))
         }
     };
+    // Handlers in place before anyone is told we are up, so an early Ctrl-C or SIGTERM is clean too.
+    let shutdown = shutdown_signal();
     tracing::info!(
         "Mỹ Tho Số gateway on http://{} (app: {}, database: {})",
         config.addr,
         config.dist.display(),
         config.db_path.display()
     );
-    if let Err(e) = mytho_gateway::serve(listener, state, shutdown_signal()).await {
+    if let Err(e) = mytho_gateway::serve(listener, state, shutdown).await {
         return fail(&format!("server error: {e}"));
     }
     tracing::info!("stopped cleanly");
@@ -47,22 +49,41 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Ctrl-C, or SIGTERM from a service manager.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Ctrl-C, or SIGTERM from a service manager. The handlers are registered when this is called, not
+/// when the future is first polled.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            s.recv().await;
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    #[cfg(unix)]
+    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt()).ok();
+    async move {
+        #[cfg(unix)]
+        {
+            let term = async {
+                match term.as_mut() {
+                    Some(s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            let interrupt = async {
+                match interrupt.as_mut() {
+                    Some(s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                _ = term => {},
+                _ = interrupt => {},
+            }
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        tracing::info!("shutting down: finishing requests in flight");
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }

@@ -4,6 +4,7 @@
 use mytho_core::api::{API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH};
 use mytho_core::dossier::{DOSSIERS_PATH, OFFICER_DOSSIERS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
+use mytho_core::payment::PAYMENTS_PATH;
 use mytho_core::wards::WARDS_PATH;
 use serde_json::{json, Value};
 
@@ -111,6 +112,39 @@ pub fn document() -> Value {
                         "409": { "description": "No supplement was requested" },
                         "422": { "description": "Answers break the form's rules" }
                     }
+                }
+            },
+            (format!("{API_V1}{DOSSIERS_PATH}/{{code}}{PAYMENTS_PATH}")): {
+                "post": {
+                    "summary": "Start (or resume) paying a dossier's fee by VNPay or VietQR; the amount comes from the procedure",
+                    "operationId": "startPayment",
+                    "responses": {
+                        "200": { "description": "The pay URL (VNPay) or the transfer with its QR payload (VietQR)" },
+                        "409": { "description": "Already paid" },
+                        "422": { "description": "No fee to pay online, or this method is off" }
+                    }
+                }
+            },
+            (format!("{API_V1}{PAYMENTS_PATH}/vnpay/ipn")): {
+                "get": {
+                    "summary": "VNPay IPN (server to server): verified, idempotent; answers RspCode 00, 01, 02, 04, 97 or 99",
+                    "operationId": "vnpayIpn",
+                    "responses": { "200": { "description": "{\"RspCode\": \"00\", \"Message\": \"Confirm Success\"}" } }
+                }
+            },
+            (format!("{API_V1}{PAYMENTS_PATH}/vnpay/return")): {
+                "get": {
+                    "summary": "What the return page shows: the recorded payment, never changed by this call",
+                    "operationId": "vnpayReturn",
+                    "responses": { "200": { "description": "The payment as recorded" }, "400": { "description": "Altered parameters" } }
+                }
+            },
+            (format!("{API_V1}/officer{PAYMENTS_PATH}/{{txn_ref}}/received")): {
+                "post": {
+                    "summary": "Treasury: confirm a VietQR transfer was received (stands in for bank reconciliation)",
+                    "operationId": "confirmTransfer",
+                    "security": [{ "officerToken": [] }],
+                    "responses": { "200": { "description": "Paid" }, "409": { "description": "Not pending" } }
                 }
             },
             (format!("{API_V1}{OFFICER_DOSSIERS_PATH}/{{code}}/status")): {

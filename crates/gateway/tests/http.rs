@@ -7,6 +7,7 @@ use std::io::Read;
 use std::net::SocketAddr;
 use std::path::Path;
 
+const VNPAY_SECRET: &str = "TESTSECRETKEY0123456789ABCDEFGHIJ";
 const OFFICER_TOKEN: &str = "test-officer-token-0123456789abcdef";
 const LOADER: &str = "import init from '/app-0123456789abcdef.js'; await init('/app-0123456789abcdef_bg.wasm');";
 const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend module, long enough to compress: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -49,17 +50,28 @@ impl Server {
         std::fs::create_dir(&dist).unwrap();
         make_dist(&dist);
         let db_path = tmp.path().join("data").join("test.sqlite3");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        let public_url = format!("http://{addr}");
         let config = GatewayConfig {
-            addr: "127.0.0.1:0".parse().unwrap(),
+            addr,
             db_path: db_path.clone(),
             dist,
             log_level: tracing::Level::WARN,
             officer_token: officer_token.map(str::to_string),
             agency_code: "MTS".into(),
+            payments: mytho_gateway::config::PaymentConfig {
+                vnpay: Some(mytho_gateway::config::VnpayConfig {
+                    tmn_code: "MYTHOSO1".into(),
+                    secret: VNPAY_SECRET.into(),
+                    pay_url: format!("{public_url}/simulator/vnpay/pay"),
+                }),
+                simulator: true,
+                vietqr: Some(("970436".into(), "1017595600".into(), "UBND PHUONG MY THO".into())),
+            },
+            public_url,
         };
         let state = AppState::open(&config).unwrap();
-        let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
-        let addr: SocketAddr = listener.local_addr().unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(mytho_gateway::serve(listener, state, async {
             let _ = stopped.await;
@@ -222,7 +234,7 @@ async fn the_openapi_document_lists_only_paths_that_answer() {
     let paths = doc["paths"].as_object().unwrap();
     assert!(paths.contains_key("/api/health"));
     for (path, ops) in paths {
-        let concrete = path.replace("{id}", "khai-sinh").replace("{code}", "MTS-251203-0001");
+        let concrete = path.replace("{id}", "khai-sinh").replace("{code}", "MTS-251203-0001").replace("{txn_ref}", "MTS251203000101");
         for method in ["get", "post"] {
             if ops.get(method).is_none() {
                 continue;
@@ -461,5 +473,138 @@ async fn wards_are_found_by_old_names() {
     assert_eq!(hits[0].list_date, "2025-07-01");
     let all: Vec<mytho_core::wards::WardHit> = server.get("/api/v1/wards", None).await.json().await.unwrap();
     assert_eq!(all.len(), 102);
+    server.stop().await;
+}
+
+/// Submits a permanent-residence dossier (fee 10,000 đ online) and returns its code.
+async fn residence_dossier(server: &Server, key: &str) -> String {
+    let body = serde_json::json!({
+        "procedure_id": "thuong-tru", "idempotency_key": key,
+        "answers": {
+            "name": "Lê Văn Cường", "dob.day": "1", "dob.month": "2", "dob.year": "1990", "sex": "male",
+            "id_number": "082090123456", "address": "12 Hùng Vương", "ward": "Phường Mỹ Tho", "basis": "owner",
+            "phone": "0987 654 321"
+        }
+    });
+    let r = server.post_with("/api/v1/dossiers", &body, None).await;
+    assert_eq!(r.status(), 201);
+    r.json::<mytho_core::dossier::Receipt>().await.unwrap().code
+}
+
+fn signed(params: &[(&str, String)]) -> String {
+    let map: std::collections::BTreeMap<String, String> = params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+    let hash = mytho_gateway::vnpay::sign(VNPAY_SECRET, &map);
+    format!("{}&vnp_SecureHash={hash}", mytho_gateway::vnpay::signing_query(&map))
+}
+
+#[tokio::test]
+async fn vnpay_ipn_answers_every_case_and_marks_paid_once() {
+    use mytho_core::payment::{IpnReply, PaymentStarted, PaymentState, PaymentStatus};
+    let server = Server::start().await;
+    let code = residence_dossier(&server, "k-pay-0000000000000001").await;
+    let start = serde_json::json!({ "phone_last4": "4321", "method": "vnpay", "lang": "vi" });
+    let r = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await;
+    assert_eq!(r.status(), 200);
+    let started: PaymentStarted = r.json().await.unwrap();
+    assert_eq!(started.amount_vnd, 10_000, "the amount comes from the procedure");
+    let url = started.pay_url.clone().unwrap();
+    assert!(url.starts_with(&format!("{}/simulator/vnpay/pay?", server.base)));
+    let sent = mytho_gateway::vnpay::parse_query(url.split_once('?').unwrap().1);
+    assert_eq!(sent["vnp_Amount"], "1000000");
+    assert!(mytho_gateway::vnpay::verify(VNPAY_SECRET, &sent));
+    // Tapping twice gives the same pending payment.
+    let again: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await.json().await.unwrap();
+    assert_eq!(again.txn_ref, started.txn_ref);
+
+    async fn ipn_of(server: &Server, q: String) -> String {
+        let r = server.get(&format!("/api/v1/payments/vnpay/ipn?{q}"), None).await;
+        assert_eq!(r.status(), 200);
+        r.json::<IpnReply>().await.unwrap().rsp_code
+    }
+    let ipn = |q: String| ipn_of(&server, q);
+    let txn = started.txn_ref.clone();
+    let good = |amount: &str, txn: &str| {
+        signed(&[
+            ("vnp_Amount", amount.into()), ("vnp_ResponseCode", "00".into()), ("vnp_TransactionStatus", "00".into()),
+            ("vnp_TxnRef", txn.into()), ("vnp_TmnCode", "MYTHOSO1".into()),
+        ])
+    };
+    assert_eq!(ipn(good("1000000", &txn).replace("vnp_Amount=1000000", "vnp_Amount=1000001")).await, "97");
+    assert_eq!(ipn(good("1000000", "MTS9999999999").to_string()).await, "01");
+    assert_eq!(ipn(good("100000", &txn)).await, "04");
+    // A tampered return address never shows "paid", and reading it changes nothing.
+    let tampered = good("1000000", &txn).replace("vnp_ResponseCode=00", "vnp_ResponseCode=01");
+    assert_eq!(server.get(&format!("/api/v1/payments/vnpay/return?{tampered}"), None).await.status(), 400);
+    let before: PaymentState = server.get(&format!("/api/v1/payments/vnpay/return?{}", good("1000000", &txn)), None).await.json().await.unwrap();
+    assert_eq!(before.status, PaymentStatus::Pending, "the return page alone never marks paid");
+    assert_eq!(ipn(good("1000000", &txn)).await, "00");
+    assert_eq!(ipn(good("1000000", &txn)).await, "02");
+    let after: PaymentState = server.get(&format!("/api/v1/payments/vnpay/return?{}", good("1000000", &txn)), None).await.json().await.unwrap();
+    assert_eq!(after.status, PaymentStatus::Paid);
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let paid: i64 = conn.query_row("SELECT count(*) FROM payments WHERE status = 'paid'", [], |r| r.get(0)).unwrap();
+    assert_eq!(paid, 1);
+    let r = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await;
+    assert_eq!(r.status(), 409, "no second charge once paid");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_simulator_behaves_like_the_provider() {
+    use mytho_core::payment::{PaymentStarted, PaymentState, PaymentStatus};
+    let server = Server::start().await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let code = residence_dossier(&server, "k-pay-0000000000000002").await;
+    let start = serde_json::json!({ "phone_last4": "4321", "method": "vnpay", "lang": "vi" });
+    let started: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await.json().await.unwrap();
+    let url = started.pay_url.unwrap();
+    let page = client.get(&url).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("10000 đ") && html.contains(&code));
+    let q = url.split_once('?').unwrap().1.to_string();
+
+    // Cancel first: recorded as cancelled, and the citizen can start again.
+    let r = client.post(format!("{}/simulator/vnpay/pay", server.base)).form(&[("q", q.as_str()), ("outcome", "cancel")]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let back = r.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.starts_with(&format!("{}/thanh-toan/ket-qua?", server.base)));
+    let shown: PaymentState = server.get(&format!("/api/v1/payments/vnpay/return?{}", back.split_once('?').unwrap().1), None).await.json().await.unwrap();
+    assert_eq!((shown.status, shown.response_code.as_deref()), (PaymentStatus::Cancelled, Some("24")));
+
+    let retry: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await.json().await.unwrap();
+    assert_ne!(retry.txn_ref, started.txn_ref);
+    let q = retry.pay_url.unwrap().split_once('?').unwrap().1.to_string();
+    let r = client.post(format!("{}/simulator/vnpay/pay", server.base)).form(&[("q", q.as_str()), ("outcome", "success")]).send().await.unwrap();
+    let back = r.headers()["location"].to_str().unwrap().to_string();
+    let shown: PaymentState = server.get(&format!("/api/v1/payments/vnpay/return?{}", back.split_once('?').unwrap().1), None).await.json().await.unwrap();
+    assert_eq!(shown.status, PaymentStatus::Paid);
+    // A forged order is refused by the simulator too.
+    let forged = q.replace("vnp_Amount=1000000", "vnp_Amount=100");
+    assert_eq!(client.get(format!("{}/simulator/vnpay/pay?{forged}", server.base)).send().await.unwrap().status(), 400);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_vietqr_transfer_stays_pending_until_the_treasury_confirms() {
+    use mytho_core::payment::{PaymentStarted, PaymentState, PaymentStatus};
+    let server = Server::start().await;
+    let code = residence_dossier(&server, "k-pay-0000000000000003").await;
+    let start = serde_json::json!({ "phone_last4": "4321", "method": "vietqr", "lang": "vi" });
+    let started: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await.json().await.unwrap();
+    let transfer = started.transfer.unwrap();
+    assert!(mytho_core::vietqr::verify(&transfer.payload));
+    assert!(transfer.payload.contains(&code), "the dossier code is the transfer purpose");
+    assert_eq!((transfer.bank_bin.as_str(), transfer.amount_vnd), ("970436", 10_000));
+    assert_eq!(started.status, PaymentStatus::Pending);
+    let confirm = format!("/api/v1/officer/payments/{}/received", started.txn_ref);
+    assert_eq!(server.post_with(&confirm, &serde_json::json!({}), None).await.status(), 401);
+    let r = server.post_with(&confirm, &serde_json::json!({}), Some(OFFICER_TOKEN)).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<PaymentState>().await.unwrap().status, PaymentStatus::Paid);
+    assert_eq!(server.post_with(&confirm, &serde_json::json!({}), Some(OFFICER_TOKEN)).await.status(), 409);
+    // A free procedure has nothing to pay.
+    let free = server.post_with("/api/v1/dossiers/MTS-000000-0000/payments", &start, None).await;
+    assert_eq!(free.status(), 404);
     server.stop().await;
 }

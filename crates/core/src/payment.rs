@@ -1,0 +1,94 @@
+//! Payment API types. Only the gateway decides whether something was paid (on a verified IPN, or the
+//! treasury's confirmation of a transfer); the browser only shows what the gateway recorded.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+pub const PAYMENTS_PATH: &str = "/payments";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// Card, e-wallet or internet banking through the VNPay gateway.
+    Vnpay,
+    /// Bank transfer by VietQR.
+    Vietqr,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    Pending,
+    Paid,
+    Failed,
+    Cancelled,
+}
+
+impl PaymentStatus {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (PaymentStatus::Pending, Lang::Vi) => "Chờ xác nhận thanh toán",
+            (PaymentStatus::Paid, Lang::Vi) => "Đã thanh toán",
+            (PaymentStatus::Failed, Lang::Vi) => "Thanh toán không thành công",
+            (PaymentStatus::Cancelled, Lang::Vi) => "Đã hủy thanh toán",
+            (PaymentStatus::Pending, Lang::En) => "Waiting for payment confirmation",
+            (PaymentStatus::Paid, Lang::En) => "Paid",
+            (PaymentStatus::Failed, Lang::En) => "Payment failed",
+            (PaymentStatus::Cancelled, Lang::En) => "Payment cancelled",
+        }
+    }
+}
+
+/// `POST /api/v1/dossiers/{code}/payments`. No amount: the gateway takes it from the procedure's fee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartPayment {
+    pub phone_last4: String,
+    pub method: PaymentMethod,
+    pub lang: Lang,
+}
+
+/// What the app needs to hand the citizen over to the provider, or to show the transfer QR.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentStarted {
+    pub txn_ref: String,
+    pub method: PaymentMethod,
+    pub amount_vnd: u64,
+    pub status: PaymentStatus,
+    /// The provider's page, for `vnpay`.
+    pub pay_url: Option<String>,
+    /// The transfer details, for `vietqr`.
+    pub transfer: Option<Transfer>,
+}
+
+/// A bank transfer as the QR encodes it, and written out for people who type it by hand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    pub payload: String,
+    pub bank_bin: String,
+    pub account: String,
+    pub account_name: String,
+    pub amount_vnd: u64,
+    pub purpose: String,
+}
+
+/// A payment as recorded by the gateway.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentState {
+    pub txn_ref: String,
+    pub dossier_code: String,
+    pub method: PaymentMethod,
+    pub amount_vnd: u64,
+    pub status: PaymentStatus,
+    /// The provider's response code (VNPay: 00 success, 24 cancelled, 51 insufficient funds, 11 timeout…).
+    pub response_code: Option<String>,
+}
+
+/// The IPN answer in VNPay's protocol.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpnReply {
+    #[serde(rename = "RspCode")]
+    pub rsp_code: String,
+    #[serde(rename = "Message")]
+    pub message: String,
+}

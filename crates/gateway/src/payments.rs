@@ -1,0 +1,391 @@
+//! Fee payments. The amount always comes from the procedure's fee, never from the browser; a dossier is
+//! marked paid only by a verified IPN (VNPay) or by the treasury's confirmation (VietQR). The return
+//! page only reads what was recorded.
+
+use crate::api::{error, Body};
+use crate::config::VnpayConfig;
+use crate::dossiers::{not_found_dossier, owned};
+use crate::{vnpay, AppState};
+use axum::extract::{Form, Path, RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Json;
+use mytho_core::dossier::normalize_code;
+use mytho_core::payment::{IpnReply, PaymentMethod, PaymentStarted, PaymentState, PaymentStatus, StartPayment, Transfer};
+use mytho_core::vietqr::VietQr;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::BTreeMap;
+
+/// How long a started payment may be completed.
+const EXPIRES_MINUTES: i64 = 15;
+
+/// `yyyyMMddHHmmss` in GMT+7, `minutes` from now.
+fn vn_time(minutes: i64) -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+        + 7 * 3600
+        + minutes * 60;
+    let d = mytho_core::validate::Date::from_days_since_epoch(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    format!("{:04}{:02}{:02}{:02}{:02}{:02}", d.year, d.month, d.day, s / 3600, s % 3600 / 60, s % 60)
+}
+
+fn text<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn state_of(conn: &Connection, txn_ref: &str) -> rusqlite::Result<Option<(PaymentState, String)>> {
+    conn.query_row(
+        "SELECT txn_ref, dossier_code, method, amount_vnd, status, response_code, expires_at FROM payments WHERE txn_ref = ?1",
+        [txn_ref],
+        |r| {
+            let method: String = r.get(2)?;
+            let status: String = r.get(4)?;
+            Ok((
+                PaymentState {
+                    txn_ref: r.get(0)?,
+                    dossier_code: r.get(1)?,
+                    method: parse(&method).unwrap_or(PaymentMethod::Vnpay),
+                    amount_vnd: r.get::<_, i64>(3)? as u64,
+                    status: parse(&status).unwrap_or(PaymentStatus::Pending),
+                    response_code: r.get(5)?,
+                },
+                r.get::<_, String>(6)?,
+            ))
+        },
+    )
+    .optional()
+}
+
+fn unavailable(e: rusqlite::Error) -> Response {
+    tracing::error!("payments: {e}");
+    error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "database_unavailable",
+        "Máy chủ tạm thời không xử lý được thanh toán; bạn chưa bị trừ tiền. Hãy thử lại sau ít phút.",
+        "The server cannot handle payments right now; nothing was charged. Try again in a few minutes.",
+    )
+}
+
+enum Started {
+    Ready(PaymentState),
+    NoFee,
+    AlreadyPaid,
+    MethodOff,
+    Unknown,
+}
+
+/// Starts (or resumes) a payment: tapping twice or coming back with the browser's Back button gives
+/// the same pending payment, so nobody is charged twice.
+pub async fn start(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    Body(req): Body<StartPayment>,
+) -> Response {
+    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    let payments = state.payments.clone();
+    let enabled = match req.method {
+        PaymentMethod::Vnpay => payments.vnpay.is_some(),
+        PaymentMethod::Vietqr => payments.vietqr.is_some(),
+    };
+    let now = vn_time(0);
+    let expires = vn_time(EXPIRES_MINUTES);
+    let result = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let Some((proc, _, _)) = owned(&tx, &code, &req.phone_last4)? else { return Ok(Started::Unknown) };
+            let Some(amount) = proc.fee_vnd.filter(|a| *a > 0) else { return Ok(Started::NoFee) };
+            if !enabled {
+                return Ok(Started::MethodOff);
+            }
+            let paid: bool = tx.query_row("SELECT count(*) > 0 FROM payments WHERE dossier_code = ?1 AND status = 'paid'", [&code], |r| r.get(0))?;
+            if paid {
+                return Ok(Started::AlreadyPaid);
+            }
+            let pending: Option<String> = tx
+                .query_row(
+                    "SELECT txn_ref FROM payments WHERE dossier_code = ?1 AND method = ?2 AND status = 'pending' AND expires_at > ?3",
+                    params![code, text(req.method), now],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let txn_ref = match pending {
+                Some(t) => t,
+                None => {
+                    let n: i64 = tx.query_row("SELECT count(*) FROM payments WHERE dossier_code = ?1", [&code], |r| r.get(0))?;
+                    let base: String = code.chars().filter(char::is_ascii_alphanumeric).collect();
+                    let txn_ref = format!("{base}{:02}", n + 1);
+                    tx.execute(
+                        "INSERT INTO payments (txn_ref, dossier_code, method, amount_vnd, status, expires_at) VALUES (?1, ?2, ?3, ?4, 'pending', ?5)",
+                        params![txn_ref, code, text(req.method), amount as i64, expires],
+                    )?;
+                    txn_ref
+                }
+            };
+            let (s, _) = state_of(&tx, &txn_ref)?.expect("just written");
+            tx.commit()?;
+            Ok(Started::Ready(s))
+        })
+        .await;
+    let payment = match result {
+        Ok(Started::Ready(p)) => p,
+        Ok(Started::Unknown) => return not_found_dossier(),
+        Ok(Started::NoFee) => {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "no_fee",
+                "Hồ sơ này không có khoản phí nào cần thanh toán trực tuyến.",
+                "This application has no fee to pay online.",
+            )
+        }
+        Ok(Started::AlreadyPaid) => {
+            return error(StatusCode::CONFLICT, "already_paid", "Hồ sơ này đã được thanh toán.", "This application is already paid.")
+        }
+        Ok(Started::MethodOff) => {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "method_unavailable",
+                "Cách thanh toán này chưa được bật; hãy chọn cách khác.",
+                "This way of paying is not available; choose another.",
+            )
+        }
+        Err(e) => return unavailable(e),
+    };
+    let mut started = PaymentStarted {
+        txn_ref: payment.txn_ref.clone(),
+        method: payment.method,
+        amount_vnd: payment.amount_vnd,
+        status: payment.status,
+        pay_url: None,
+        transfer: None,
+    };
+    match payment.method {
+        PaymentMethod::Vnpay => {
+            let vnp = payments.vnpay.as_ref().expect("checked above");
+            let ip = headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+                .map(|s| s.trim().to_string())
+                .unwrap_or_else(|| "127.0.0.1".into());
+            started.pay_url = Some(pay_url(vnp, &state.public_url, &payment, req.lang, &ip));
+        }
+        PaymentMethod::Vietqr => {
+            let (bin, account, name) = payments.vietqr.clone().expect("checked above");
+            let purpose = payment.dossier_code.clone();
+            let qr = VietQr { bank_bin: bin.clone(), account: account.clone(), amount: Some(payment.amount_vnd), purpose: purpose.clone() };
+            match qr.payload() {
+                Ok(payload) => {
+                    started.transfer = Some(Transfer { payload, bank_bin: bin, account, account_name: name, amount_vnd: payment.amount_vnd, purpose })
+                }
+                Err(e) => {
+                    tracing::error!("VietQR settings do not make a valid QR: {e:?}");
+                    return unavailable(rusqlite::Error::InvalidQuery);
+                }
+            }
+        }
+    }
+    Json(started).into_response()
+}
+
+fn pay_url(vnp: &VnpayConfig, public_url: &str, p: &PaymentState, lang: mytho_core::i18n::Lang, ip: &str) -> String {
+    let params: BTreeMap<String, String> = [
+        ("vnp_Version", "2.1.0".to_string()),
+        ("vnp_Command", "pay".into()),
+        ("vnp_TmnCode", vnp.tmn_code.clone()),
+        ("vnp_Amount", (p.amount_vnd * 100).to_string()),
+        ("vnp_CurrCode", "VND".into()),
+        ("vnp_TxnRef", p.txn_ref.clone()),
+        ("vnp_OrderInfo", format!("Thanh toan le phi ho so {}", p.dossier_code)),
+        ("vnp_OrderType", "other".into()),
+        ("vnp_Locale", if lang == mytho_core::i18n::Lang::En { "en" } else { "vn" }.into()),
+        ("vnp_ReturnUrl", format!("{public_url}/thanh-toan/ket-qua")),
+        ("vnp_IpAddr", ip.to_string()),
+        ("vnp_CreateDate", vn_time(0)),
+        ("vnp_ExpireDate", vn_time(EXPIRES_MINUTES)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    vnpay::pay_url(&vnp.pay_url, &vnp.secret, &params)
+}
+
+fn reply(code: &str, message: &str) -> IpnReply {
+    IpnReply { rsp_code: code.into(), message: message.into() }
+}
+
+/// The provider's server-to-server notice: the only thing that can mark a card payment paid.
+pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, String>) -> rusqlite::Result<IpnReply> {
+    if !vnpay::verify(secret, p) {
+        return Ok(reply("97", "Invalid Checksum"));
+    }
+    let txn_ref = p.get("vnp_TxnRef").cloned().unwrap_or_default();
+    let tx = conn.transaction()?;
+    let Some((payment, _)) = state_of(&tx, &txn_ref)? else { return Ok(reply("01", "Order not found")) };
+    if p.get("vnp_Amount").and_then(|a| a.parse::<u64>().ok()) != Some(payment.amount_vnd * 100) {
+        return Ok(reply("04", "Invalid amount"));
+    }
+    if payment.status != PaymentStatus::Pending {
+        return Ok(reply("02", "Order already confirmed"));
+    }
+    let response = p.get("vnp_ResponseCode").cloned().unwrap_or_default();
+    let success = response == "00" && p.get("vnp_TransactionStatus").is_none_or(|s| s == "00");
+    let status = match (success, response.as_str()) {
+        (true, _) => PaymentStatus::Paid,
+        (false, "24") => PaymentStatus::Cancelled,
+        _ => PaymentStatus::Failed,
+    };
+    tx.execute(
+        "UPDATE payments SET status = ?1, response_code = ?2, paid_at = CASE WHEN ?1 = 'paid' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END WHERE txn_ref = ?3",
+        params![text(status), response, txn_ref],
+    )?;
+    tx.commit()?;
+    Ok(reply("00", "Confirm Success"))
+}
+
+pub async fn ipn(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let Some(vnp) = state.payments.vnpay.clone() else { return Json(reply("99", "Payments are not configured")).into_response() };
+    let params = vnpay::parse_query(query.as_deref().unwrap_or(""));
+    match state.db.call(move |conn| process_ipn(conn, &vnp.secret, &params)).await {
+        Ok(r) => Json(r).into_response(),
+        Err(e) => {
+            tracing::error!("IPN: {e}");
+            Json(reply("99", "Unknown error")).into_response()
+        }
+    }
+}
+
+/// What the return page shows: the recorded state, read only. Altered parameters are refused.
+pub async fn vnpay_return(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let Some(vnp) = state.payments.vnpay.clone() else { return unavailable(rusqlite::Error::InvalidQuery) };
+    let params = vnpay::parse_query(query.as_deref().unwrap_or(""));
+    if !vnpay::verify(&vnp.secret, &params) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "invalid_signature",
+            "Không xác minh được kết quả thanh toán trả về. Hãy mở Tra cứu hồ sơ để xem trạng thái thanh toán.",
+            "The payment result could not be verified. Open Track an application to see the payment status.",
+        );
+    }
+    let txn_ref = params.get("vnp_TxnRef").cloned().unwrap_or_default();
+    match state.db.call(move |conn| state_of(conn, &txn_ref)).await {
+        Ok(Some((p, _))) => Json(p).into_response(),
+        Ok(None) => error(StatusCode::NOT_FOUND, "payment_not_found", "Không tìm thấy giao dịch.", "No such payment."),
+        Err(e) => unavailable(e),
+    }
+}
+
+/// The treasury's confirmation of a bank transfer (standing in for bank reconciliation).
+pub async fn confirm_transfer(State(state): State<AppState>, headers: HeaderMap, Path(txn_ref): Path<String>) -> Response {
+    if let Err(r) = crate::dossiers::officer(&state, &headers) {
+        return r;
+    }
+    let done = state
+        .db
+        .call(move |conn| {
+            let changed = conn.execute(
+                "UPDATE payments SET status = 'paid', paid_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE txn_ref = ?1 AND method = 'vietqr' AND status = 'pending'",
+                [&txn_ref],
+            )?;
+            Ok((changed, state_of(conn, &txn_ref)?))
+        })
+        .await;
+    match done {
+        Ok((1, Some((p, _)))) => Json(p).into_response(),
+        Ok((_, Some(_))) => error(StatusCode::CONFLICT, "not_pending", "Giao dịch này không còn chờ xác nhận.", "This payment is not waiting for confirmation."),
+        Ok((_, None)) => error(StatusCode::NOT_FOUND, "payment_not_found", "Không tìm thấy giao dịch.", "No such payment."),
+        Err(e) => unavailable(e),
+    }
+}
+
+// ---- The payment simulator: a stand-in for VNPay, on only by configuration (MYTHO_PAYMENT_SIMULATOR).
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The provider's order page: shows the order and lets the tester choose what happens.
+pub async fn simulator_page(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let (Some(vnp), true) = (state.payments.vnpay.clone(), state.payments.simulator) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let query = query.unwrap_or_default();
+    let p = vnpay::parse_query(&query);
+    if !vnpay::verify(&vnp.secret, &p) {
+        return (StatusCode::BAD_REQUEST, Html("<!DOCTYPE html><html lang=\"vi\"><title>Sai chữ ký</title><h1>Sai chữ ký / Invalid signature</h1></html>")).into_response();
+    }
+    let amount = p.get("vnp_Amount").and_then(|a| a.parse::<u64>().ok()).unwrap_or(0) / 100;
+    let order = escape(p.get("vnp_OrderInfo").map(String::as_str).unwrap_or(""));
+    let q = escape(&query);
+    let button = |value: &str, label: &str| {
+        format!("<p><button type=\"submit\" name=\"outcome\" value=\"{value}\">{label}</button></p>")
+    };
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Cổng thanh toán mô phỏng</title></head><body><main>\
+         <h1>Cổng thanh toán mô phỏng (VNPay 2.1.0)</h1>\
+         <p>Đơn hàng: {order}</p><p>Số tiền: <strong>{amount} đ</strong></p>\
+         <form method=\"post\" action=\"/simulator/vnpay/pay\"><input type=\"hidden\" name=\"q\" value=\"{q}\">\
+         <fieldset><legend>Kết quả giao dịch</legend>{}{}{}{}</fieldset></form></main></body></html>",
+        button("success", "Thanh toán thành công"),
+        button("cancel", "Khách hàng hủy giao dịch"),
+        button("insufficient", "Tài khoản không đủ số dư"),
+        button("timeout", "Hết thời gian chờ thanh toán"),
+    );
+    Html(page).into_response()
+}
+
+#[derive(serde::Deserialize)]
+pub struct SimulatorChoice {
+    q: String,
+    outcome: String,
+}
+
+/// Does what the provider does: signs the result, sends the IPN, and sends the citizen back.
+pub async fn simulator_pay(State(state): State<AppState>, Form(choice): Form<SimulatorChoice>) -> Response {
+    let (Some(vnp), true) = (state.payments.vnpay.clone(), state.payments.simulator) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let order = vnpay::parse_query(&choice.q);
+    if !vnpay::verify(&vnp.secret, &order) {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    let response_code = match choice.outcome.as_str() {
+        "success" => "00",
+        "cancel" => "24",
+        "insufficient" => "51",
+        _ => "11",
+    };
+    let get = |k: &str| order.get(k).cloned().unwrap_or_default();
+    let mut result: BTreeMap<String, String> = [
+        ("vnp_Amount", get("vnp_Amount")),
+        ("vnp_BankCode", "NCB".into()),
+        ("vnp_OrderInfo", get("vnp_OrderInfo")),
+        ("vnp_PayDate", vn_time(0)),
+        ("vnp_ResponseCode", response_code.into()),
+        ("vnp_TmnCode", get("vnp_TmnCode")),
+        ("vnp_TransactionNo", format!("{}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() % 100_000_000).unwrap_or(0))),
+        ("vnp_TransactionStatus", if response_code == "00" { "00" } else { "02" }.into()),
+        ("vnp_TxnRef", get("vnp_TxnRef")),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let hash = vnpay::sign(&vnp.secret, &result);
+    result.insert("vnp_SecureHash".into(), hash);
+    // Server to server first, as the provider does; then the browser goes back to the return address.
+    let secret = vnp.secret.clone();
+    let ipn_params = result.clone();
+    if let Err(e) = state.db.call(move |conn| process_ipn(conn, &secret, &ipn_params)).await {
+        tracing::error!("simulator IPN: {e}");
+    }
+    let query = result.iter().map(|(k, v)| format!("{}={}", vnpay::urlencode(k), vnpay::urlencode(v))).collect::<Vec<_>>().join("&");
+    let mut response = Redirect::to(&format!("{}?{query}", get("vnp_ReturnUrl"))).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    response
+}
