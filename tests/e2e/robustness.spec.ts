@@ -106,3 +106,18 @@ test('an area the city switches off in config.json leaves the navigation and ans
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
   problems.length = 0;
 });
+
+test('no payment secret or signing code reaches the browser', async ({ page, request }) => {
+  const urls = new Set<string>(['/', '/config.json', '/faq.json']);
+  page.on('request', (r) => urls.add(new URL(r.url()).pathname));
+  await page.goto('/');
+  await appReady(page);
+  expect([...urls].some((u) => u.endsWith('.wasm'))).toBe(true);
+  for (const url of urls) {
+    const body = await (await request.get(url, { headers: { 'accept-encoding': 'identity' } })).body();
+    const text = body.toString('latin1');
+    expect(text, url).not.toContain('E2ESECRET');
+    expect(text, url).not.toContain('e2e-officer-token');
+    expect(text, url).not.toContain('vnp_SecureHash');
+  }
+});
