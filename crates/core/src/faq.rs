@@ -237,6 +237,8 @@ const MIN_COVERAGE: f32 = 0.55;
 /// …or this much, when it also clearly beats the runner-up.
 const MIN_COVERAGE_WITH_MARGIN: f32 = 0.35;
 const MARGIN: f32 = 1.6;
+/// Below this, a topic is not worth suggesting when the bot declines.
+const MIN_COVERAGE_TO_SUGGEST: f32 = 0.2;
 /// What a matched word without a matching neighbour counts for in the coverage.
 const LONE_WORD: f32 = 0.6;
 
@@ -410,6 +412,10 @@ impl FaqIndex {
             }
             None => false,
         };
+        if !confident {
+            // Offered instead of an answer only when they explain part of the question.
+            hits.retain(|h| self.coverage(&resolved, h.entry) >= MIN_COVERAGE_TO_SUGGEST);
+        }
         SearchResult { hits, confident }
     }
 
@@ -602,6 +608,9 @@ mod tests {
         for q in ["", "   ", "giá vàng hôm nay", "xổ số miền nam", "what is the weather on Mars", "asdfgh qwerty"] {
             assert_eq!(top(&index, &d, q), None, "{q}");
         }
+        // Nothing related: no made-up suggestions, only the hotline.
+        assert!(index.search("giá vàng hôm nay", 3).hits.is_empty());
+        assert!(index.search("what is the weather on Mars", 3).hits.is_empty());
     }
 
     #[test]
