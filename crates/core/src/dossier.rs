@@ -235,3 +235,46 @@ pub struct StoredAnswers {
     pub procedure_id: String,
     pub answers: crate::forms::Answers,
 }
+
+pub const DRAFTS_PATH: &str = "/drafts";
+/// How long the gateway keeps a draft saved for another device.
+pub const DRAFT_DAYS: u32 = 7;
+/// Resume codes use letters and digits people do not confuse (no 0/O, 1/I/L).
+pub const RESUME_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// `POST /api/v1/drafts`: a draft the user chose to continue on another device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaveDraft {
+    pub procedure_id: String,
+    pub answers: crate::forms::Answers,
+    /// The step the user was on.
+    pub step: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSaved {
+    /// `XXXX-XXXX-XXXX`: about 59 random bits, so it cannot be guessed.
+    pub resume_code: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// A resume code as typed: case, spaces and dashes ignored; `None` if it cannot be one.
+pub fn normalize_resume_code(input: &str) -> Option<String> {
+    let chars: String = input.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
+    (chars.len() == 12 && chars.bytes().all(|b| RESUME_ALPHABET.contains(&b)))
+        .then(|| format!("{}-{}-{}", &chars[..4], &chars[4..8], &chars[8..]))
+}
+
+#[cfg(test)]
+mod resume_tests {
+    use super::*;
+
+    #[test]
+    fn resume_codes_are_read_forgivingly() {
+        assert_eq!(normalize_resume_code("abcd efgh jkmn").as_deref(), Some("ABCD-EFGH-JKMN"));
+        assert_eq!(normalize_resume_code("ABCD-EFGH-JKM"), None);
+        assert_eq!(normalize_resume_code("ABCD-EFGH-JKM0"), None, "0 is not in the alphabet");
+    }
+}

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_procedures.sql"),
     include_str!("../migrations/0004_dossiers.sql"),
     include_str!("../migrations/0005_payments.sql"),
+    include_str!("../migrations/0006_drafts.sql"),
 ];
 
 #[derive(Clone)]

@@ -7,6 +7,7 @@ pub mod config;
 pub mod csp;
 pub mod db;
 pub mod dossiers;
+pub mod drafts;
 pub mod openapi;
 pub mod payments;
 pub mod site;

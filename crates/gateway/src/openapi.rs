@@ -2,7 +2,7 @@
 //! every path it lists answers, so the document cannot silently fall behind.
 
 use mytho_core::api::{API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH};
-use mytho_core::dossier::{DOSSIERS_PATH, OFFICER_DOSSIERS_PATH};
+use mytho_core::dossier::{DOSSIERS_PATH, DRAFTS_PATH, OFFICER_DOSSIERS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
 use mytho_core::payment::PAYMENTS_PATH;
 use mytho_core::wards::WARDS_PATH;
@@ -63,6 +63,25 @@ pub fn document() -> Value {
                     "operationId": "findWards",
                     "parameters": [{ "name": "q", "in": "query", "required": false, "schema": { "type": "string" }, "example": "Phường 5" }],
                     "responses": { "200": { "description": "Matching wards, each with the old name it was found by" } }
+                }
+            },
+            (format!("{API_V1}{DRAFTS_PATH}")): {
+                "post": {
+                    "summary": "Keep a draft for 7 days under a resume code (about 59 random bits), to continue on another device",
+                    "operationId": "saveDraft",
+                    "responses": { "201": { "description": "The resume code and when it expires" } }
+                }
+            },
+            (format!("{API_V1}{DRAFTS_PATH}/{{code}}")): {
+                "get": {
+                    "summary": "The draft kept under a resume code (until it expires)",
+                    "operationId": "loadDraft",
+                    "responses": { "200": { "description": "Procedure, step and answers" }, "404": { "description": "Unknown or expired" } }
+                },
+                "delete": {
+                    "summary": "Delete a kept draft now",
+                    "operationId": "deleteDraft",
+                    "responses": { "204": { "description": "Deleted" }, "404": { "description": "Unknown or expired" } }
                 }
             },
             (format!("{API_V1}{DOSSIERS_PATH}")): {

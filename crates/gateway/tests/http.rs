@@ -234,7 +234,8 @@ async fn the_openapi_document_lists_only_paths_that_answer() {
     let paths = doc["paths"].as_object().unwrap();
     assert!(paths.contains_key("/api/health"));
     for (path, ops) in paths {
-        let concrete = path.replace("{id}", "khai-sinh").replace("{code}", "MTS-251203-0001").replace("{txn_ref}", "MTS251203000101");
+        let code = if path.contains("/drafts/") { "ABCD-EFGH-JKMN" } else { "MTS-251203-0001" };
+        let concrete = path.replace("{id}", "khai-sinh").replace("{code}", code).replace("{txn_ref}", "MTS251203000101");
         for method in ["get", "post"] {
             if ops.get(method).is_none() {
                 continue;
@@ -606,5 +607,36 @@ async fn a_vietqr_transfer_stays_pending_until_the_treasury_confirms() {
     // A free procedure has nothing to pay.
     let free = server.post_with("/api/v1/dossiers/MTS-000000-0000/payments", &start, None).await;
     assert_eq!(free.status(), 404);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_draft_continues_on_another_device_with_its_resume_code_until_deleted() {
+    use mytho_core::dossier::{DraftSaved, SaveDraft};
+    let server = Server::start().await;
+    let draft = serde_json::json!({ "procedure_id": "khai-sinh", "step": "mother", "answers": { "child_name": "Nguyễn Minh Khang" } });
+    let r = server.post_with("/api/v1/drafts", &draft, None).await;
+    assert_eq!(r.status(), 201);
+    let saved: DraftSaved = r.json().await.unwrap();
+    assert!(mytho_core::dossier::normalize_resume_code(&saved.resume_code).as_deref() == Some(saved.resume_code.as_str()));
+    let other: DraftSaved = server.post_with("/api/v1/drafts", &draft, None).await.json().await.unwrap();
+    assert_ne!(other.resume_code, saved.resume_code);
+
+    // Typed on the other phone, in lower case with spaces.
+    let typed = saved.resume_code.to_lowercase().replace('-', " ");
+    let r = server.get(&format!("/api/v1/drafts/{}", typed.replace(' ', "%20")), None).await;
+    assert_eq!(r.status(), 200);
+    let back: SaveDraft = r.json().await.unwrap();
+    assert_eq!((back.step.as_str(), back.answers["child_name"].as_str()), ("mother", "Nguyễn Minh Khang"));
+
+    let path = format!("/api/v1/drafts/{}", saved.resume_code);
+    let r = reqwest::Client::new().delete(format!("{}{path}", server.base)).send().await.unwrap();
+    assert_eq!(r.status(), 204);
+    assert_eq!(server.get(&path, None).await.status(), 404);
+
+    // Expired drafts are gone.
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    conn.execute("UPDATE drafts SET expires_at = '2000-01-01T00:00:00Z'", []).unwrap();
+    assert_eq!(server.get(&format!("/api/v1/drafts/{}", other.resume_code), None).await.status(), 404);
     server.stop().await;
 }
