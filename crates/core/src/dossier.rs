@@ -278,3 +278,14 @@ mod resume_tests {
         assert_eq!(normalize_resume_code("ABCD-EFGH-JKM0"), None, "0 is not in the alphabet");
     }
 }
+
+pub const UPLOADS_PATH: &str = "/uploads";
+
+/// `POST /api/v1/uploads` (the file as the body, its type in `Content-Type`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Uploaded {
+    /// Put in the form's answer for the file field.
+    pub id: String,
+    pub mime: String,
+    pub bytes: usize,
+}

@@ -8,7 +8,7 @@ use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use mytho_core::api::{ErrorBody, FaqFeedback, Health, API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH, OPENAPI_PATH};
 use mytho_core::i18n::Localized;
-use mytho_core::dossier::{DOSSIERS_PATH, DRAFTS_PATH, OFFICER_DOSSIERS_PATH};
+use mytho_core::dossier::{DOSSIERS_PATH, DRAFTS_PATH, OFFICER_DOSSIERS_PATH, UPLOADS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
 use mytho_core::payment::PAYMENTS_PATH;
 use mytho_core::wards::WARDS_PATH;
@@ -31,6 +31,10 @@ fn v1() -> Router<AppState> {
         .route(&format!("{PROCEDURES_PATH}/{{id}}"), get(crate::catalogue::one))
         .route(WARDS_PATH, get(crate::wards::find))
         .route(DRAFTS_PATH, post(crate::drafts::save))
+        .route(
+            UPLOADS_PATH,
+            post(crate::uploads::receive).layer(axum::extract::DefaultBodyLimit::max(crate::uploads::BODY_LIMIT)),
+        )
         .route(&format!("{DRAFTS_PATH}/{{code}}"), get(crate::drafts::load).delete(crate::drafts::delete))
         .route(DOSSIERS_PATH, post(crate::dossiers::submit))
         .route(&format!("{DOSSIERS_PATH}/{{code}}"), get(crate::dossiers::track))

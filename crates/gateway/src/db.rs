@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_dossiers.sql"),
     include_str!("../migrations/0005_payments.sql"),
     include_str!("../migrations/0006_drafts.sql"),
+    include_str!("../migrations/0007_uploads.sql"),
 ];
 
 #[derive(Clone)]

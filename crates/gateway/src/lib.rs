@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod openapi;
 pub mod payments;
 pub mod site;
+pub mod uploads;
 pub mod vnpay;
 pub mod wards;
 

@@ -2,7 +2,7 @@
 //! every path it lists answers, so the document cannot silently fall behind.
 
 use mytho_core::api::{API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH};
-use mytho_core::dossier::{DOSSIERS_PATH, DRAFTS_PATH, OFFICER_DOSSIERS_PATH};
+use mytho_core::dossier::{DOSSIERS_PATH, DRAFTS_PATH, OFFICER_DOSSIERS_PATH, UPLOADS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
 use mytho_core::payment::PAYMENTS_PATH;
 use mytho_core::wards::WARDS_PATH;
@@ -63,6 +63,17 @@ pub fn document() -> Value {
                     "operationId": "findWards",
                     "parameters": [{ "name": "q", "in": "query", "required": false, "schema": { "type": "string" }, "example": "Phường 5" }],
                     "responses": { "200": { "description": "Matching wards, each with the old name it was found by" } }
+                }
+            },
+            (format!("{API_V1}{UPLOADS_PATH}")): {
+                "post": {
+                    "summary": "Upload an attachment (the file as the body, its type in Content-Type): JPEG, PNG, WebP or PDF, checked by magic bytes, at most 5 MB",
+                    "operationId": "upload",
+                    "responses": {
+                        "201": { "description": "Stored: its id, type and size" },
+                        "413": { "description": "Too large" },
+                        "422": { "description": "Not an accepted type, or the content does not match the declared type" }
+                    }
                 }
             },
             (format!("{API_V1}{DRAFTS_PATH}")): {

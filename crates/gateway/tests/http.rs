@@ -640,3 +640,31 @@ async fn a_draft_continues_on_another_device_with_its_resume_code_until_deleted(
     assert_eq!(server.get(&format!("/api/v1/drafts/{}", other.resume_code), None).await.status(), 404);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn uploads_are_checked_by_content_and_size_on_the_server_too() {
+    let server = Server::start().await;
+    let send = |mime: &'static str, body: Vec<u8>| {
+        reqwest::Client::new().post(format!("{}/api/v1/uploads", server.base)).header("content-type", mime).body(body).send()
+    };
+    let mut jpeg = b"\xFF\xD8\xFF\xE0".to_vec();
+    jpeg.extend(std::iter::repeat_n(7u8, 2000));
+    let r = send("image/jpeg", jpeg.clone()).await.unwrap();
+    assert_eq!(r.status(), 201);
+    let up: mytho_core::dossier::Uploaded = r.json().await.unwrap();
+    assert_eq!((up.mime.as_str(), up.bytes, up.id.len()), ("image/jpeg", 2004, 32));
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let stored: Vec<u8> = conn.query_row("SELECT data FROM uploads WHERE id = ?1", [&up.id], |r| r.get(0)).unwrap();
+    assert_eq!(stored, jpeg);
+
+    // A program renamed to .pdf, a JPEG sent as PDF, an empty file, a file over 5 MB.
+    let r = send("application/pdf", b"MZ\x90\0".to_vec()).await.unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.json::<ErrorBody>().await.unwrap().message.vi.contains("chỉ nhận ảnh"));
+    assert_eq!(send("application/pdf", jpeg).await.unwrap().status(), 422);
+    assert_eq!(send("image/png", vec![]).await.unwrap().status(), 422);
+    let mut huge = b"%PDF-".to_vec();
+    huge.resize(mytho_core::validate::upload::MAX_BYTES + 10, b' ');
+    assert_eq!(send("application/pdf", huge).await.unwrap().status(), 413);
+    server.stop().await;
+}

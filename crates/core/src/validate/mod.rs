@@ -7,6 +7,7 @@ pub mod email;
 pub mod id_number;
 pub mod phone;
 pub mod tax_code;
+pub mod upload;
 
 use crate::i18n::Lang;
 
@@ -36,6 +37,7 @@ pub enum Invalid {
     Phone(phone::PhoneError),
     Email(email::EmailError),
     TaxCode(tax_code::TaxCodeError),
+    Upload(upload::UploadError),
 }
 
 impl Invalid {
@@ -82,6 +84,7 @@ impl Invalid {
             Invalid::Phone(e) => e.message(lang, label),
             Invalid::Email(e) => e.message(lang, label),
             Invalid::TaxCode(e) => e.message(lang, label),
+            Invalid::Upload(e) => e.message(lang, label),
         }
     }
 }

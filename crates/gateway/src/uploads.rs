@@ -1,0 +1,56 @@
+//! Attachments: the server checks type, magic bytes and size again (the browser already did), then
+//! stores the file under a random id.
+
+use crate::api::error;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use mytho_core::dossier::Uploaded;
+use mytho_core::i18n::Lang;
+use mytho_core::validate::upload;
+use rusqlite::params;
+
+/// Room for the largest accepted file; anything bigger is refused before it is read.
+pub const BODY_LIMIT: usize = upload::MAX_BYTES + 64 * 1024;
+
+pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let kind = match upload::check(declared, &body) {
+        Ok(kind) => kind,
+        Err(e) => {
+            let status = if matches!(e, upload::UploadError::TooLarge { .. }) { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::UNPROCESSABLE_ENTITY };
+            return error(status, "bad_file", &e.message(Lang::Vi, "Tệp đính kèm"), &e.message(Lang::En, "Attachment"));
+        }
+    };
+    let mut raw = [0u8; 16];
+    if let Err(e) = getrandom::fill(&mut raw) {
+        tracing::error!("uploads: no randomness: {e}");
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let id: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+    let stored = Uploaded { id: id.clone(), mime: kind.mime().into(), bytes: body.len() };
+    let saved = state
+        .db
+        .call(move |conn| {
+            conn.execute(
+                "INSERT INTO uploads (id, mime, bytes, data) VALUES (?1, ?2, ?3, ?4)",
+                params![id, kind.mime(), body.len() as i64, body.as_ref()],
+            )
+        })
+        .await;
+    match saved {
+        Ok(_) => (StatusCode::CREATED, Json(stored)).into_response(),
+        Err(e) => {
+            tracing::error!("uploads: {e}");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "Máy chủ tạm thời không lưu được tệp; hãy thử lại.",
+                "The server cannot store the file right now; try again.",
+            )
+        }
+    }
+}
