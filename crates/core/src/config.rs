@@ -20,6 +20,26 @@ pub struct AppConfig {
     /// How long one HTTP attempt may take before the app gives up on it.
     #[serde(default = "default_timeout_ms")]
     pub request_timeout_ms: u32,
+    /// The tourist Wi-Fi's controller, for the captive page's Connect button.
+    #[serde(default)]
+    pub wifi: Option<WifiConfig>,
+}
+
+/// Where the captive page's "Kết nối" / "Connect" form goes, as the Wi-Fi controller expects it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WifiConfig {
+    pub controller_url: String,
+    /// `post` or `get`.
+    #[serde(default = "default_method")]
+    pub method: String,
+    /// Hidden fields sent with the form (for example MikroTik's `username`, `password` and `dst`).
+    #[serde(default)]
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+fn default_method() -> String {
+    "post".into()
 }
 
 fn default_timeout_ms() -> u32 {
@@ -51,6 +71,7 @@ pub enum ConfigError {
     Hotline(String),
     ApiBase(String),
     Timeout(u32),
+    Wifi(String),
 }
 
 impl fmt::Display for ConfigError {
@@ -64,6 +85,10 @@ impl fmt::Display for ConfigError {
             ConfigError::ApiBase(u) => write!(
                 f,
                 "config.json: `api_base_url` must start with `/`, `https://` or `http://` and have no trailing `/` (got {u:?})"
+            ),
+            ConfigError::Wifi(url) => write!(
+                f,
+                "config.json: `wifi.controller_url` must start with http://, https:// or / and `wifi.method` be post or get (got {url:?})"
             ),
             ConfigError::Timeout(ms) => write!(
                 f,
@@ -106,6 +131,12 @@ impl AppConfig {
         }
         if !(1_000..=120_000).contains(&self.request_timeout_ms) {
             return Err(ConfigError::Timeout(self.request_timeout_ms));
+        }
+        if let Some(w) = &self.wifi {
+            let url_ok = w.controller_url.starts_with("http://") || w.controller_url.starts_with("https://") || w.controller_url.starts_with('/');
+            if !url_ok || !matches!(w.method.as_str(), "post" | "get") {
+                return Err(ConfigError::Wifi(w.controller_url.clone()));
+            }
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ pub mod routes;
 pub mod payment;
 pub mod procedures;
 pub mod text;
+pub mod tourism;
 pub mod validate;
 pub mod vietqr;
 pub mod wards;

@@ -49,6 +49,20 @@ pub fn policy(html: &str, api_origin: Option<&str>) -> String {
     )
 }
 
+/// The captive Wi-Fi page: no script at all, its one inline style by hash, and a form that may post to
+/// the Wi-Fi controller (another origin, often a bare IP on the venue network).
+pub fn captive_policy(css: &str, controller_url: Option<&str>) -> String {
+    let style = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(css.as_bytes())));
+    let controller = controller_url
+        .and_then(|u| {
+            let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://"))?;
+            let host_end = rest.find('/').unwrap_or(rest.len());
+            Some(format!(" {}", &u[..u.len() - rest.len() + host_end]))
+        })
+        .unwrap_or_default();
+    format!("default-src 'none'; style-src {style}; img-src 'self' data:; form-action 'self'{controller}; base-uri 'none'; frame-ancestors 'none'")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

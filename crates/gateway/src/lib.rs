@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod captive;
 pub mod catalogue;
 pub mod config;
 pub mod csp;
@@ -57,6 +58,8 @@ pub fn router(state: AppState) -> Router {
     let site = state.site.clone();
     let files = state.site.clone();
     api::router()
+        .route(captive::PAGE_PATH, axum::routing::get(captive::page))
+        .route(captive::API_PATH, axum::routing::get(captive::api))
         .route(
             "/simulator/vnpay/pay",
             axum::routing::get(payments::simulator_page).post(payments::simulator_pay),

@@ -10,6 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use mytho_core::config::AppConfig;
 use mytho_core::faq::FaqData;
+use mytho_core::tourism::Tourism;
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -17,6 +18,13 @@ use tower_http::services::{ServeDir, ServeFile};
 pub struct Site {
     pub dist: PathBuf,
     csp: HeaderValue,
+    /// The Wi-Fi page's own policy: no scripts at all, its form may go to the Wi-Fi controller.
+    pub captive_csp: HeaderValue,
+    pub config: AppConfig,
+    pub tourism: Tourism,
+    /// The app's critical CSS (the first `<style>` of index.html), reused by the Wi-Fi page so both look
+    /// the same and share one CSP hash.
+    pub critical_css: String,
     /// Topic ids of the FAQ the app serves, so feedback can only name a real topic.
     pub faq_topics: std::collections::HashSet<String>,
 }
@@ -43,7 +51,22 @@ impl Site {
             return Err(format!("{} has problems to fix:\n  {}", faq_path.display(), problems.join("\n  ")));
         }
         let faq_topics = faq.entries.into_iter().map(|e| e.id).collect();
-        Ok(Site { dist: dist.to_path_buf(), csp, faq_topics })
+        let tourism_path = dist.join("tourism.json");
+        let tourism = std::fs::read_to_string(&tourism_path)
+            .map_err(|e| format!("cannot read {}: {e}; it is copied from public/tourism.json by the build", tourism_path.display()))
+            .and_then(|t| Tourism::parse(&t))?;
+        let problems = tourism.problems();
+        if !problems.is_empty() {
+            return Err(format!("{} has problems to fix:\n  {}", tourism_path.display(), problems.join("\n  ")));
+        }
+        let critical_css = html
+            .split_once("<style>")
+            .and_then(|(_, rest)| rest.split_once("</style>"))
+            .map(|(css, _)| css.to_string())
+            .unwrap_or_default();
+        let captive_csp = HeaderValue::from_str(&csp::captive_policy(&critical_css, config.wifi.as_ref().map(|w| w.controller_url.as_str())))
+            .map_err(|e| format!("bad CSP: {e}"))?;
+        Ok(Site { dist: dist.to_path_buf(), csp, captive_csp, config, tourism, critical_css, faq_topics })
     }
 
     fn app_shell(&self) -> ServeFile {
@@ -108,7 +131,8 @@ pub async fn headers(site: std::sync::Arc<Site>, req: Request, next: Next) -> Re
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(&path)));
-    h.insert(header::CONTENT_SECURITY_POLICY, site.csp());
+    let policy = if path == crate::captive::PAGE_PATH { site.captive_csp.clone() } else { site.csp() };
+    h.insert(header::CONTENT_SECURITY_POLICY, policy);
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

@@ -14,7 +14,7 @@ const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend module, long enough to compress: a
 
 fn index_html() -> String {
     format!(
-        "<!DOCTYPE html><html lang=\"vi\"><head><style>body{{margin:0}}</style>\
+        "<!DOCTYPE html><html lang=\"vi\"><head><style>body{{margin:0}} .button{{color:#fff}}</style>\
          <link rel=\"stylesheet\" href=\"/main-00112233aabbccdd.css\">\
          <script type=\"module\">{LOADER}</script></head><body><div id=\"app\"><h1>Mỹ Tho Số</h1></div></body></html>"
     )
@@ -25,7 +25,7 @@ fn make_dist(dir: &Path) {
     std::fs::write(dir.join("app-0123456789abcdef.js"), "export default function init() {}\n".repeat(20)).unwrap();
     std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), WASM).unwrap();
     std::fs::write(dir.join("main-00112233aabbccdd.css"), "body { color: #1b1b1b; }\n".repeat(10)).unwrap();
-    for file in ["config.json", "faq.json"] {
+    for file in ["config.json", "faq.json", "tourism.json"] {
         std::fs::copy(format!("{}/../../public/{file}", env!("CARGO_MANIFEST_DIR")), dir.join(file)).unwrap();
     }
     assets::precompress(dir).unwrap();
@@ -666,5 +666,36 @@ async fn uploads_are_checked_by_content_and_size_on_the_server_too() {
     let mut huge = b"%PDF-".to_vec();
     huge.resize(mytho_core::validate::upload::MAX_BYTES + 10, b' ');
     assert_eq!(send("application/pdf", huge).await.unwrap().status(), 413);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_wifi_page_is_small_script_free_and_connects_as_configured() {
+    let server = Server::start().await;
+    let r = server.get("/wifi", None).await;
+    assert_eq!(r.status(), 200);
+    let csp = header(&r, "content-security-policy").to_string();
+    assert!(csp.contains("form-action 'self' http://10.5.50.1;"), "{csp}");
+    assert!(csp.contains("default-src 'none'") && !csp.contains("script-src"));
+    let html = r.text().await.unwrap();
+    assert!(!html.contains("<script"), "no script at all");
+    assert!(html.contains("<form method=\"post\" action=\"http://10.5.50.1/login\">"));
+    assert!(html.contains("<input type=\"hidden\" name=\"accept_terms\" value=\"yes\">"));
+    assert!(html.contains("Kết nối") && html.contains("Chùa Vĩnh Tràng") && html.contains("geo:10.35900,106.38000"));
+    assert!(html.contains(&format!("value=\"{}/du-lich\"", server.base)), "the link to open the guide");
+    assert!(html.contains("body{margin:0}"), "the app's own critical styles");
+    // The first round trip carries ≈14 KB: the whole page fits, compressed.
+    let compressed = mytho_gateway::assets::brotli(html.as_bytes()).len();
+    assert!(compressed <= 14 * 1024, "{compressed} bytes brotli");
+    let en = server.get("/wifi?lang=en", None).await.text().await.unwrap();
+    assert!(en.contains("<html lang=\"en\"") && en.contains("Connect") && en.contains("Vinh Trang Pagoda"));
+
+    let r = server.get("/api/captive", None).await;
+    assert_eq!(header(&r, "content-type"), "application/captive+json");
+    assert_eq!(header(&r, "cache-control"), "no-store");
+    let doc: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(doc["captive"], true);
+    assert_eq!(doc["user-portal-url"], format!("{}/wifi", server.base));
+    assert_eq!(doc["venue-info-url"], format!("{}/du-lich", server.base));
     server.stop().await;
 }
