@@ -6,8 +6,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The gateway's build profile: `server` (optimised) for `make run`, `dev` for tests (shares test builds).
 GATEWAY_PROFILE ?= dev
 GATEWAY_DIR := target/$(if $(filter dev,$(GATEWAY_PROFILE)),debug,$(GATEWAY_PROFILE))
-# Budget for everything the first load fetches, brotli bytes (150 KB).
+# Budget for everything the first load of the home page fetches, brotli bytes (150 KB).
 FIRST_LOAD_BUDGET := 153600
+# Interim ceiling for the first load of an area's own page (its bundle), brotli bytes (280 KB): the
+# dossiers bundle is ≈263 KB today. It stops growth until the areas are split further or shrunk (README).
+AREA_BUDGET := 286720
 
 .PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench
 
@@ -19,8 +22,6 @@ run:
 ## make test: unit, property and HTTP tests, the release build and its size budget, browser tests
 test: setup-test
 	cargo test --locked -p mytho-core -p mytho-gateway
-	# The FAQ chat is not in the default bundle (size budget); keep it compiling.
-	cargo check --locked --target wasm32-unknown-unknown --features faq-chat
 	cargo run --locked -q -p mytho-core --bin faq-eval -- public/faq.json $(DEV_QUERIES)
 	$(MAKE) build
 	$(MAKE) size-report
@@ -34,7 +35,7 @@ setup-test:
 
 build: setup-build
 	cargo fetch --locked
-	trunk build --release --offline
+	scripts/build-app.sh
 	cargo build --locked --profile $(GATEWAY_PROFILE) -p mytho-gateway
 	$(GATEWAY_DIR)/mytho-assets compress dist
 
@@ -42,7 +43,7 @@ build: setup-build
 size: build size-report
 
 size-report:
-	$(GATEWAY_DIR)/mytho-assets size dist --budget $(FIRST_LOAD_BUDGET)
+	$(GATEWAY_DIR)/mytho-assets size dist --budget $(FIRST_LOAD_BUDGET) --area-budget $(AREA_BUDGET)
 
 ## make faq-eval QUERIES=file.tsv: FAQ accuracy on a query set (columns query, expected_id)
 QUERIES ?= $(DEV_QUERIES)

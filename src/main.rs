@@ -1,4 +1,4 @@
-// Only mounts: everything else is in lib.rs.
+// Only mounts: the shell bundle (home, 404, areas not built yet). Other bundles are in src/bin/.
 fn main() {
-    mytho_so::start();
+    mytho_so::start(mytho_so::Bundle::Shell, mytho_so::routes::shell);
 }

@@ -61,3 +61,48 @@ pub fn lang_in_address() -> Option<String> {
 pub fn reload() {
     let _ = window().location().reload();
 }
+
+/// Forgets a stored item.
+pub fn forget(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Every stored key that starts with `prefix`.
+pub fn stored_keys(prefix: &str) -> Vec<String> {
+    let Some(storage) = local_storage() else { return Vec::new() };
+    let n = storage.length().unwrap_or(0);
+    (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect()
+}
+
+/// Milliseconds since 1970.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Today on the device's calendar (people in Việt Nam: their local day).
+pub fn today() -> mytho_core::validate::Date {
+    let d = js_sys::Date::new_0();
+    mytho_core::validate::Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or(mytho_core::validate::Date { year: 1970, month: 1, day: 1 })
+}
+
+/// A random, unguessable id (the idempotency key of a submission).
+pub fn random_id() -> String {
+    window().crypto().map(|c| c.random_uuid()).unwrap_or_else(|_| {
+        // Very old browsers: still unique enough to tell two submissions apart.
+        format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e16) as u64)
+    })
+}
+
+/// Moves keyboard focus (and the screen reader) to an element.
+pub fn focus(id: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = el.unchecked_into::<HtmlElement>().focus();
+    }
+}
+
+pub fn print() {
+    let _ = window().print();
+}

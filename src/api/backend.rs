@@ -1,7 +1,9 @@
 //! The boundary between the app and "the city's backend".
 
-use super::http::{get_json, post_json, RequestOptions};
+use super::http::{get_json, post_for, post_json, RequestOptions};
 use mytho_core::api::{ApiError, FaqFeedback, Health, FAQ_FEEDBACK_PATH, HEALTH_PATH};
+use mytho_core::dossier::{Receipt, StoredAnswers, SubmitDossier, Supplement, Tracking, DOSSIERS_PATH};
+use mytho_core::procedures::{Procedure, ProcedureList, PROCEDURES_PATH};
 use mytho_core::config::AppConfig;
 use mytho_core::retry::RetryPolicy;
 use std::future::Future;
@@ -10,14 +12,37 @@ use std::pin::Pin;
 /// Futures run on the browser's single thread, so they need not be `Send`.
 pub type ApiFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, ApiError>> + 'a>>;
 
-/// What the app asks of a city's backend. Each feature adds its calls here; an adapter implements
-/// them for one kind of server.
+/// What every page asks of a city's backend. Each feature has its own trait beside this one, so a
+/// bundle links only the calls it makes (a trait object keeps all of its methods); an adapter
+/// implements them for one kind of server.
 pub trait CityBackend: Send + Sync {
     /// Whether the backend is up; the app warns people when it is not.
     fn health(&self) -> ApiFuture<'_, Health>;
+}
 
+pub trait FaqBackend: Send + Sync {
     /// Records whether an FAQ answer helped.
     fn send_faq_feedback<'a>(&'a self, feedback: &'a FaqFeedback) -> ApiFuture<'a, ()>;
+}
+
+pub trait DossierBackend: Send + Sync {
+    /// The catalogue: fields and one line per procedure.
+    fn procedures(&self) -> ApiFuture<'_, ProcedureList>;
+
+    /// One procedure in full, with its form.
+    fn procedure<'a>(&'a self, id: &'a str) -> ApiFuture<'a, Procedure>;
+
+    /// Submits a dossier. Safe to repeat: the server keeps one dossier per idempotency key.
+    fn submit_dossier<'a>(&'a self, dossier: &'a SubmitDossier) -> ApiFuture<'a, Receipt>;
+
+    /// A dossier's status and timeline, for its code and the last 4 digits of the applicant's phone.
+    fn track<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Tracking>;
+
+    /// The answers stored with a dossier (to fix what the office asked for).
+    fn stored_answers<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, StoredAnswers>;
+
+    /// Sends corrected answers for a dossier waiting for a supplement.
+    fn supplement<'a>(&'a self, code: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt>;
 }
 
 /// The reference city gateway (this repository's `crates/gateway`), or any server speaking its API.
@@ -47,9 +72,50 @@ impl CityBackend for GatewayBackend {
     fn health(&self) -> ApiFuture<'_, Health> {
         Box::pin(async move { get_json(&format!("{}{}", self.origin_base, HEALTH_PATH), &self.options).await })
     }
+}
 
+impl FaqBackend for GatewayBackend {
     fn send_faq_feedback<'a>(&'a self, feedback: &'a FaqFeedback) -> ApiFuture<'a, ()> {
         let once = RequestOptions { retry: RetryPolicy::ONCE, ..self.options };
         Box::pin(async move { post_json(&format!("{}{}", self.api_base, FAQ_FEEDBACK_PATH), feedback, &once).await })
     }
+}
+
+impl DossierBackend for GatewayBackend {
+    fn procedures(&self) -> ApiFuture<'_, ProcedureList> {
+        Box::pin(async move { get_json(&format!("{}{PROCEDURES_PATH}", self.api_base), &self.options).await })
+    }
+
+    fn procedure<'a>(&'a self, id: &'a str) -> ApiFuture<'a, Procedure> {
+        Box::pin(async move { get_json(&format!("{}{PROCEDURES_PATH}/{}", self.api_base, slug(id)), &self.options).await })
+    }
+
+    fn submit_dossier<'a>(&'a self, dossier: &'a SubmitDossier) -> ApiFuture<'a, Receipt> {
+        Box::pin(async move { post_for(&format!("{}{DOSSIERS_PATH}", self.api_base), dossier, &self.options).await })
+    }
+
+    fn track<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Tracking> {
+        Box::pin(async move {
+            let url = format!("{}{DOSSIERS_PATH}/{}?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
+            get_json(&url, &self.options).await
+        })
+    }
+
+    fn stored_answers<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, StoredAnswers> {
+        Box::pin(async move {
+            let url = format!("{}{DOSSIERS_PATH}/{}/answers?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
+            get_json(&url, &self.options).await
+        })
+    }
+
+    fn supplement<'a>(&'a self, code: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt> {
+        // Sent once: a second copy would find the dossier already back in processing.
+        let once = RequestOptions { retry: RetryPolicy::ONCE, ..self.options };
+        Box::pin(async move { post_for(&format!("{}{DOSSIERS_PATH}/{}/supplement", self.api_base, slug(code)), supplement, &once).await })
+    }
+}
+
+/// Keeps only the characters a code, a slug or digits may have, so typed text never changes the path.
+fn slug(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_')).collect()
 }

@@ -39,16 +39,31 @@ pub async fn post_json<B: serde::Serialize>(url: &str, body: &B, options: &Reque
     send(Method::Post(json), url, options.timeout_ms).await.map(|_| ())
 }
 
+/// POST a JSON body and decode the answer. Retried as the options allow: only for requests the server
+/// recognises when they come twice (a submission's idempotency key).
+pub async fn post_for<B: serde::Serialize, T: DeserializeOwned>(url: &str, body: &B, options: &RequestOptions) -> Result<T, ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    let response = with_retries(options, || send(Method::Post(json.clone()), url, options.timeout_ms)).await?;
+    response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
+}
+
 enum Method {
     Get,
     Post(String),
 }
 
 async fn get_with_retries(url: &str, options: &RequestOptions) -> Result<Response, ApiError> {
+    with_retries(options, || send(Method::Get, url, options.timeout_ms)).await
+}
+
+async fn with_retries<F: std::future::Future<Output = Result<Response, ApiError>>>(
+    options: &RequestOptions,
+    attempt: impl Fn() -> F,
+) -> Result<Response, ApiError> {
     let mut attempts = 0;
     loop {
         attempts += 1;
-        match send(Method::Get, url, options.timeout_ms).await {
+        match attempt().await {
             Ok(response) => return Ok(response),
             Err(err) if options.retry.should_retry(attempts, &err) => {
                 sleep(options.retry.delay_ms(attempts - 1, js_sys::Math::random())).await;

@@ -1,12 +1,12 @@
 //! Every HTTP call of the app goes through this module. Pages speak to the city's backend only through
-//! the [`CityBackend`] trait, so another adapter (an Open311 server, another city's API) can be added
+//! the [`CityBackend`] traits (one per feature), so another adapter (an Open311 server, another city's API) can be added
 //! without touching them.
 
 mod backend;
 mod http;
 
-pub use backend::{ApiFuture, CityBackend, GatewayBackend};
-pub use http::{get_json, post_json, RequestOptions};
+pub use backend::{ApiFuture, CityBackend, DossierBackend, FaqBackend, GatewayBackend};
+pub use http::{get_json, post_for, post_json, RequestOptions};
 
 use mytho_core::config::{AppConfig, ConfigError};
 use mytho_core::faq::FaqData;

@@ -1,13 +1,21 @@
 //! Pieces of the shell that every page shares.
 
 mod connection_banner;
+mod error_summary;
 mod footer;
 mod header;
 mod lang_switch;
+mod link;
+mod load_error;
 mod page_title;
+mod summary_row;
 
 pub use connection_banner::ConnectionBanner;
+pub use error_summary::{title_with_errors, ErrorSummary, InlineError, Problem, ProblemTarget};
 pub use footer::Footer;
 pub use header::Header;
 pub use lang_switch::LangSwitch;
+pub use link::rel_for;
+pub use load_error::{LoadError, Loading};
 pub use page_title::use_page_title;
+pub use summary_row::summary_row;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use mytho_core::config::AppConfig;
 use mytho_core::i18n::Msg;
-use mytho_core::routes::{Area, HOME};
+use mytho_core::routes::{Area, Bundle, HOME};
 use leptos_router::hooks::use_params_map;
 use crate::pages::NotFound;
 
@@ -15,9 +15,8 @@ pub fn AreaPage() -> impl IntoView {
     let features = expect_context::<AppConfig>().features;
     move || {
         let area = params.read().get("area").and_then(|s| Area::from_segment(&s));
-        // Built areas have their own routes: an unknown address under them is a 404.
-        let built = |a: &Area| cfg!(feature = "faq-chat") && *a == Area::Faq;
-        match area.filter(|a| a.enabled(&features) && !built(a)) {
+        // Built areas have their own bundles: only the shell's unbuilt areas are "coming soon".
+        match area.filter(|a| a.enabled(&features) && a.bundle() == Bundle::Shell) {
             Some(area) => view! { <ComingSoon area/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
         }

@@ -64,21 +64,22 @@ test('the whole shell works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await expect(page.locator('.site-nav a').first()).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Public services');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administrative procedures');
 });
 
 for (const width of [320, 640]) {
   // 640 px is a 1280 px screen at 200 % zoom; 320 px is the WCAG reflow width.
   test(`usable at ${width} px wide: no sideways scrolling, targets at least 24 px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    for (const path of ['/', '/hoi-dap', '/khong-co']) {
+    const pages = ['/', '/hoi-dap', '/khong-co', '/dich-vu-cong', '/dich-vu-cong/khai-sinh', '/dich-vu-cong/khai-sinh/nop/child', '/tra-cuu'];
+    for (const path of pages) {
       await page.goto(path);
       await appReady(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
       // Targets not inside a sentence must be at least 24×24 CSS px (WCAG 2.2 SC 2.5.8).
       const small = await page.evaluate(() =>
-        [...document.querySelectorAll('a, button')]
+        [...document.querySelectorAll('a, button, input, select, textarea')]
           .filter((el) => !el.closest('p') && !el.classList.contains('skip-link'))
           .map((el) => ({ el, r: el.getBoundingClientRect() }))
           .filter(({ r }) => r.width > 0 && (r.width < 24 || r.height < 24))

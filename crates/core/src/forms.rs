@@ -156,6 +156,29 @@ impl FormDef {
     }
 }
 
+/// An answer as the check-your-answers page shows it (the option's label, a date as dd/mm/yyyy);
+/// `None` when the field was left empty.
+pub fn display_answer(field: &FieldDef, answers: &Answers, lang: Lang) -> Option<String> {
+    let id = &field.id;
+    let shown = match &field.kind {
+        FieldKind::Date { .. } => match date_answer(answers, id)? {
+            Ok(d) => d.display(),
+            Err(_) => ["day", "month", "year"].map(|p| answers.get(&format!("{id}.{p}")).cloned().unwrap_or_default()).join("/"),
+        },
+        FieldKind::Choice { options, .. } => {
+            let value = answers.get(id)?.trim();
+            options.iter().find(|o| o.value == value).map(|o| o.label.get(lang).to_string())?
+        }
+        _ => answers.get(id)?.trim().to_string(),
+    };
+    (!shown.trim().is_empty()).then_some(shown)
+}
+
+/// The step that asks a field (for the error of a whole-form check and for Change links).
+pub fn step_of<'a>(def: &'a FormDef, field: &str) -> Option<&'a StepDef> {
+    def.steps.iter().find(|s| s.fields.iter().any(|f| f.id == field))
+}
+
 /// Checks every shown field of `fields` (one step, or the whole form) and returns the answers
 /// normalised (phones in E.164, trimmed text), keeping only what is shown, or every problem in order.
 pub fn validate<'a>(
@@ -386,6 +409,19 @@ mod tests {
         let adult = FormDef { steps: vec![StepDef { id: "s".into(), title: l("s"), fields: vec![field("dob", FieldKind::Date { not_future: true, after: None, min_age: Some(25) })] }] };
         let errors = validate_all(&adult, &good(), today()).unwrap_err();
         assert_eq!(errors[0].invalid, Invalid::AgeBelow { years: 25 });
+    }
+
+    #[test]
+    fn answers_as_people_read_them() {
+        let f = form();
+        let a = good();
+        let show = |id: &str, lang| display_answer(f.field(id).unwrap(), &a, lang);
+        assert_eq!(show("dob", Lang::Vi).as_deref(), Some("05/03/2005"));
+        assert_eq!(show("sex", Lang::Vi).as_deref(), Some("Nữ"));
+        assert_eq!(show("name", Lang::En).as_deref(), Some("Nguyễn Thị An"));
+        assert_eq!(show("email", Lang::Vi), None);
+        assert_eq!(step_of(&f, "phone").map(|s| s.id.as_str()), Some("person"));
+        assert!(step_of(&f, "nope").is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod config;
 pub mod dossier;
+pub mod draft;
 pub mod i18n;
 pub mod retry;
 pub mod routes;

@@ -70,6 +70,49 @@ impl Area {
     }
 }
 
+/// The app is built as one small wasm bundle per group of areas, each with its own page, so that a first
+/// visit downloads only the code of the area it opens. Links between bundles are ordinary page loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Bundle {
+    /// Home, the 404 page and the areas not built yet.
+    Shell,
+    /// Procedures, forms, drafts, receipts and tracking.
+    Dossiers,
+    Faq,
+}
+
+impl Bundle {
+    pub const ALL: [Bundle; 3] = [Bundle::Shell, Bundle::Dossiers, Bundle::Faq];
+
+    /// The page of `dist/` that loads this bundle.
+    pub fn page(self) -> &'static str {
+        match self {
+            Bundle::Shell => "index.html",
+            Bundle::Dossiers => "dich-vu-cong.html",
+            Bundle::Faq => "hoi-dap.html",
+        }
+    }
+
+    /// The bundle that draws a path (the shell for anything it does not know, to show its 404 page).
+    pub fn of_path(path: &str) -> Bundle {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        Area::ALL
+            .into_iter()
+            .find(|area| path.strip_prefix(area.path()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+            .map_or(Bundle::Shell, Area::bundle)
+    }
+}
+
+impl Area {
+    pub fn bundle(self) -> Bundle {
+        match self {
+            Area::Procedures | Area::Tracking => Bundle::Dossiers,
+            Area::Faq => Bundle::Faq,
+            Area::Tutorials | Area::Tourism => Bundle::Shell,
+        }
+    }
+}
+
 /// Whether a request path is one of the app's pages (so the gateway answers 200 with the app).
 pub fn is_app_path(path: &str) -> bool {
     let path = path.split(['?', '#']).next().unwrap_or("");
@@ -97,6 +140,18 @@ mod tests {
         }
         assert!(is_app_path("/"));
         assert!(is_app_path("/?lang=en"));
+    }
+
+    #[test]
+    fn each_path_has_one_bundle() {
+        assert_eq!(Bundle::of_path("/"), Bundle::Shell);
+        assert_eq!(Bundle::of_path("/dich-vu-cong/khai-sinh?x=1"), Bundle::Dossiers);
+        assert_eq!(Bundle::of_path("/tra-cuu"), Bundle::Dossiers);
+        assert_eq!(Bundle::of_path("/hoi-dap/tat-ca"), Bundle::Faq);
+        assert_eq!(Bundle::of_path("/hoi-dapx"), Bundle::Shell);
+        assert_eq!(Bundle::of_path("/du-lich"), Bundle::Shell);
+        let pages: std::collections::HashSet<_> = Bundle::ALL.iter().map(|b| b.page()).collect();
+        assert_eq!(pages.len(), Bundle::ALL.len());
     }
 
     #[test]

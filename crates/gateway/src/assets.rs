@@ -58,11 +58,11 @@ fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// What a first visit downloads: `index.html`, every file of `dir` that it names (scripts, wasm,
-/// styles, icons), and `config.json`, which the app fetches at start.
-pub fn first_load(dir: &Path) -> std::io::Result<Vec<String>> {
-    let html = std::fs::read_to_string(dir.join("index.html"))?;
-    let mut names = vec!["index.html".to_string()];
+/// What a first visit to `page` downloads: the page, every file of `dir` that it names (scripts,
+/// wasm, styles, icons), and `config.json`, which the app fetches at start.
+pub fn first_load(dir: &Path, page: &str) -> std::io::Result<Vec<String>> {
+    let html = std::fs::read_to_string(dir.join(page))?;
+    let mut names = vec![page.to_string()];
     for quoted in html.split(['"', '\'']).skip(1).step_by(2) {
         let name = quoted.trim_start_matches("./").trim_start_matches('/');
         if !name.is_empty() && !name.contains("..") && dir.join(name).is_file() && !names.iter().any(|n| n == name) {
@@ -82,8 +82,8 @@ pub struct SizeRow {
     pub brotli: usize,
 }
 
-pub fn size_report(dir: &Path) -> std::io::Result<Vec<SizeRow>> {
-    first_load(dir)?
+pub fn size_report(dir: &Path, page: &str) -> std::io::Result<Vec<SizeRow>> {
+    first_load(dir, page)?
         .into_iter()
         .map(|name| {
             let data = std::fs::read(dir.join(&name))?;

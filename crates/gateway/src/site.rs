@@ -10,6 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use mytho_core::config::AppConfig;
 use mytho_core::faq::FaqData;
+use mytho_core::routes::Bundle;
 use mytho_core::tourism::Tourism;
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
@@ -40,7 +41,14 @@ impl Site {
         let config_text = std::fs::read_to_string(&config_path)
             .map_err(|e| format!("cannot read {}: {e}; it is copied from public/config.json by the build", config_path.display()))?;
         let config = AppConfig::parse(&config_text).map_err(|e| format!("{}: {e}", config_path.display()))?;
-        let policy = csp::policy(&html, config.api_origin());
+        // One policy for every bundle's page: the union of their inline blocks' hashes.
+        let mut pages = String::new();
+        for bundle in Bundle::ALL {
+            if let Ok(page) = std::fs::read_to_string(dist.join(bundle.page())) {
+                pages.push_str(&page);
+            }
+        }
+        let policy = csp::policy(&pages, config.api_origin());
         let csp = HeaderValue::from_str(&policy).map_err(|e| format!("bad CSP: {e}"))?;
         let faq_path = dist.join("faq.json");
         let faq_text = std::fs::read_to_string(&faq_path)
@@ -69,8 +77,11 @@ impl Site {
         Ok(Site { dist: dist.to_path_buf(), csp, captive_csp, config, tourism, critical_css, faq_topics })
     }
 
-    fn app_shell(&self) -> ServeFile {
-        ServeFile::new(self.dist.join("index.html")).precompressed_br().precompressed_gzip()
+    /// The page of the bundle that draws `path` (the shell's when that bundle was not built).
+    fn app_page(&self, path: &str) -> ServeFile {
+        let page = self.dist.join(Bundle::of_path(path).page());
+        let page = if page.is_file() { page } else { self.dist.join("index.html") };
+        ServeFile::new(page).precompressed_br().precompressed_gzip()
     }
 
     /// A path whose last part has a dot names a file of the build; any other path is a page of the app,
@@ -90,7 +101,7 @@ impl Site {
             }
             return response;
         }
-        let mut response = match self.app_shell().oneshot(req).await {
+        let mut response = match self.app_page(&path).oneshot(req).await {
             Ok(r) => r.map(Body::new),
             Err(never) => match never {},
         };

@@ -20,8 +20,15 @@ fn index_html() -> String {
     )
 }
 
+/// The dossiers bundle's page: its own loader. (No FAQ page is built here: its addresses fall back to
+/// the shell's page.)
+fn dossiers_html() -> String {
+    index_html().replace("/app-0123456789abcdef", "/dossiers-fedcba9876543210")
+}
+
 fn make_dist(dir: &Path) {
     std::fs::write(dir.join("index.html"), index_html()).unwrap();
+    std::fs::write(dir.join("dich-vu-cong.html"), dossiers_html()).unwrap();
     std::fs::write(dir.join("app-0123456789abcdef.js"), "export default function init() {}\n".repeat(20)).unwrap();
     std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), WASM).unwrap();
     std::fs::write(dir.join("main-00112233aabbccdd.css"), "body { color: #1b1b1b; }\n".repeat(10)).unwrap();
@@ -135,8 +142,14 @@ async fn every_response_carries_the_security_headers_and_a_csp_that_allows_only_
         let r = server.get(path, None).await;
         let policy = header(&r, "content-security-policy");
         let (scripts, styles) = csp::inline_hashes(&index_html());
+        let (dossier_scripts, _) = csp::inline_hashes(&dossiers_html());
         assert_eq!(scripts.len(), 1);
-        assert!(policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {}", scripts[0])), "{path}: {policy}");
+        assert_ne!(scripts, dossier_scripts);
+        // One policy allows every bundle's loader, and nothing else.
+        assert!(
+            policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {} {};", scripts[0], dossier_scripts[0])),
+            "{path}: {policy}"
+        );
         assert!(policy.contains(&styles[0]));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
@@ -193,11 +206,17 @@ async fn precompressed_files_are_chosen_by_accept_encoding() {
 #[tokio::test]
 async fn app_addresses_fall_back_to_the_app_and_unknown_ones_are_404() {
     let server = Server::start().await;
-    for path in ["/dich-vu-cong", "/tra-cuu", "/hoi-dap", "/ky-nang-so", "/du-lich/cho-my-tho", "/?lang=en"] {
+    for path in ["/hoi-dap", "/ky-nang-so", "/du-lich/cho-my-tho", "/?lang=en"] {
         let r = server.get(path, None).await;
         assert_eq!(r.status(), 200, "{path}");
         assert!(header(&r, "content-type").starts_with("text/html"));
         assert_eq!(r.text().await.unwrap(), index_html(), "{path}");
+    }
+    // Each bundle's addresses get that bundle's page.
+    for path in ["/dich-vu-cong", "/dich-vu-cong/khai-sinh/nop/child", "/tra-cuu?ma=MTS-251203-0001", "/tra-cuu/bien-nhan/MTS-251203-0001"] {
+        let r = server.get(path, None).await;
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.text().await.unwrap(), dossiers_html(), "{path}");
     }
     // The app still answers (it shows its 404 page), with the right status for people and crawlers.
     let r = server.get("/trang-khong-co", None).await;

@@ -1,7 +1,7 @@
 use super::answer::answer_body;
 use super::{Corpus, FaqStore, Turn};
-use crate::api::CityBackend;
-use crate::components::use_page_title;
+use crate::api::FaqBackend;
+use crate::components::{title_with_errors, use_page_title, InlineError};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use mytho_core::api::{ApiError, FaqFeedback};
@@ -22,13 +22,7 @@ pub fn FaqChat() -> impl IntoView {
     store.load();
     let query = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
-    use_page_title(move || {
-        let title = i18n.tr(Msg::AreaFaq);
-        match error.get() {
-            Some(_) => format!("{}: {title}", i18n.tr(Msg::ErrorTitlePrefix)),
-            None => title.to_string(),
-        }
-    });
+    use_page_title(move || title_with_errors(i18n.tr(Msg::AreaFaq).to_string(), error.get().is_some(), i18n.lang.get()));
 
     // Asking runs on the device: no round trip, so it also works offline once loaded.
     let ask = move |text: String| -> bool {
@@ -108,11 +102,7 @@ pub fn FaqChat() -> impl IntoView {
     };
     let err_text = move || error.get().map(|msg| {
         let lang = i18n.lang.get();
-        view! {
-            <p class="error-message" id="faq-error">
-                <span class="visually-hidden">{Msg::ErrorTitlePrefix.text(lang)} ": "</span>{msg.text(lang)}
-            </p>
-        }
+        view! { <InlineError id="faq-error".to_string() message=msg.text(lang).to_string()/> }
     });
     let empty = move || error.get() == Some(Msg::FaqEmptyError);
     // The form stays put while answers arrive, so focus and the phone keyboard stay in the text box.
@@ -206,7 +196,7 @@ enum FeedbackState {
 /// "Was this answer helpful?", sent to the gateway.
 #[component]
 fn Feedback(topic: String, lang: Lang) -> impl IntoView {
-    let backend = expect_context::<Arc<dyn CityBackend>>();
+    let backend = expect_context::<Arc<dyn FaqBackend>>();
     let state = RwSignal::new(FeedbackState::Asking);
     let send = move |helpful: bool| {
         if state.get_untracked() == FeedbackState::Sending {

@@ -174,12 +174,56 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// Reads `yyyy-mm-dd` (also the date part of an RFC 3339 time).
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut parts = s.get(..10)?.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// `dd/mm/yyyy`, as dates are written in Việt Nam (and on its official papers in English too).
+    pub fn display(self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+}
+
+/// A UTC time from the server (`2025-12-03T08:05:00Z`, or SQLite's `2025-12-03 08:05:00`) as Việt Nam
+/// time (GMT+7, no daylight saving): `03/12/2025 15:05`. Unreadable input is shown as it came.
+pub fn vn_datetime(utc: &str) -> String {
+    let parse = || -> Option<String> {
+        let date = Date::parse_iso(utc)?;
+        let time = utc.get(11..16)?;
+        let (h, m) = time.split_once(':')?;
+        let minutes = h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()? + 7 * 60;
+        let day = Date::from_days_since_epoch(date.days_since_epoch() + minutes.div_euclid(24 * 60));
+        let minutes = minutes.rem_euclid(24 * 60);
+        Some(format!("{} {:02}:{:02}", day.display(), minutes / 60, minutes % 60))
+    };
+    parse().unwrap_or_else(|| utc.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn iso_and_display_forms() {
+        let d = Date::new(2025, 12, 3).unwrap();
+        assert_eq!(Date::parse_iso(&d.iso()), Some(d));
+        assert_eq!(Date::parse_iso("2025-12-03T08:05:00Z"), Some(d));
+        assert_eq!(Date::parse_iso("2025-02-30"), None);
+        assert_eq!(Date::parse_iso("2025"), None);
+        assert_eq!(d.display(), "03/12/2025");
+    }
+
+    #[test]
+    fn server_times_in_vietnam_time() {
+        assert_eq!(vn_datetime("2025-12-03T08:05:00Z"), "03/12/2025 15:05");
+        assert_eq!(vn_datetime("2025-12-31 20:30:00"), "01/01/2026 03:30");
+        assert_eq!(vn_datetime("soon"), "soon");
+    }
 
     #[test]
     fn parts_are_checked_one_by_one() {

@@ -1,0 +1,194 @@
+//! One renderer per field type of a form definition: label, hint, inline error and the input(s), with
+//! the value written to the draft as the user types.
+
+use super::draft::DraftStore;
+use crate::components::InlineError;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use mytho_core::forms::{ChoiceStyle, FieldDef, FieldKind};
+use mytho_core::i18n::Msg;
+
+/// The DOM id of a field or of a date's part (`child_dob.day` → `f-child_dob-day`).
+pub fn dom_id(target: &str) -> String {
+    format!("f-{}", target.replace('.', "-"))
+}
+
+/// Draws one field; `error` is its message, if any.
+pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<String>>) -> AnyView {
+    let i18n = use_i18n();
+    let lang = move || i18n.lang.get();
+    let id = dom_id(&field.id);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let label = field.label.clone();
+    let optional = !field.required;
+    let label_text = move || {
+        let l = label.get(lang()).to_string();
+        if optional { format!("{l} {}", Msg::Optional.text(lang())) } else { l }
+    };
+    let hint = field.hint.clone();
+    let has_hint = hint.is_some() || matches!(field.kind, FieldKind::Date { .. });
+    let hint_view = {
+        let hint_id = hint_id.clone();
+        let is_date = matches!(field.kind, FieldKind::Date { .. });
+        has_hint.then(move || {
+            view! {
+                <p class="hint" id=hint_id>
+                    {move || match &hint {
+                        Some(h) => h.get(lang()).to_string(),
+                        None if is_date => Msg::DateHint.text(lang()).to_string(),
+                        None => String::new(),
+                    }}
+                </p>
+            }
+        })
+    };
+    let error_view = {
+        let error_id = error_id.clone();
+        move || error.get().map(|message| view! { <InlineError id=error_id.clone() message/> })
+    };
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let group_class = move || if error.with(Option::is_some) { "form-group form-group--error" } else { "form-group" };
+    let key = field.id.clone();
+
+    match &field.kind {
+        FieldKind::Date { .. } => {
+            let parts = [("day", Msg::DateDay, 2), ("month", Msg::DateMonth, 2), ("year", Msg::DateYear, 4)].map(|(part, name, width)| {
+                let key = format!("{key}.{part}");
+                let input_id = dom_id(&key);
+                let value = store.answer(&key);
+                let class = move || {
+                    let base = if width == 4 { "input input--4" } else { "input input--2" };
+                    if error.with(Option::is_some) { format!("{base} input--error") } else { base.to_string() }
+                };
+                view! {
+                    <div class="date-input__item">
+                        <label class="label" for=input_id.clone()>{move || name.text(lang())}</label>
+                        <input class=class id=input_id name=key.clone() inputmode="numeric" autocomplete="off"
+                            prop:value=value on:input=move |ev| store.set_answer(&key, event_target_value(&ev))/>
+                    </div>
+                }
+            });
+            view! {
+                <div class=group_class>
+                    <fieldset class="fieldset" role="group" aria-describedby=described>
+                        <legend class="label">{label_text}</legend>
+                        {hint_view}
+                        {error_view}
+                        <div class="date-input">{parts.into_iter().collect_view()}</div>
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Choice { options, style: ChoiceStyle::Radio } => {
+            let current = store.answer(&key);
+            let radios = options
+                .iter()
+                .enumerate()
+                .map(|(i, option)| {
+                    // The first radio carries the field's id, so the error summary can focus it.
+                    let radio_id = if i == 0 { id.clone() } else { format!("{id}-{}", i + 1) };
+                    let value = option.value.clone();
+                    let checked = current == value;
+                    let label = option.label.clone();
+                    let key = key.clone();
+                    view! {
+                        <div class="radios__item">
+                            <input class="radios__input" type="radio" id=radio_id.clone() name=key.clone() value=value.clone()
+                                prop:checked=checked on:change=move |_| store.set_answer(&key, value.clone())/>
+                            <label class="radios__label" for=radio_id>{move || label.get(lang()).to_string()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class=group_class>
+                    <fieldset class="fieldset" aria-describedby=described>
+                        <legend class="label">{label_text}</legend>
+                        {hint_view}
+                        {error_view}
+                        <div class="radios">{radios}</div>
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Choice { options, style: ChoiceStyle::Select } => {
+            let current = store.answer(&key);
+            let options = options.clone();
+            let choices = move || {
+                let lang = lang();
+                let prompt = view! { <option value="">{Msg::SelectPrompt.text(lang)}</option> };
+                let rest = options
+                    .iter()
+                    .map(|o| view! { <option value=o.value.clone() selected=o.value == current>{o.label.get(lang).to_string()}</option> })
+                    .collect_view();
+                (prompt, rest)
+            };
+            view! {
+                <div class=group_class>
+                    <label class="label" for=id.clone()>{label_text}</label>
+                    {hint_view}
+                    {error_view}
+                    <select class="select" id=id name=key.clone() aria-describedby=described
+                        on:change=move |ev| store.set_answer(&key, event_target_value(&ev))>
+                        {choices}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::LongText { .. } => {
+            let value = store.answer(&key);
+            view! {
+                <div class=group_class>
+                    <label class="label" for=id.clone()>{label_text}</label>
+                    {hint_view}
+                    {error_view}
+                    <textarea class="textarea" id=id name=key.clone() rows="5" aria-describedby=described
+                        prop:value=value on:input=move |ev| store.set_answer(&key, event_target_value(&ev))></textarea>
+                </div>
+            }
+            .into_any()
+        }
+        kind => {
+            let (input_type, inputmode, autocomplete) = input_attrs(kind);
+            let value = store.answer(&key);
+            let class = move || if error.with(Option::is_some) { "input input--error" } else { "input" };
+            view! {
+                <div class=group_class>
+                    <label class="label" for=id.clone()>{label_text}</label>
+                    {hint_view}
+                    {error_view}
+                    <input class=class type=input_type id=id name=key.clone() inputmode=inputmode autocomplete=autocomplete
+                        spellcheck="false" aria-describedby=described
+                        prop:value=value on:input=move |ev| store.set_answer(&key, event_target_value(&ev))/>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Input type, keyboard and autofill for a one-line field.
+fn input_attrs(kind: &FieldKind) -> (&'static str, Option<&'static str>, &'static str) {
+    match kind {
+        FieldKind::Number { .. } | FieldKind::IdNumber { .. } => ("text", Some("numeric"), "off"),
+        FieldKind::Phone => ("tel", None, "tel"),
+        FieldKind::Email => ("email", None, "email"),
+        _ => ("text", None, "off"),
+    }
+}

@@ -1,0 +1,32 @@
+//! Dossiers: the procedure catalogue, one generic form engine for every procedure's form, drafts on
+//! the device, submission, the receipt and tracking.
+
+mod catalogue;
+mod check;
+mod draft;
+mod drafts;
+mod fields;
+mod procedure;
+mod receipt;
+mod step;
+mod tracking;
+
+pub use catalogue::Catalogue;
+pub use drafts::DraftsPage;
+pub use procedure::{ProcedureLayout, ProcedurePage};
+pub use receipt::ReceiptPage;
+pub use step::FormStep;
+pub use tracking::TrackingPage;
+
+use mytho_core::routes::TRACKING;
+
+/// Drafts and receipts live with tracking: "my applications".
+pub const DRAFTS: &str = "/tra-cuu/ho-so-dang-soan";
+
+pub fn receipt_path(code: &str) -> String {
+    format!("{TRACKING}/bien-nhan/{code}")
+}
+
+pub fn tracking_path(code: &str) -> String {
+    format!("{TRACKING}?ma={code}")
+}

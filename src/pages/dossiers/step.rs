@@ -1,0 +1,148 @@
+use super::check::CheckAnswers;
+use super::draft::DraftStore;
+use super::fields::{dom_id, field_view};
+use super::procedure::DELETED;
+use crate::components::{title_with_errors, use_page_title, ErrorSummary, Problem, ProblemTarget};
+use crate::i18n::use_i18n;
+use crate::pages::NotFound;
+use crate::platform;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use mytho_core::draft::{next_step, step_path, CHECK_STEP};
+use mytho_core::forms::{self, FieldError, FormDef};
+use mytho_core::i18n::{Lang, Msg};
+use mytho_core::procedures::Procedure;
+use mytho_core::routes::PROCEDURES;
+use std::sync::Arc;
+
+/// `?tro-lai=kiem-tra`: the user came from a Change link and goes back to the check page.
+pub const RETURN_TO_CHECK: &str = "tro-lai";
+
+/// One page of the form engine: a step of the procedure's form, or the check page.
+#[component]
+pub fn FormStep() -> impl IntoView {
+    let params = use_params_map();
+    let p = expect_context::<Arc<Procedure>>();
+    move || {
+        let step = params.read().get("step").unwrap_or_default();
+        let Some(def) = p.form.clone() else { return view! { <NotFound/> }.into_any() };
+        if step == CHECK_STEP {
+            return view! { <CheckAnswers/> }.into_any();
+        }
+        match def.steps.iter().position(|s| s.id == step) {
+            Some(index) => step_page(p.clone(), Arc::new(def), index).into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<DraftStore>();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let step = def.steps[index].clone();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    store.draft.update(|d| d.step = step.id.clone());
+    {
+        let title = step.title.clone();
+        use_page_title(move || title_with_errors(title.get(i18n.lang.get()).to_string(), !errors.with(Vec::is_empty), i18n.lang.get()));
+    }
+    // A new step starts at its heading, for screen readers and keyboards.
+    Effect::new(move |_| platform::focus("step-heading"));
+
+    let problems = {
+        let def = def.clone();
+        Signal::derive(move || {
+            let lang = i18n.lang.get();
+            errors.with(|es| es.iter().map(|e| Problem { target: ProblemTarget::Field(dom_id(&e.target)), message: e.message(&def, lang) }).collect())
+        })
+    };
+    let fields = step
+        .fields
+        .iter()
+        .map(|field| {
+            let shown = {
+                let (def, field) = (def.clone(), field.clone());
+                Memo::new(move |_| store.draft.with(|d| def.is_shown(&field, &d.answers)))
+            };
+            let error = {
+                let (def, id) = (def.clone(), field.id.clone());
+                Signal::derive(move || {
+                    let lang = i18n.lang.get();
+                    errors.with(|es| es.iter().find(|e| e.field == id).map(|e| e.message(&def, lang)))
+                })
+            };
+            let field = field.clone();
+            view! { <Show when=move || shown.get()>{field_view(&field, store, error)}</Show> }
+        })
+        .collect_view();
+
+    let on_continue = {
+        let (def, step, p) = (def.clone(), step.clone(), p.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let checked = store.draft.with_untracked(|d| forms::validate(&def, step.fields.iter(), &d.answers, platform::today()));
+            match checked {
+                Err(found) => errors.set(found),
+                Ok(_) => {
+                    errors.set(Vec::new());
+                    let back_to_check = query.read_untracked().get(RETURN_TO_CHECK).is_some();
+                    let next = if back_to_check { CHECK_STEP.to_string() } else { next_step(&def, &step.id) };
+                    navigate(&step_path(&p.id, &next), Default::default());
+                }
+            }
+        }
+    };
+    let back_href = match index {
+        0 => format!("{PROCEDURES}/{}", p.id),
+        i => step_path(&p.id, &def.steps[i - 1].id),
+    };
+    let total = def.steps.len();
+    let name = p.name.clone();
+    let title = step.title.clone();
+    view! {
+        <p><a class="back-link" href=back_href>{move || i18n.tr(Msg::Back)}</a></p>
+        <ErrorSummary problems/>
+        <p class="caption">{move || name.get(i18n.lang.get()).to_string()}</p>
+        <p class="progress">{move || progress(i18n.lang.get(), index + 1, total)}</p>
+        <h1 class="page-title" id="step-heading" tabindex="-1">{move || title.get(i18n.lang.get()).to_string()}</h1>
+        {supplement_banner(store)}
+        <form novalidate on:submit=on_continue>
+            {fields}
+            <button class="button" type="submit">{move || i18n.tr(Msg::Continue)}</button>
+        </form>
+        <DraftNote/>
+    }
+}
+
+/// "Bước 2 trên 4" / "Step 2 of 4".
+fn progress(lang: Lang, n: usize, total: usize) -> String {
+    format!("{} {n} {} {total}", Msg::StepWord.text(lang), Msg::StepOf.text(lang))
+}
+
+pub fn supplement_banner(store: DraftStore) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        store.draft.with(|d| d.supplement.is_some()).then(|| view! { <div class="notice">{i18n.tr(Msg::SupplementBanner)}</div> })
+    }
+}
+
+/// Says that the draft is kept on this device, and lets the user delete it.
+#[component]
+pub fn DraftNote() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<DraftStore>();
+    let p = expect_context::<Arc<Procedure>>();
+    let navigate = use_navigate();
+    let on_delete = move |_| {
+        store.delete(&p);
+        navigate(&format!("{PROCEDURES}/{}?{DELETED}=1", p.id), Default::default());
+    };
+    view! {
+        <aside class="draft-note">
+            <p>{move || i18n.tr(Msg::DraftNote)}</p>
+            <button type="button" class="button button--secondary" on:click=on_delete>{move || i18n.tr(Msg::DeleteDraft)}</button>
+        </aside>
+    }
+}

@@ -1,0 +1,178 @@
+use super::draft::write;
+use crate::api::DossierBackend;
+use crate::components::{summary_row, title_with_errors, use_page_title, ErrorSummary, InlineError, Problem, ProblemTarget};
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use mytho_core::api::ApiError;
+use mytho_core::dossier::{normalize_code, Status, Tracking};
+use mytho_core::draft::{step_path, LocalDraft, SupplementFor};
+use mytho_core::i18n::{Lang, Msg};
+use mytho_core::validate::date::vn_datetime;
+use mytho_core::validate::Date;
+use std::sync::Arc;
+
+const CODE_ID: &str = "track-code";
+const PHONE_ID: &str = "track-phone";
+
+/// Tracking by dossier code plus the last 4 digits of the applicant's phone (never put in the address),
+/// the official statuses on a timeline, and the way to correct a dossier the office sent back.
+#[component]
+pub fn TrackingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let query = use_query_map();
+    let code = RwSignal::new(query.read_untracked().get("ma").unwrap_or_default());
+    let last4 = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let result = RwSignal::new(None::<Result<Tracking, ApiError>>);
+    let busy = RwSignal::new(false);
+    use_page_title(move || title_with_errors(i18n.tr(Msg::AreaTracking).to_string(), !problems.with(Vec::is_empty), i18n.lang.get()));
+
+    let on_submit = {
+        let backend = backend.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let lang = i18n.lang.get_untracked();
+            let typed_code = code.get_untracked();
+            let digits: String = last4.get_untracked().chars().filter(|c| !c.is_whitespace()).collect();
+            let mut found = Vec::new();
+            let normalized = normalize_code(&typed_code);
+            if typed_code.trim().is_empty() {
+                found.push(problem(CODE_ID, Msg::TrackCodeRequired, lang));
+            } else if normalized.is_none() {
+                found.push(problem(CODE_ID, Msg::TrackCodeInvalid, lang));
+            }
+            if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                found.push(problem(PHONE_ID, Msg::TrackPhoneInvalid, lang));
+            }
+            problems.set(found);
+            let Some(normalized) = normalized.filter(|_| problems.with_untracked(Vec::is_empty)) else { return };
+            let backend = backend.clone();
+            busy.set(true);
+            spawn_local(async move {
+                let r = backend.track(&normalized, &digits).await;
+                let _ = busy.try_set(false);
+                let _ = result.try_set(Some(r));
+            });
+        }
+    };
+    let message_for = move |id: &'static str| move || {
+        problems.with(|ps| ps.iter().find(|p| p.target == ProblemTarget::Field(id.into())).map(|p| p.message.clone()))
+    };
+    let group = move |id: &'static str| move || if message_for(id)().is_some() { "form-group form-group--error" } else { "form-group" };
+    let described = move |id: &'static str| move || {
+        if message_for(id)().is_some() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") }
+    };
+    view! {
+        <ErrorSummary problems=problems.into()/>
+        <h1 class="page-title">{move || i18n.tr(Msg::AreaTracking)}</h1>
+        <p>{move || i18n.tr(Msg::TrackIntro)}</p>
+        <form novalidate on:submit=on_submit>
+            <div class=group(CODE_ID)>
+                <label class="label" for=CODE_ID>{move || i18n.tr(Msg::TrackCodeLabel)}</label>
+                <p class="hint" id="track-code-hint">{move || i18n.tr(Msg::TrackCodeHint)}</p>
+                {move || message_for(CODE_ID)().map(|message| view! { <InlineError id="track-code-error".to_string() message/> })}
+                <input class="input" id=CODE_ID name="code" autocomplete="off" spellcheck="false" autocapitalize="characters"
+                    aria-describedby=described(CODE_ID)
+                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
+            </div>
+            <div class=group(PHONE_ID)>
+                <label class="label" for=PHONE_ID>{move || i18n.tr(Msg::TrackPhoneLabel)}</label>
+                <p class="hint" id="track-phone-hint">{move || i18n.tr(Msg::TrackPhoneHint)}</p>
+                {move || message_for(PHONE_ID)().map(|message| view! { <InlineError id="track-phone-error".to_string() message/> })}
+                <input class="input input--4" id=PHONE_ID name="phone-last4" inputmode="numeric" autocomplete="off"
+                    aria-describedby=described(PHONE_ID)
+                    prop:value=move || last4.get() on:input=move |ev| last4.set(event_target_value(&ev))/>
+            </div>
+            <button class="button" type="submit" disabled=move || busy.get()>{move || i18n.tr(Msg::TrackButton)}</button>
+        </form>
+        <div role="status" aria-live="polite">
+            {move || result.get().map(|r| match r {
+                Ok(t) => tracking_view(t, last4.get_untracked(), i18n.lang.get()).into_any(),
+                Err(e) => view! { <div class="error-panel"><p>{e.user_message(i18n.lang.get())}</p></div> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+fn problem(id: &str, msg: Msg, lang: Lang) -> Problem {
+    Problem { target: ProblemTarget::Field(id.into()), message: msg.text(lang).into() }
+}
+
+fn tracking_view(t: Tracking, last4: String, lang: Lang) -> impl IntoView {
+    let appointment = Date::parse_iso(&t.appointment).map_or(t.appointment.clone(), Date::display);
+    let reason = t.timeline.last().filter(|e| e.status.needs_reason()).and_then(|e| e.note.clone());
+    let steps = t
+        .timeline
+        .iter()
+        .rev()
+        .map(|e| {
+            view! {
+                <li class="timeline__item">
+                    <p class="timeline__status">{e.status.name(lang)}</p>
+                    <p class="timeline__time">{vn_datetime(&e.at)}</p>
+                    {e.note.as_ref().map(|n| view! { <p>{n.get(lang).to_string()}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let supplement = (t.status == Status::AwaitingSupplement).then(|| {
+        view! { <SupplementButton code=t.code.clone() procedure_id=t.procedure_id.clone() last4/> }
+    });
+    view! {
+        <section class="tracking" aria-labelledby="tracking-title">
+            <h2 class="subheading" id="tracking-title">{Msg::ReceiptCode.text(lang)} " " {t.code.clone()}</h2>
+            <dl class="summary-list">
+                {summary_row(Msg::TrackProcedure.text(lang), t.procedure_name.get(lang).to_string())}
+                {summary_row(Msg::TrackStatus.text(lang), view! {
+                    <strong class="tag tag--status">{t.status.name(lang)}</strong>
+                    {t.overdue.then(|| view! { " " <strong class="tag tag--overdue">{Msg::TrackOverdue.text(lang)}</strong> })}
+                })}
+                {reason.map(|r| summary_row(Msg::TrackReason.text(lang), r.get(lang).to_string()))}
+                {summary_row(Msg::ReceiptAppointment.text(lang), appointment)}
+            </dl>
+            {supplement}
+            <h3 class="subheading">{Msg::TrackTimeline.text(lang)}</h3>
+            <ol class="timeline">{steps}</ol>
+        </section>
+    }
+}
+
+/// Opens the dossier's form prefilled with what was sent, to fix or add what the office asked for.
+#[component]
+fn SupplementButton(code: String, procedure_id: String, last4: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let navigate = use_navigate();
+    let error = RwSignal::new(None::<ApiError>);
+    let on_click = move |_| {
+        let (backend, navigate) = (backend.clone(), navigate.clone());
+        let (code, procedure_id, last4) = (code.clone(), procedure_id.clone(), last4.clone());
+        spawn_local(async move {
+            let loaded = async {
+                let stored = backend.stored_answers(&code, &last4).await?;
+                let procedure = backend.procedure(&procedure_id).await?;
+                Ok::<_, ApiError>((stored, procedure))
+            };
+            match loaded.await {
+                Ok((stored, procedure)) => {
+                    let first = procedure.form.as_ref().and_then(|f| f.steps.first()).map(|s| s.id.clone()).unwrap_or_default();
+                    let mut draft = LocalDraft::new(&procedure.id, procedure.name.clone(), &first);
+                    draft.answers = stored.answers;
+                    draft.supplement = Some(SupplementFor { code, phone_last4: last4 });
+                    write(&draft.key(), &draft);
+                    navigate(&step_path(&procedure.id, &first), Default::default());
+                }
+                Err(e) => {
+                    let _ = error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <p><button type="button" class="button" on:click=on_click>{move || i18n.tr(Msg::SupplementAction)}</button></p>
+        {move || error.get().map(|e| view! { <div class="error-panel" role="alert"><p>{e.user_message(i18n.lang.get())}</p></div> })}
+    }
+}

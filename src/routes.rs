@@ -1,0 +1,78 @@
+//! Each bundle's routes. A bundle knows only its own addresses; links to the others are page loads.
+
+use crate::api::{DossierBackend, FaqBackend, GatewayBackend};
+use crate::pages::{AreaPage, Home, NotFound};
+use std::sync::Arc;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::{ParamSegment, StaticSegment, WildcardSegment};
+use mytho_core::config::AppConfig;
+use mytho_core::routes::{Area, FAQ};
+
+/// Home, the 404 page and the areas not built yet.
+pub fn shell() -> AnyView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment("") view=Home/>
+            <Route path=ParamSegment("area") view=AreaPage/>
+            <Route path=(ParamSegment("area"), WildcardSegment("rest")) view=AreaPage/>
+        </Routes>
+    }
+    .into_any()
+}
+
+/// The FAQ chat and the list of every question.
+pub fn faq() -> AnyView {
+    use crate::pages::faq::{FaqAll, FaqChat, FaqStore};
+    provide_context::<Arc<dyn FaqBackend>>(Arc::new(gateway()));
+    FaqStore::provide();
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment(seg(FAQ)) view=move || built(Area::Faq, || view! { <FaqChat/> })/>
+            <Route path=(StaticSegment(seg(FAQ)), StaticSegment("tat-ca")) view=move || built(Area::Faq, || view! { <FaqAll/> })/>
+        </Routes>
+    }
+    .into_any()
+}
+
+/// The city's backend as configured (see `api`): each bundle provides the traits its pages use.
+fn gateway() -> GatewayBackend {
+    GatewayBackend::new(&expect_context::<AppConfig>())
+}
+
+/// A built area's page, or 404 when the city switched the area off.
+pub(crate) fn built<V: IntoView + 'static>(area: Area, page: impl FnOnce() -> V) -> AnyView {
+    if area.enabled(&expect_context::<AppConfig>().features) {
+        page().into_any()
+    } else {
+        view! { <NotFound/> }.into_any()
+    }
+}
+
+/// A route segment from one of the core's addresses (`/hoi-dap` → `hoi-dap`).
+pub(crate) fn seg(path: &'static str) -> &'static str {
+    path.trim_start_matches('/')
+}
+
+/// Procedures, their forms, drafts, receipts and tracking.
+pub fn dossiers() -> AnyView {
+    use crate::pages::dossiers::{Catalogue, DraftsPage, FormStep, ProcedureLayout, ProcedurePage, ReceiptPage, TrackingPage};
+    use leptos_router::components::ParentRoute;
+    use mytho_core::routes::{PROCEDURES, TRACKING};
+    provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
+    let procedures = || built(Area::Procedures, || view! { <ProcedureLayout/> });
+    let tracking = |page: fn() -> AnyView| move || built(Area::Tracking, page);
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment(seg(PROCEDURES)) view=move || built(Area::Procedures, || view! { <Catalogue/> })/>
+            <ParentRoute path=(StaticSegment(seg(PROCEDURES)), ParamSegment("id")) view=procedures>
+                <Route path=StaticSegment("") view=ProcedurePage/>
+                <Route path=(StaticSegment("nop"), ParamSegment("step")) view=FormStep/>
+            </ParentRoute>
+            <Route path=StaticSegment(seg(TRACKING)) view=tracking(|| view! { <TrackingPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("bien-nhan"), ParamSegment("code")) view=tracking(|| view! { <ReceiptPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("ho-so-dang-soan")) view=tracking(|| view! { <DraftsPage/> }.into_any())/>
+        </Routes>
+    }
+    .into_any()
+}

@@ -1,0 +1,234 @@
+import { Page } from '@playwright/test';
+import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+
+const OFFICER = { authorization: 'Bearer e2e-officer-token-0123456789abcdef' };
+
+test.afterEach(async ({ problems }) => {
+  expect(problems).toEqual([]);
+});
+
+async function continueStep(page: Page) {
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+}
+
+test('a citizen finds, fills, submits, tracks and corrects a birth registration', async ({ page, request }) => {
+  await page.goto('/');
+  await appReady(page);
+  await page.locator('.site-nav').getByRole('link', { name: 'Dịch vụ công', exact: true }).click();
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thủ tục hành chính');
+  await expect(page.getByRole('link', { name: 'Đăng ký khai sinh' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Found by typing without accents.
+  await page.getByLabel('Tìm thủ tục').fill('lam giay khai sinh');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await expect(page).toHaveURL(/\?q=lam%20giay%20khai%20sinh/);
+  await expect(page.locator('.procedure-list a').first()).toHaveText('Đăng ký khai sinh');
+  await page.locator('.procedure-list a').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh');
+  await expect(page.getByText('Giấy tờ cần có')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+
+  // Step 1: nothing typed → the GOV.UK error summary, focused, and "Lỗi: " in the title.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin trẻ');
+  await expect(page.getByText('Bước 1 trên 4')).toBeVisible();
+  await continueStep(page);
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveCount(6);
+  await expect(page).toHaveTitle(/^Lỗi: Thông tin trẻ/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Họ, chữ đệm và tên của trẻ').fill('Nguyễn Thị Bình');
+  await page.getByLabel('Ngày', { exact: true }).fill('1');
+  await page.getByLabel('Tháng', { exact: true }).fill('3');
+  await page.getByLabel('Năm', { exact: true }).fill('2025');
+  await page.getByLabel('Nữ').check();
+  await page.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa Tiền Giang');
+  await page.getByLabel('Dân tộc').fill('Kinh');
+  await page.getByLabel('Quốc tịch').fill('Việt Nam');
+  await continueStep(page);
+
+  // Step 2: a wrong ID number is explained, and what was typed stays.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin người mẹ');
+  await page.getByLabel('Họ và tên người mẹ').fill('Trần Thị Cúc');
+  await page.getByLabel('Số định danh cá nhân của người mẹ').fill('08219512345');
+  await continueStep(page);
+  await expect(summary).toContainText('có 12 chữ số; bạn đã nhập 11');
+  await expect(page.locator('#f-mother_id-error')).toContainText('có 12 chữ số; bạn đã nhập 11');
+  await expectNoAxeViolations(page);
+  await summary.getByRole('link').first().click();
+  await expect(page.getByLabel('Số định danh cá nhân của người mẹ')).toBeFocused();
+  await expect(page.getByLabel('Họ và tên người mẹ')).toHaveValue('Trần Thị Cúc');
+
+  // A reload half-way loses nothing.
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByLabel('Họ và tên người mẹ')).toHaveValue('Trần Thị Cúc');
+  await expect(page.getByLabel('Số định danh cá nhân của người mẹ')).toHaveValue('08219512345');
+  await page.getByLabel('Số định danh cá nhân của người mẹ').fill('082195123456');
+  await continueStep(page);
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin người cha');
+  await continueStep(page);
+  await page.getByLabel('Họ và tên người đi đăng ký').fill('Trần Thị Cúc');
+  await page.getByLabel('Số định danh cá nhân của người đi đăng ký').fill('082195123456');
+  await page.getByLabel('Số điện thoại di động').fill('0912 345 678');
+  await continueStep(page);
+
+  // Check your answers; a Change link goes back to the field and returns here.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra thông tin trước khi nộp');
+  await expect(page.locator('.summary-list').first()).toContainText('01/03/2025');
+  await expect(page.locator('.summary-list').first()).toContainText('Nữ');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Thay đổi Họ, chữ đệm và tên của trẻ' }).click();
+  await page.getByLabel('Họ, chữ đệm và tên của trẻ').fill('Nguyễn Thị Bảo Bình');
+  await continueStep(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra thông tin trước khi nộp');
+  await expect(page.locator('.summary-list').first()).toContainText('Nguyễn Thị Bảo Bình');
+
+  // The declaration is required.
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(summary).toContainText('Hãy đánh dấu vào ô cam đoan');
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/Tôi cam đoan/).check();
+
+  // The first answer is lost on the way back: the app sends again with the same key, and the
+  // gateway answers with the dossier it already made.
+  let posts = 0;
+  let firstCode = '';
+  await page.route('**/api/v1/dossiers', async (route) => {
+    posts += 1;
+    if (posts === 1) {
+      const response = await route.fetch();
+      firstCode = (await response.json()).code;
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  });
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ', { timeout: 15_000 });
+  const code = (await page.locator('.receipt-code').textContent())!.trim();
+  expect(posts).toBe(2);
+  expect(code).toMatch(/^MTS-\d{6}-\d{4}$/);
+  expect(code).toBe(firstCode);
+  await expect(page.getByText('Ngày hẹn trả kết quả')).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The draft is gone once submitted.
+  expect(await page.evaluate(() => localStorage.getItem('mts.draft.khai-sinh'))).toBeNull();
+
+  // Tracking needs the second factor; the timeline shows the official status.
+  await page.getByRole('link', { name: 'Tra cứu hồ sơ này' }).click();
+  await expect(page.getByLabel('Mã hồ sơ')).toHaveValue(code);
+  await page.getByLabel('4 số cuối số điện thoại').fill('5678');
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.locator('.timeline')).toContainText('Mới nộp');
+  await expectNoAxeViolations(page);
+
+  // The office asks for more; the citizen sees why and resubmits without retyping.
+  for (const body of [
+    { status: 'received' },
+    { status: 'awaiting_supplement', note: { vi: 'Ghi rõ nơi sinh theo giấy chứng sinh', en: 'Give the place of birth as on the birth certificate' } },
+  ]) {
+    const r = await request.post(`/api/v1/officer/dossiers/${code}/status`, { headers: OFFICER, data: body });
+    expect(r.status()).toBe(200);
+  }
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.locator('.tag--status')).toHaveText('Chờ bổ sung hồ sơ');
+  await expect(page.locator('.tracking')).toContainText('Ghi rõ nơi sinh theo giấy chứng sinh');
+  await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin trẻ');
+  await expect(page.getByText(/Bạn đang sửa hồ sơ theo yêu cầu bổ sung/)).toBeVisible();
+  await expect(page.getByLabel('Họ, chữ đệm và tên của trẻ')).toHaveValue('Nguyễn Thị Bảo Bình');
+  await expect(page.getByLabel('Năm', { exact: true })).toHaveValue('2025');
+  await page.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa Trung tâm Tiền Giang, phường Mỹ Tho');
+  for (let i = 0; i < 4; i++) await continueStep(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra thông tin trước khi nộp');
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã gửi bổ sung');
+  await expect(page.locator('.receipt-code')).toHaveText(code);
+
+  const tracked = await request.get(`/api/v1/dossiers/${code}?phone_last4=5678`);
+  expect((await tracked.json()).status).toBe('processing');
+});
+
+test('tracking explains what to fix, in both languages', async ({ page }) => {
+  await page.goto('/tra-cuu');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tra cứu hồ sơ');
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Hãy nhập mã hồ sơ', /Hãy nhập đúng 4 chữ số cuối/]);
+  await expect(page).toHaveTitle(/^Lỗi: Tra cứu hồ sơ/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Mã hồ sơ').fill('MTS-991231-0001');
+  await page.getByLabel('4 số cuối số điện thoại').fill('0000');
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.getByText('Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này')).toBeVisible();
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Track an application');
+  await expect(page.getByLabel('Application code')).toHaveValue('MTS-991231-0001');
+  await expectNoAxeViolations(page);
+});
+
+test('drafts are listed, resumed and deleted on this device', async ({ page }) => {
+  await page.goto('/dich-vu-cong/xac-nhan-hon-nhan');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Lê Văn An');
+  await page.goto('/tra-cuu/ho-so-dang-soan');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hồ sơ đang soạn');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Cấp giấy xác nhận tình trạng hôn nhân' }).click();
+  await expect(page.getByLabel('Họ và tên', { exact: true })).toHaveValue('Lê Văn An');
+  await page.getByRole('button', { name: 'Xoá bản nháp' }).click();
+  await expect(page.getByText('Đã xoá bản nháp trên thiết bị này.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' })).toBeVisible();
+  await page.goto('/tra-cuu/ho-so-dang-soan');
+  await appReady(page);
+  await expect(page.getByText('Chưa có hồ sơ nào đang soạn trên thiết bị này.')).toBeVisible();
+});
+
+test('a conditional question, a select, and a submission queued offline then sent when back online', async ({ page, context, problems }) => {
+  await page.goto('/dich-vu-cong/xac-nhan-hon-nhan/nop/person');
+  await appReady(page);
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Lê Văn An');
+  await page.getByLabel('Ngày', { exact: true }).fill('5');
+  await page.getByLabel('Tháng', { exact: true }).fill('3');
+  await page.getByLabel('Năm', { exact: true }).fill('1995');
+  await page.getByLabel('Nam', { exact: true }).check();
+  await page.getByLabel('Số định danh cá nhân').fill('082095123456');
+  await continueStep(page);
+
+  await expect(page.getByLabel('Số bản án hoặc quyết định ly hôn')).toHaveCount(0);
+  await page.getByLabel('Đã ly hôn').check();
+  await expect(page.getByLabel('Số bản án hoặc quyết định ly hôn')).toBeVisible();
+  await page.getByLabel('Mục đích sử dụng').selectOption('marriage');
+  await continueStep(page);
+  await expect(page.locator('.error-summary')).toContainText('Hãy nhập số bản án hoặc quyết định ly hôn');
+  await page.getByLabel('Số bản án hoặc quyết định ly hôn').fill('15/2020/QĐST-HNGĐ');
+  await continueStep(page);
+  await page.getByLabel('Số điện thoại di động').fill('0987 654 321');
+  await continueStep(page);
+  await expect(page.locator('.summary-list').nth(1)).toContainText('Đã ly hôn');
+  await expect(page.locator('.summary-list').nth(1)).toContainText('Để đăng ký kết hôn');
+  await page.getByLabel(/Tôi cam đoan/).check();
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page.locator('.error-panel')).toContainText('Không có kết nối mạng');
+  await expect(page.locator('.error-panel')).toContainText('sẽ tự gửi lại khi có mạng');
+  const draft = JSON.parse((await page.evaluate(() => localStorage.getItem('mts.draft.xac-nhan-hon-nhan')))!);
+  expect(draft.idempotency_key).toMatch(/^[0-9a-f-]{36}$/);
+  await expectNoAxeViolations(page);
+  // Chromium logs the failed fetches while offline; they are the point of this test.
+  problems.length = 0;
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ', { timeout: 15_000 });
+  await expect(page.locator('.receipt-code')).toHaveText(/^MTS-\d{6}-\d{4}$/);
+});

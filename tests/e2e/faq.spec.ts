@@ -1,0 +1,61 @@
+import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+
+test.afterEach(async ({ problems }) => {
+  expect(problems).toEqual([]);
+});
+
+test('the FAQ answers questions typed without accents, declines honestly, and takes feedback', async ({ page }) => {
+  await page.goto('/hoi-dap');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+  await expect(page.locator('.chips').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // An empty question is explained, GOV.UK style.
+  await page.getByRole('button', { name: 'Gửi' }).click();
+  await expect(page.locator('#faq-error')).toContainText('Hãy nhập câu hỏi của bạn');
+  await expect(page).toHaveTitle(/^Lỗi: Hỏi đáp/);
+
+  const input = page.getByLabel('Câu hỏi của bạn');
+  await input.fill('lam giay khai sanh cho con can gi');
+  await input.press('Enter');
+  // The first reply stays the first: the locator is live.
+  const answer = page.locator('.bubble--bot').first();
+  await expect(answer.locator('.bubble__title')).toHaveText('Đăng ký khai sinh cho con cần những gì?');
+  await expect(input).toHaveValue('');
+  await expectNoAxeViolations(page);
+
+  const feedback = page.waitForResponse((r) => r.url().endsWith('/api/v1/faq/feedback'));
+  await answer.getByRole('button', { name: 'Có' }).click();
+  expect((await feedback).ok()).toBe(true);
+  await expect(answer.getByText('Cảm ơn bạn đã góp ý.')).toBeVisible();
+
+  // Something it does not know: no guess, the hotline instead.
+  await input.fill('giá vé máy bay đi Paris');
+  await input.press('Enter');
+  await expect(page.locator('.bubble--bot').last()).toContainText('Xin lỗi, tôi chưa có câu trả lời chắc chắn');
+  await expect(page.locator('.bubble--bot').last().getByRole('link', { name: '1022' })).toBeVisible();
+
+  // The answer's action opens the procedure, which another bundle draws (a page load).
+  await answer.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await expect(page).toHaveURL('/dich-vu-cong/khai-sinh');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng ký khai sinh');
+});
+
+test('once loaded, the FAQ keeps answering offline, in English too', async ({ page, context }) => {
+  await page.goto('/hoi-dap');
+  await appReady(page);
+  await expect(page.locator('.chips').first()).toBeVisible();
+  await context.setOffline(true);
+  await page.getByRole('button', { name: /English/ }).click();
+  const input = page.getByLabel('Your question');
+  await input.fill('free wifi');
+  await input.press('Enter');
+  await expect(page.locator('.bubble--bot').last().locator('.bubble__title')).toContainText(/Wi-?Fi/i);
+  await context.setOffline(false);
+  await page.getByRole('link', { name: 'See all questions by topic' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All questions');
+  await expect(page.locator('details.faq-item').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
