@@ -45,6 +45,10 @@ export default defineConfig({
       MYTHO_VNPAY_SECRET: E2E_VNPAY_SECRET,
       MYTHO_PAYMENT_SIMULATOR: '1',
       MYTHO_OFFICER_TOKEN: 'e2e-officer-token-0123456789abcdef',
+      // A test account for VietQR transfers (not a real one).
+      MYTHO_VIETQR_BIN: '970436',
+      MYTHO_VIETQR_ACCOUNT: '0011001234567',
+      MYTHO_VIETQR_NAME: 'UBND PHUONG MY THO',
     },
   },
 });

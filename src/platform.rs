@@ -106,3 +106,18 @@ pub fn focus(id: &str) {
 pub fn print() {
     let _ = window().print();
 }
+
+/// The address's query string, without the `?`.
+pub fn query_string() -> String {
+    window().location().search().unwrap_or_default().trim_start_matches('?').to_string()
+}
+
+/// Leaves the app for another page in the same window (captive mini-browsers cannot open new ones).
+pub fn go_to(url: &str) {
+    let _ = window().location().assign(url);
+}
+
+/// Puts a text on the clipboard (people paste account numbers into their banking app).
+pub fn copy_text(text: &str) {
+    let _ = window().navigator().clipboard().write_text(text);
+}

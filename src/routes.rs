@@ -1,6 +1,6 @@
 //! Each bundle's routes. A bundle knows only its own addresses; links to the others are page loads.
 
-use crate::api::{DossierBackend, FaqBackend, GatewayBackend};
+use crate::api::{DossierBackend, FaqBackend, GatewayBackend, PaymentBackend};
 use crate::pages::{AreaPage, Home, NotFound};
 use std::sync::Arc;
 use leptos::prelude::*;
@@ -72,6 +72,20 @@ pub fn dossiers() -> AnyView {
             <Route path=StaticSegment(seg(TRACKING)) view=tracking(|| view! { <TrackingPage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("bien-nhan"), ParamSegment("code")) view=tracking(|| view! { <ReceiptPage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("ho-so-dang-soan")) view=tracking(|| view! { <DraftsPage/> }.into_any())/>
+        </Routes>
+    }
+    .into_any()
+}
+
+/// Paying a fee and the provider's return page.
+pub fn payments() -> AnyView {
+    use crate::pages::payments::{PayPage, PayResult};
+    use mytho_core::routes::PAYMENT;
+    provide_context::<Arc<dyn PaymentBackend>>(Arc::new(gateway()));
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(StaticSegment(seg(PAYMENT)), StaticSegment("ket-qua")) view=PayResult/>
+            <Route path=(StaticSegment(seg(PAYMENT)), StaticSegment("ho-so"), ParamSegment("code")) view=PayPage/>
         </Routes>
     }
     .into_any()

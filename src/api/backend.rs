@@ -2,7 +2,10 @@
 
 use super::http::{get_json, post_for, post_json, RequestOptions};
 use mytho_core::api::{ApiError, FaqFeedback, Health, FAQ_FEEDBACK_PATH, HEALTH_PATH};
-use mytho_core::dossier::{Receipt, StoredAnswers, SubmitDossier, Supplement, Tracking, DOSSIERS_PATH};
+use mytho_core::dossier::{
+    DraftSaved, Receipt, SaveDraft, StoredAnswers, SubmitDossier, Supplement, Tracking, DOSSIERS_PATH, DRAFTS_PATH,
+};
+use mytho_core::payment::{PaymentStarted, PaymentState, StartPayment, PAYMENTS_PATH};
 use mytho_core::procedures::{Procedure, ProcedureList, PROCEDURES_PATH};
 use mytho_core::config::AppConfig;
 use mytho_core::retry::RetryPolicy;
@@ -25,6 +28,17 @@ pub trait FaqBackend: Send + Sync {
     fn send_faq_feedback<'a>(&'a self, feedback: &'a FaqFeedback) -> ApiFuture<'a, ()>;
 }
 
+pub trait PaymentBackend: Send + Sync {
+    /// Starts (or resumes) paying a dossier's fee; the server takes the amount from the procedure.
+    fn start_payment<'a>(&'a self, code: &'a str, start: &'a StartPayment) -> ApiFuture<'a, PaymentStarted>;
+
+    /// A dossier's payments as the server recorded them, newest first.
+    fn payments<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Vec<PaymentState>>;
+
+    /// What the server recorded for the provider's return (`query` as the provider sent it).
+    fn vnpay_return<'a>(&'a self, query: &'a str) -> ApiFuture<'a, PaymentState>;
+}
+
 pub trait DossierBackend: Send + Sync {
     /// The catalogue: fields and one line per procedure.
     fn procedures(&self) -> ApiFuture<'_, ProcedureList>;
@@ -43,6 +57,12 @@ pub trait DossierBackend: Send + Sync {
 
     /// Sends corrected answers for a dossier waiting for a supplement.
     fn supplement<'a>(&'a self, code: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt>;
+
+    /// Keeps a draft on the server for a while, under a resume code, to continue on another device.
+    fn save_draft<'a>(&'a self, draft: &'a SaveDraft) -> ApiFuture<'a, DraftSaved>;
+
+    /// A draft kept under a resume code.
+    fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft>;
 }
 
 /// The reference city gateway (this repository's `crates/gateway`), or any server speaking its API.
@@ -112,6 +132,35 @@ impl DossierBackend for GatewayBackend {
         // Sent once: a second copy would find the dossier already back in processing.
         let once = RequestOptions { retry: RetryPolicy::ONCE, ..self.options };
         Box::pin(async move { post_for(&format!("{}{DOSSIERS_PATH}/{}/supplement", self.api_base, slug(code)), supplement, &once).await })
+    }
+
+    fn save_draft<'a>(&'a self, draft: &'a SaveDraft) -> ApiFuture<'a, DraftSaved> {
+        // Each press makes a new code: sent once.
+        let once = RequestOptions { retry: RetryPolicy::ONCE, ..self.options };
+        Box::pin(async move { post_for(&format!("{}{DRAFTS_PATH}", self.api_base), draft, &once).await })
+    }
+
+    fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft> {
+        Box::pin(async move { get_json(&format!("{}{DRAFTS_PATH}/{}", self.api_base, slug(resume_code)), &self.options).await })
+    }
+}
+
+impl PaymentBackend for GatewayBackend {
+    fn start_payment<'a>(&'a self, code: &'a str, start: &'a StartPayment) -> ApiFuture<'a, PaymentStarted> {
+        // Safe to repeat: the gateway resumes the pending payment rather than making a second one.
+        Box::pin(async move { post_for(&format!("{}{DOSSIERS_PATH}/{}{PAYMENTS_PATH}", self.api_base, slug(code)), start, &self.options).await })
+    }
+
+    fn payments<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Vec<PaymentState>> {
+        Box::pin(async move {
+            let url = format!("{}{DOSSIERS_PATH}/{}{PAYMENTS_PATH}?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
+            get_json(&url, &self.options).await
+        })
+    }
+
+    fn vnpay_return<'a>(&'a self, query: &'a str) -> ApiFuture<'a, PaymentState> {
+        // The provider's signed parameters go back to the gateway as they came (it checks them).
+        Box::pin(async move { get_json(&format!("{}{PAYMENTS_PATH}/vnpay/return?{query}", self.api_base), &self.options).await })
     }
 }
 

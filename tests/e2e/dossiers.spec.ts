@@ -8,7 +8,7 @@ test.afterEach(async ({ problems }) => {
 });
 
 async function continueStep(page: Page) {
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
 }
 
 test('a citizen finds, fills, submits, tracks and corrects a birth registration', async ({ page, request }) => {
@@ -175,7 +175,7 @@ test('tracking explains what to fix, in both languages', async ({ page }) => {
   await expectNoAxeViolations(page);
 });
 
-test('drafts are listed, resumed and deleted on this device', async ({ page }) => {
+test('drafts are listed, resumed here or on another device with a code, and deleted', async ({ page, browser }) => {
   await page.goto('/dich-vu-cong/xac-nhan-hon-nhan');
   await appReady(page);
   await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
@@ -186,6 +186,23 @@ test('drafts are listed, resumed and deleted on this device', async ({ page }) =
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Cấp giấy xác nhận tình trạng hôn nhân' }).click();
   await expect(page.getByLabel('Họ và tên', { exact: true })).toHaveValue('Lê Văn An');
+
+  // A resume code carries the draft to another device (a fresh browser context, no shared storage).
+  await page.getByRole('button', { name: 'Tiếp tục trên thiết bị khác' }).click();
+  const resume = (await page.locator('.draft-note .receipt-code').textContent())!.trim();
+  expect(resume).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+  await expect(page.locator('.draft-note')).toContainText('Dùng được đến');
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'vi-VN' });
+  const phone = await other.newPage();
+  await phone.goto('/tra-cuu/ho-so-dang-soan');
+  await appReady(phone);
+  await phone.getByRole('button', { name: 'Mở bản nháp' }).click();
+  await expect(phone.locator('#resume-code-error')).toContainText('Hãy nhập mã tiếp tục');
+  await phone.getByLabel('Mã tiếp tục').fill(resume.toLowerCase().replace(/-/g, ' '));
+  await phone.getByRole('button', { name: 'Mở bản nháp' }).click();
+  await expect(phone.getByLabel('Họ và tên', { exact: true })).toHaveValue('Lê Văn An');
+  await other.close();
+
   await page.getByRole('button', { name: 'Xoá bản nháp' }).click();
   await expect(page.getByText('Đã xoá bản nháp trên thiết bị này.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' })).toBeVisible();

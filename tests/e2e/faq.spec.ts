@@ -59,3 +59,30 @@ test('once loaded, the FAQ keeps answering offline, in English too', async ({ pa
   await expect(page.locator('details.faq-item').first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the chat works with the keyboard alone', async ({ page }) => {
+  await page.goto('/hoi-dap');
+  await appReady(page);
+  await expect(page.locator('.chips').first()).toBeVisible();
+  // From the top of the page, Tab reaches a suggested question; Enter asks it.
+  let onChip = false;
+  for (let i = 0; i < 20 && !onChip; i++) {
+    await page.keyboard.press('Tab');
+    onChip = await page.evaluate(() => document.activeElement?.classList.contains('chip') ?? false);
+  }
+  expect(onChip).toBe(true);
+  const asked = (await page.evaluate(() => document.activeElement!.textContent))!.trim();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.bubble--bot').first().locator('.bubble__title')).toHaveText(asked);
+  // Then the text box, typed into and sent with Enter.
+  let inBox = false;
+  for (let i = 0; i < 40 && !inBox; i++) {
+    await page.keyboard.press('Tab');
+    inBox = await page.evaluate(() => document.activeElement?.tagName === 'INPUT');
+  }
+  expect(inBox).toBe(true);
+  await page.keyboard.type('mat can cuoc phai lam sao');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.bubble--user')).toHaveCount(2);
+  await expect(page.locator('.bubble--bot')).toHaveCount(2);
+});

@@ -39,6 +39,19 @@ impl PaymentStatus {
     }
 }
 
+/// An amount as people read it in Việt Nam: `10.000 đ`.
+pub fn format_vnd(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    format!("{out} đ")
+}
+
 /// `POST /api/v1/dossiers/{code}/payments`. No amount: the gateway takes it from the procedure's fee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,4 +104,17 @@ pub struct IpnReply {
     pub rsp_code: String,
     #[serde(rename = "Message")]
     pub message: String,
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::format_vnd;
+
+    #[test]
+    fn amounts_use_dots_between_thousands() {
+        assert_eq!(format_vnd(0), "0 đ");
+        assert_eq!(format_vnd(2_000), "2.000 đ");
+        assert_eq!(format_vnd(10_000), "10.000 đ");
+        assert_eq!(format_vnd(1_250_000), "1.250.000 đ");
+    }
 }

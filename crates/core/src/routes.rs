@@ -9,6 +9,9 @@ pub const TRACKING: &str = "/tra-cuu";
 pub const FAQ: &str = "/hoi-dap";
 pub const TUTORIALS: &str = "/ky-nang-so";
 pub const TOURISM: &str = "/du-lich";
+/// Paying a dossier's fee, and where the payment provider sends the citizen back.
+pub const PAYMENT: &str = "/thanh-toan";
+pub const PAYMENT_RETURN: &str = "/thanh-toan/ket-qua";
 
 /// The main areas of the app, in the order the navigation shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,10 +82,12 @@ pub enum Bundle {
     /// Procedures, forms, drafts, receipts and tracking.
     Dossiers,
     Faq,
+    /// Paying a fee (VNPay hand-off, VietQR) and the provider's return page.
+    Payments,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 3] = [Bundle::Shell, Bundle::Dossiers, Bundle::Faq];
+    pub const ALL: [Bundle; 4] = [Bundle::Shell, Bundle::Dossiers, Bundle::Faq, Bundle::Payments];
 
     /// The page of `dist/` that loads this bundle.
     pub fn page(self) -> &'static str {
@@ -90,17 +95,26 @@ impl Bundle {
             Bundle::Shell => "index.html",
             Bundle::Dossiers => "dich-vu-cong.html",
             Bundle::Faq => "hoi-dap.html",
+            Bundle::Payments => "thanh-toan.html",
         }
     }
 
     /// The bundle that draws a path (the shell for anything it does not know, to show its 404 page).
     pub fn of_path(path: &str) -> Bundle {
         let path = path.split(['?', '#']).next().unwrap_or("");
+        if under(path, PAYMENT) {
+            return Bundle::Payments;
+        }
         Area::ALL
             .into_iter()
-            .find(|area| path.strip_prefix(area.path()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+            .find(|area| under(path, area.path()))
             .map_or(Bundle::Shell, Area::bundle)
     }
+}
+
+/// Whether `path` is `base` or below it.
+fn under(path: &str, base: &str) -> bool {
+    path.strip_prefix(base).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 impl Area {
@@ -119,10 +133,7 @@ pub fn is_app_path(path: &str) -> bool {
     if path == HOME || path.is_empty() {
         return true;
     }
-    Area::ALL.iter().any(|area| {
-        path.strip_prefix(area.path())
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-    })
+    under(path, PAYMENT) || Area::ALL.iter().any(|area| under(path, area.path()))
 }
 
 #[cfg(test)]
@@ -150,6 +161,8 @@ mod tests {
         assert_eq!(Bundle::of_path("/hoi-dap/tat-ca"), Bundle::Faq);
         assert_eq!(Bundle::of_path("/hoi-dapx"), Bundle::Shell);
         assert_eq!(Bundle::of_path("/du-lich"), Bundle::Shell);
+        assert_eq!(Bundle::of_path("/thanh-toan/ket-qua?vnp_TxnRef=1"), Bundle::Payments);
+        assert!(is_app_path(PAYMENT_RETURN));
         let pages: std::collections::HashSet<_> = Bundle::ALL.iter().map(|b| b.page()).collect();
         assert_eq!(pages.len(), Bundle::ALL.len());
     }

@@ -173,7 +173,7 @@ fn receipt(conn: &Connection, code: &str) -> rusqlite::Result<Receipt> {
 #[derive(serde::Deserialize)]
 pub struct SecondFactor {
     #[serde(default)]
-    phone_last4: String,
+    pub(crate) phone_last4: String,
 }
 
 pub(crate) fn not_found_dossier() -> Response {

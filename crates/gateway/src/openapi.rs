@@ -153,6 +153,11 @@ pub fn document() -> Value {
                         "409": { "description": "Already paid" },
                         "422": { "description": "No fee to pay online, or this method is off" }
                     }
+                },
+                "get": {
+                    "summary": "A dossier's payments as the gateway recorded them, newest first (needs phone_last4)",
+                    "operationId": "listPayments",
+                    "responses": { "200": { "description": "The payments" }, "404": { "description": "No dossier with this code and digits" } }
                 }
             },
             (format!("{API_V1}{PAYMENTS_PATH}/vnpay/ipn")): {

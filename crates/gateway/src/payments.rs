@@ -70,6 +70,38 @@ fn unavailable(e: rusqlite::Error) -> Response {
     )
 }
 
+/// A dossier's payments, newest first, for its code and the second factor (the app shows whether the
+/// fee is paid; only the gateway's records say so).
+pub async fn list(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<crate::dossiers::SecondFactor>,
+) -> Response {
+    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    let found = state
+        .db
+        .call(move |conn| {
+            if owned(conn, &code, &q.phone_last4)?.is_none() {
+                return Ok(None);
+            }
+            let mut stmt = conn.prepare("SELECT txn_ref FROM payments WHERE dossier_code = ?1 ORDER BY rowid DESC")?;
+            let refs: Vec<String> = stmt.query_map([&code], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            let mut out = Vec::new();
+            for r in refs {
+                if let Some((p, _)) = state_of(conn, &r)? {
+                    out.push(p);
+                }
+            }
+            Ok(Some(out))
+        })
+        .await;
+    match found {
+        Ok(Some(list)) => Json(list).into_response(),
+        Ok(None) => not_found_dossier(),
+        Err(e) => unavailable(e),
+    }
+}
+
 enum Started {
     Ready(PaymentState),
     NoFee,

@@ -566,6 +566,11 @@ async fn vnpay_ipn_answers_every_case_and_marks_paid_once() {
     assert_eq!(paid, 1);
     let r = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await;
     assert_eq!(r.status(), 409, "no second charge once paid");
+    // The app reads what was recorded, with the second factor only.
+    let listed: Vec<PaymentState> = server.get(&format!("/api/v1/dossiers/{code}/payments?phone_last4=4321"), None).await.json().await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].txn_ref.as_str(), listed[0].status), (txn.as_str(), PaymentStatus::Paid));
+    assert_eq!(server.get(&format!("/api/v1/dossiers/{code}/payments?phone_last4=0000"), None).await.status(), 404);
     server.stop().await;
 }
 

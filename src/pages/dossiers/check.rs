@@ -47,7 +47,9 @@ pub fn CheckAnswers() -> impl IntoView {
             // The same rules as each step, over the whole form: a draft from an older form version or
             // an edited step is caught here, before the server sees it.
             let answers = store.draft.with_untracked(|d| d.answers.clone());
-            if let Err(errors) = forms::validate_all(&def, &answers, platform::today()) {
+            let clean = match forms::validate_all(&def, &answers, platform::today()) {
+                Ok(clean) => clean,
+                Err(errors) => {
                 problems.set(
                     errors
                         .iter()
@@ -59,7 +61,14 @@ pub fn CheckAnswers() -> impl IntoView {
                         .collect(),
                 );
                 return;
-            }
+                }
+            };
+            // Kept with the receipt: the second factor for tracking and paying from this device.
+            let phone_last4 = def
+                .fields()
+                .find(|f| f.kind == forms::FieldKind::Phone)
+                .and_then(|f| clean.get(&f.id))
+                .map(|phone| phone.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<String>());
             if !declared.get_untracked() {
                 problems.set(vec![Problem {
                     target: ProblemTarget::Field(DECLARATION_ID.into()),
@@ -90,7 +99,13 @@ pub fn CheckAnswers() -> impl IntoView {
                 match result {
                     Ok(receipt) => {
                         let code = receipt.code.clone();
-                        keep_receipt(&LocalReceipt { receipt, procedure_name: p.name.clone(), supplement: supplement.is_some() });
+                        keep_receipt(&LocalReceipt {
+                            receipt,
+                            procedure_name: p.name.clone(),
+                            supplement: supplement.is_some(),
+                            fee_vnd: p.fee_vnd.filter(|fee| *fee > 0),
+                            phone_last4,
+                        });
                         store.delete(&p);
                         navigate(&receipt_path(&code), Default::default());
                     }

@@ -1,4 +1,5 @@
 use super::draft::all_drafts;
+use super::resume::ResumeOpen;
 use crate::components::use_page_title;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ pub fn DraftsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.tr(Msg::DraftsTitle).to_string());
     let drafts = all_drafts();
-    move || {
+    let list = move || {
         let lang = i18n.lang.get();
         let items = drafts
             .iter()
@@ -34,7 +35,12 @@ pub fn DraftsPage() -> impl IntoView {
             <h1 class="page-title">{Msg::DraftsTitle.text(lang)}</h1>
             {drafts.is_empty().then(|| view! { <p>{Msg::DraftsEmpty.text(lang)}</p> })}
             <ul class="procedure-list">{items}</ul>
-            <p><a href=PROCEDURES>{Msg::BackToCatalogue.text(lang)}</a></p>
         }
+    };
+    // The code form stays outside the language's redraw, so what was typed survives a switch.
+    view! {
+        {list}
+        <ResumeOpen/>
+        <p><a href=PROCEDURES>{move || i18n.tr(Msg::BackToCatalogue)}</a></p>
     }
 }

@@ -8,6 +8,7 @@ mod drafts;
 mod fields;
 mod procedure;
 mod receipt;
+mod resume;
 mod step;
 mod tracking;
 

@@ -1,6 +1,8 @@
 use super::draft::read;
 use super::tracking_path;
-use crate::components::{summary_row, use_page_title};
+use crate::components::{rel_for, summary_row, use_page_title};
+use crate::pages::payments::pay_path;
+use mytho_core::payment::format_vnd;
 use crate::i18n::use_i18n;
 use crate::platform;
 use leptos::prelude::*;
@@ -48,6 +50,14 @@ pub fn ReceiptPage() -> impl IntoView {
             </dl>
             <h2 class="subheading">{Msg::ReceiptNextTitle.text(lang)}</h2>
             <p>{Msg::ReceiptNext.text(lang)}</p>
+            {r.fee_vnd.filter(|_| !r.supplement).map(|fee| {
+                let href = pay_path(&code);
+                view! {
+                    <p class="no-print">
+                        <a class="button" href=href.clone() rel=rel_for(&href)>{Msg::PayAction.text(lang)} " (" {format_vnd(fee)} ")"</a>
+                    </p>
+                }
+            })}
             <p class="actions">
                 <button type="button" class="button button--secondary no-print" on:click=|_| platform::print()>{Msg::Print.text(lang)}</button>
                 <a class="button no-print" href=tracking_path(&code)>{Msg::TrackThis.text(lang)}</a>

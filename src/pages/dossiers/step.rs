@@ -2,6 +2,7 @@ use super::check::CheckAnswers;
 use super::draft::DraftStore;
 use super::fields::{dom_id, field_view};
 use super::procedure::DELETED;
+use super::resume::ResumeOffer;
 use crate::components::{title_with_errors, use_page_title, ErrorSummary, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
 use crate::pages::NotFound;
@@ -142,7 +143,8 @@ pub fn DraftNote() -> impl IntoView {
     view! {
         <aside class="draft-note">
             <p>{move || i18n.tr(Msg::DraftNote)}</p>
-            <button type="button" class="button button--secondary" on:click=on_delete>{move || i18n.tr(Msg::DeleteDraft)}</button>
+            <p><button type="button" class="button button--secondary" on:click=on_delete>{move || i18n.tr(Msg::DeleteDraft)}</button></p>
+            <ResumeOffer/>
         </aside>
     }
 }

@@ -1,0 +1,199 @@
+use super::qr::qr_svg;
+use crate::api::PaymentBackend;
+use crate::components::{summary_row, use_page_title, InlineError};
+use crate::i18n::use_i18n;
+use crate::platform;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use mytho_core::api::ApiError;
+use mytho_core::draft::{receipt_key, LocalReceipt};
+use mytho_core::i18n::{Lang, Msg};
+use mytho_core::payment::{format_vnd, PaymentMethod, PaymentStarted, PaymentState, PaymentStatus, StartPayment, Transfer};
+use std::sync::Arc;
+
+const PHONE_ID: &str = "pay-phone";
+
+/// Choose how to pay a dossier's fee. VNPay: the gateway signs the pay URL and the app goes there in the
+/// same window. VietQR: the QR and the transfer written out, pending until the gateway records it.
+#[component]
+pub fn PayPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = expect_context::<Arc<dyn PaymentBackend>>();
+    let params = use_params_map();
+    let code = params.read_untracked().get("code").unwrap_or_default();
+    let receipt: Option<LocalReceipt> = platform::stored(&receipt_key(&code)).and_then(|j| serde_json::from_str(&j).ok());
+    let last4 = RwSignal::new(receipt.as_ref().and_then(|r| r.phone_last4.clone()).unwrap_or_default());
+    let phone_problem = RwSignal::new(None::<String>);
+    let recorded = RwSignal::new(None::<Result<Vec<PaymentState>, ApiError>>);
+    let started = RwSignal::new(None::<Result<PaymentStarted, ApiError>>);
+    let busy = RwSignal::new(false);
+    use_page_title(move || i18n.tr(Msg::PayAction).to_string());
+
+    // The second factor, checked before anything is asked of the server.
+    let digits = move || -> Option<String> {
+        let d: String = last4.get_untracked().chars().filter(|c| !c.is_whitespace()).collect();
+        let ok = d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit());
+        phone_problem.set((!ok).then(|| Msg::TrackPhoneInvalid.text(i18n.lang.get_untracked()).to_string()));
+        ok.then_some(d)
+    };
+    let check = {
+        let (backend, code) = (backend.clone(), code.clone());
+        move || {
+            let Some(d) = digits() else { return };
+            let (backend, code) = (backend.clone(), code.clone());
+            spawn_local(async move {
+                let r = backend.payments(&code, &d).await;
+                let _ = recorded.try_set(Some(r));
+            });
+        }
+    };
+    if !last4.get_untracked().is_empty() {
+        check();
+    }
+    let pay = {
+        let (backend, code) = (backend.clone(), code.clone());
+        move |method: PaymentMethod| {
+            let Some(d) = digits() else { return };
+            let (backend, code) = (backend.clone(), code.clone());
+            let start = StartPayment { phone_last4: d, method, lang: i18n.lang.get_untracked() };
+            busy.set(true);
+            spawn_local(async move {
+                let r = backend.start_payment(&code, &start).await;
+                match &r {
+                    // Straight on to the provider, in this window.
+                    Ok(PaymentStarted { pay_url: Some(url), .. }) => platform::go_to(url),
+                    _ => {
+                        let _ = busy.try_set(false);
+                    }
+                }
+                let _ = started.try_set(Some(r));
+            });
+        }
+    };
+    let paid = move || recorded.with(|r| matches!(r, Some(Ok(list)) if list.iter().any(|p| p.status == PaymentStatus::Paid)));
+    let name = receipt.as_ref().map(|r| r.procedure_name.clone());
+    let fee = receipt.as_ref().and_then(|r| r.fee_vnd);
+    let header = {
+        let code = code.clone();
+        move || {
+            let lang = i18n.lang.get();
+            view! {
+                <h1 class="page-title">{Msg::PayAction.text(lang)}</h1>
+                <dl class="summary-list">
+                    {name.as_ref().map(|n| summary_row(Msg::TrackProcedure.text(lang), n.get(lang).to_string()))}
+                    {summary_row(Msg::ReceiptCode.text(lang), code.clone())}
+                    {fee.map(|f| summary_row(Msg::PayAmount.text(lang), format_vnd(f)))}
+                </dl>
+            }
+        }
+    };
+    let (pay_card, pay_qr, check_again) = (pay.clone(), pay, check.clone());
+    view! {
+        {header}
+        <div class=move || if phone_problem.with(Option::is_some) { "form-group form-group--error" } else { "form-group" }>
+            <label class="label" for=PHONE_ID>{move || i18n.tr(Msg::TrackPhoneLabel)}</label>
+            <p class="hint" id="pay-phone-hint">{move || i18n.tr(Msg::PayNeedsPhone)}</p>
+            {move || phone_problem.get().map(|message| view! { <InlineError id="pay-phone-error".to_string() message/> })}
+            <input class="input input--4" id=PHONE_ID inputmode="numeric" autocomplete="off"
+                aria-describedby=move || if phone_problem.with(Option::is_some) { "pay-phone-hint pay-phone-error" } else { "pay-phone-hint" }
+                prop:value=move || last4.get() on:input=move |ev| last4.set(event_target_value(&ev))/>
+        </div>
+        <div role="status">
+            {move || recorded.get().map(|r| recorded_view(r, i18n.lang.get()))}
+        </div>
+        <Show when=move || !paid()>
+            <p>{move || i18n.tr(Msg::PayIntro)}</p>
+            <p class="actions">
+                <button type="button" class="button" disabled=move || busy.get() on:click={
+                    let pay = pay_card.clone();
+                    move |_| pay(PaymentMethod::Vnpay)
+                }>{move || i18n.tr(Msg::PayVnpay)}</button>
+                <button type="button" class="button button--secondary" disabled=move || busy.get() on:click={
+                    let pay = pay_qr.clone();
+                    move |_| pay(PaymentMethod::Vietqr)
+                }>{move || i18n.tr(Msg::PayVietqr)}</button>
+            </p>
+        </Show>
+        <div aria-live="polite">
+            {move || started.get().map(|r| {
+                let lang = i18n.lang.get();
+                match r {
+                    Ok(PaymentStarted { pay_url: Some(_), .. }) => view! { <p class="notice">{Msg::PayRedirecting.text(lang)}</p> }.into_any(),
+                    Ok(PaymentStarted { transfer: Some(t), .. }) => transfer_view(t, lang).into_any(),
+                    Ok(_) => ().into_any(),
+                    Err(e) => view! { <div class="error-panel" role="alert"><p>{e.user_message(lang)}</p></div> }.into_any(),
+                }
+            })}
+        </div>
+        <p>
+            <button type="button" class="button button--secondary" on:click=move |_| check_again()>
+                {move || i18n.tr(Msg::PayCheckStatus)}
+            </button>
+        </p>
+    }
+}
+
+fn recorded_view(r: Result<Vec<PaymentState>, ApiError>, lang: Lang) -> AnyView {
+    match r {
+        Ok(list) => match list.iter().find(|p| p.status == PaymentStatus::Paid).or(list.first()) {
+            Some(p) if p.status == PaymentStatus::Paid => view! {
+                <div class="panel panel--confirmation">
+                    <p class="panel__title">{p.status.name(lang)}</p>
+                    <p class="panel__body">{format_vnd(p.amount_vnd)}</p>
+                </div>
+                <p>{Msg::PayPaidNote.text(lang)}</p>
+            }
+            .into_any(),
+            Some(p) => view! {
+                <dl class="summary-list">{summary_row(Msg::PayStatus.text(lang), p.status.name(lang))}</dl>
+                {(p.status == PaymentStatus::Pending).then(|| view! { <p>{Msg::PayPendingNote.text(lang)}</p> })}
+            }
+            .into_any(),
+            None => ().into_any(),
+        },
+        Err(e) => view! { <div class="error-panel" role="alert"><p>{e.user_message(lang)}</p></div> }.into_any(),
+    }
+}
+
+fn transfer_view(t: Transfer, lang: Lang) -> impl IntoView {
+    let row = |label: Msg, value: String| {
+        let copy = value.clone();
+        summary_row(
+            label.text(lang),
+            view! {
+                <span class="copy-value">{value}</span> " "
+                <CopyButton text=copy label=label.text(lang)/>
+            },
+        )
+    };
+    view! {
+        <section aria-labelledby="transfer-title">
+            <h2 class="subheading" id="transfer-title">{Msg::PayVietqr.text(lang)}</h2>
+            <p>{Msg::PayQrIntro.text(lang)}</p>
+            {qr_svg(&t.payload, Msg::PayQrLabel.text(lang).to_string())}
+            <dl class="summary-list">
+                {summary_row(Msg::PayBank.text(lang), t.bank_bin.clone())}
+                {row(Msg::PayAccount, t.account.clone())}
+                {summary_row(Msg::PayAccountName.text(lang), t.account_name.clone())}
+                {row(Msg::PayAmount, t.amount_vnd.to_string())}
+                {row(Msg::PayPurpose, t.purpose.clone())}
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn CopyButton(text: String, label: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let done = RwSignal::new(false);
+    view! {
+        <button type="button" class="button button--secondary button--small" on:click=move |_| {
+            platform::copy_text(&text);
+            done.set(true);
+        }>
+            {move || if done.get() { i18n.tr(Msg::Copied) } else { i18n.tr(Msg::Copy) }}
+            <span class="visually-hidden">" " {label}</span>
+        </button>
+    }
+}

@@ -1,0 +1,46 @@
+use super::pay_path;
+use crate::api::PaymentBackend;
+use crate::components::{summary_row, use_page_title, LoadError, Loading};
+use crate::i18n::use_i18n;
+use crate::platform;
+use leptos::prelude::*;
+use mytho_core::i18n::Msg;
+use mytho_core::payment::{format_vnd, PaymentStatus};
+use std::sync::Arc;
+
+/// Where the provider sends the citizen back. It shows only what the gateway recorded (its IPN), so an
+/// altered address can never show "paid".
+#[component]
+pub fn PayResult() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = expect_context::<Arc<dyn PaymentBackend>>();
+    let query = platform::query_string();
+    let state = LocalResource::new(move || {
+        let (backend, query) = (backend.clone(), query.clone());
+        async move { backend.vnpay_return(&query).await }
+    });
+    use_page_title(move || i18n.tr(Msg::PayResultTitle).to_string());
+    view! {
+        <h1 class="page-title">{move || i18n.tr(Msg::PayResultTitle)}</h1>
+        {move || match state.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| state.refetch())/> }.into_any(),
+            Some(Ok(p)) => {
+                let lang = i18n.lang.get();
+                let paid = p.status == PaymentStatus::Paid;
+                view! {
+                    <div class=if paid { "panel panel--confirmation" } else { "error-panel" }>
+                        <p class=if paid { "panel__title" } else { "subheading" }>{p.status.name(lang)}</p>
+                    </div>
+                    <dl class="summary-list">
+                        {summary_row(Msg::ReceiptCode.text(lang), p.dossier_code.clone())}
+                        {summary_row(Msg::PayAmount.text(lang), format_vnd(p.amount_vnd))}
+                    </dl>
+                    <p>{if paid { Msg::PayPaidNote.text(lang) } else { Msg::PayFailedNote.text(lang) }}</p>
+                    {(!paid).then(|| view! { <p><a class="button" href=pay_path(&p.dossier_code)>{Msg::PayTryAgain.text(lang)}</a></p> })}
+                }
+                .into_any()
+            }
+        }}
+    }
+}

@@ -1,0 +1,99 @@
+import { APIRequestContext } from '@playwright/test';
+import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+
+const OFFICER = { authorization: 'Bearer e2e-officer-token-0123456789abcdef' };
+
+test.afterEach(async ({ problems }) => {
+  expect(problems).toEqual([]);
+});
+
+/** A permanent-residence dossier (fee 10.000 đ) submitted through the API, as its receipt says. */
+async function residenceDossier(request: APIRequestContext): Promise<string> {
+  const r = await request.post('/api/v1/dossiers', {
+    data: {
+      procedure_id: 'thuong-tru',
+      idempotency_key: `e2e-pay-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
+      answers: {
+        name: 'Phạm Văn Hùng', 'dob.day': '10', 'dob.month': '8', 'dob.year': '1990', sex: 'male',
+        id_number: '082090123456', address: '12 Hùng Vương', ward: 'Phường Mỹ Tho', basis: 'owner',
+        phone: '0987 654 321',
+      },
+    },
+  });
+  expect(r.status()).toBe(201);
+  return (await r.json()).code;
+}
+
+test('a fee paid through the provider: cancelled first, then paid, as the gateway records it', async ({ page, request }) => {
+  const code = await residenceDossier(request);
+  await page.goto(`/thanh-toan/ho-so/${code}`);
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thanh toán lệ phí');
+  await expectNoAxeViolations(page);
+  // No receipt on this device: the second factor is asked for and checked first.
+  await page.getByRole('button', { name: /VNPay/ }).click();
+  await expect(page.locator('#pay-phone-error')).toContainText('4 chữ số cuối');
+  await page.getByLabel('4 số cuối số điện thoại').fill('4321');
+
+  await page.getByRole('button', { name: /VNPay/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cổng thanh toán mô phỏng (VNPay 2.1.0)');
+  await expect(page.getByText('10000 đ')).toBeVisible();
+  await page.getByRole('button', { name: 'Khách hàng hủy giao dịch' }).click();
+  await expect(page).toHaveURL(/\/thanh-toan\/ket-qua\?/);
+  const cancelled = page.url();
+  await appReady(page);
+  await expect(page.locator('.error-panel')).toContainText('Đã hủy thanh toán');
+  await expect(page.getByText('Bạn chưa bị trừ tiền')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Chọn cách thanh toán khác hoặc thử lại' }).click();
+  await appReady(page);
+  await page.getByLabel('4 số cuối số điện thoại').fill('4321');
+  await page.getByRole('button', { name: /VNPay/ }).click();
+  await page.getByRole('button', { name: 'Thanh toán thành công' }).click();
+  await appReady(page);
+  await expect(page.locator('.panel--confirmation')).toContainText('Đã thanh toán');
+  await expect(page.getByText('10.000 đ')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const listed = await request.get(`/api/v1/dossiers/${code}/payments?phone_last4=4321`);
+  expect((await listed.json()).map((p: any) => p.status)).toEqual(['paid', 'cancelled']);
+});
+
+test('an altered return address never shows "paid"', async ({ page, request, problems }) => {
+  const code = await residenceDossier(request);
+  await page.goto(`/thanh-toan/ho-so/${code}`);
+  await appReady(page);
+  await page.getByLabel('4 số cuối số điện thoại').fill('4321');
+  await page.getByRole('button', { name: /VNPay/ }).click();
+  await page.getByRole('button', { name: 'Khách hàng hủy giao dịch' }).click();
+  await expect(page).toHaveURL(/vnp_ResponseCode=24/);
+  await page.goto(page.url().replace('vnp_ResponseCode=24', 'vnp_ResponseCode=00'));
+  await appReady(page);
+  await expect(page.getByText('Không xác minh được kết quả thanh toán trả về')).toBeVisible();
+  await expect(page.locator('.panel--confirmation')).toHaveCount(0);
+  // The gateway's 400 for the altered parameters is logged by Chromium; it is the point here.
+  problems.length = 0;
+});
+
+test('a fee paid by VietQR stays pending until the treasury confirms it', async ({ page, request }) => {
+  const code = await residenceDossier(request);
+  await page.goto(`/thanh-toan/ho-so/${code}`);
+  await appReady(page);
+  await page.getByLabel('4 số cuối số điện thoại').fill('4321');
+  await page.getByRole('button', { name: /VietQR/ }).click();
+  await expect(page.getByRole('img', { name: 'Mã QR chuyển khoản' })).toBeVisible();
+  await expect(page.locator('.summary-list').last()).toContainText('0011001234567');
+  await expect(page.locator('.summary-list').last()).toContainText(code);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Kiểm tra trạng thái thanh toán' }).click();
+  await expect(page.getByText('Chờ xác nhận thanh toán')).toBeVisible();
+  const payments = await (await request.get(`/api/v1/dossiers/${code}/payments?phone_last4=4321`)).json();
+  const confirm = await request.post(`/api/v1/officer/payments/${payments[0].txn_ref}/received`, { headers: OFFICER });
+  expect(confirm.status()).toBe(200);
+  await page.getByRole('button', { name: 'Kiểm tra trạng thái thanh toán' }).click();
+  await expect(page.locator('.panel--confirmation')).toContainText('Đã thanh toán');
+  await expect(page.getByRole('button', { name: /VietQR/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
