@@ -58,6 +58,14 @@ test('a fee paid through the provider: cancelled first, then paid, as the gatewa
 
   const listed = await request.get(`/api/v1/dossiers/${code}/payments?phone_last4=4321`);
   expect((await listed.json()).map((p: any) => p.status)).toEqual(['paid', 'cancelled']);
+
+  // Tracking shows the fee as paid.
+  await page.goto(`/tra-cuu?ma=${code}`);
+  await appReady(page);
+  await page.getByLabel('4 số cuối số điện thoại').fill('4321');
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.locator('.tracking')).toContainText('10.000 đ – Đã thanh toán');
+  await expect(page.locator('.tracking').getByRole('link', { name: 'Thanh toán lệ phí' })).toHaveCount(0);
 });
 
 test('an altered return address never shows "paid"', async ({ page, request, problems }) => {
@@ -78,7 +86,14 @@ test('an altered return address never shows "paid"', async ({ page, request, pro
 
 test('a fee paid by VietQR stays pending until the treasury confirms it', async ({ page, request }) => {
   const code = await residenceDossier(request);
-  await page.goto(`/thanh-toan/ho-so/${code}`);
+  // From tracking: the fee is not paid yet, and the link opens the payments page.
+  await page.goto(`/tra-cuu?ma=${code}`);
+  await appReady(page);
+  await page.getByLabel('4 số cuối số điện thoại').fill('4321');
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.locator('.tracking')).toContainText('10.000 đ – Chưa thanh toán');
+  await page.locator('.tracking').getByRole('link', { name: 'Thanh toán lệ phí' }).click();
+  await expect(page).toHaveURL(`/thanh-toan/ho-so/${code}`);
   await appReady(page);
   await page.getByLabel('4 số cuối số điện thoại').fill('4321');
   await page.getByRole('button', { name: /VietQR/ }).click();

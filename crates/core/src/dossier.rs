@@ -204,6 +204,12 @@ pub struct Tracking {
     pub appointment: String,
     pub overdue: bool,
     pub timeline: Vec<TimelineEntry>,
+    /// The fee to pay online, when the procedure has one.
+    #[serde(default)]
+    pub fee_vnd: Option<u64>,
+    /// Where paying it stands, as the gateway recorded it (paid if any payment was; else the latest).
+    #[serde(default)]
+    pub payment: Option<crate::payment::PaymentStatus>,
 }
 
 /// `POST /api/v1/officer/dossiers/{code}/status`.

@@ -246,6 +246,7 @@ messages! {
     ResumeCodeInvalid => ("Mã tiếp tục gồm 12 chữ và số, ví dụ ABCD-EFGH-JKMN; hãy kiểm tra lại", "A resume code has 12 letters and digits, like ABCD-EFGH-JKMN; check it again"),
     // Payments
     PayAction => ("Thanh toán lệ phí", "Pay the fee"),
+    PayNotYet => ("Chưa thanh toán", "Not paid yet"),
     PayIntro => ("Chọn cách thanh toán. Hồ sơ chỉ được ghi nhận đã thanh toán khi hệ thống của thành phố nhận được xác nhận từ ngân hàng.", "Choose how to pay. The application counts as paid only when the city's system has the bank's confirmation."),
     PayAmount => ("Số tiền", "Amount"),
     PayVnpay => ("Thẻ, ví điện tử hoặc ngân hàng trực tuyến (VNPay)", "Card, e-wallet or online banking (VNPay)"),

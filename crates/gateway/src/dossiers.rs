@@ -211,7 +211,17 @@ pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Quer
             if !phone.ends_with(&q.phone_last4) {
                 return Ok(None);
             }
-            let name = procedure(conn, &procedure_id)?.map(|p| p.name).unwrap_or(Localized { vi: procedure_id.clone(), en: procedure_id.clone() });
+            let proc = procedure(conn, &procedure_id)?;
+            let fee_vnd = proc.as_ref().and_then(|p| p.fee_vnd).filter(|f| *f > 0);
+            let name = proc.map(|p| p.name).unwrap_or(Localized { vi: procedure_id.clone(), en: procedure_id.clone() });
+            let payment: Option<String> = conn
+                .query_row(
+                    "SELECT status FROM payments WHERE dossier_code = ?1 ORDER BY status = 'paid' DESC, rowid DESC LIMIT 1",
+                    [&code],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let payment = payment.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok());
             let timeline = conn
                 .prepare("SELECT status, at, note_vi, note_en FROM dossier_events WHERE code = ?1 ORDER BY id")?
                 .query_map([&code], |r| {
@@ -234,6 +244,8 @@ pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Quer
                 overdue: due.is_some_and(|d| is_overdue(status, d, today)),
                 appointment,
                 timeline,
+                fee_vnd,
+                payment,
             }))
         })
         .await;

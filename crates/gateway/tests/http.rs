@@ -569,6 +569,8 @@ async fn vnpay_ipn_answers_every_case_and_marks_paid_once() {
     // The app reads what was recorded, with the second factor only.
     let listed: Vec<PaymentState> = server.get(&format!("/api/v1/dossiers/{code}/payments?phone_last4=4321"), None).await.json().await.unwrap();
     assert_eq!(listed.len(), 1);
+    let tracked: mytho_core::dossier::Tracking = server.get(&format!("/api/v1/dossiers/{code}?phone_last4=4321"), None).await.json().await.unwrap();
+    assert_eq!((tracked.fee_vnd, tracked.payment), (Some(10_000), Some(PaymentStatus::Paid)), "paid shows when tracking");
     assert_eq!((listed[0].txn_ref.as_str(), listed[0].status), (txn.as_str(), PaymentStatus::Paid));
     assert_eq!(server.get(&format!("/api/v1/dossiers/{code}/payments?phone_last4=0000"), None).await.status(), 404);
     server.stop().await;

@@ -1,6 +1,6 @@
 use super::draft::write;
 use crate::api::DossierBackend;
-use crate::components::{summary_row, title_with_errors, use_page_title, ErrorSummary, InlineError, Problem, ProblemTarget};
+use crate::components::{rel_for, summary_row, title_with_errors, use_page_title, ErrorSummary, InlineError, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +11,8 @@ use mytho_core::draft::{step_path, LocalDraft, SupplementFor};
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::validate::date::vn_datetime;
 use mytho_core::validate::Date;
+use crate::pages::payments::pay_path;
+use mytho_core::payment::{format_vnd, PaymentStatus};
 use std::sync::Arc;
 
 const CODE_ID: &str = "track-code";
@@ -132,6 +134,16 @@ fn tracking_view(t: Tracking, last4: String, lang: Lang) -> impl IntoView {
                 })}
                 {reason.map(|r| summary_row(Msg::TrackReason.text(lang), r.get(lang).to_string()))}
                 {summary_row(Msg::ReceiptAppointment.text(lang), appointment)}
+                {t.fee_vnd.map(|fee| {
+                    let status = t.payment;
+                    let paid = status == Some(PaymentStatus::Paid);
+                    let href = pay_path(&t.code);
+                    summary_row(Msg::ProcFee.text(lang), view! {
+                        {format_vnd(fee)} " – "
+                        {status.map_or(Msg::PayNotYet.text(lang), |s| s.name(lang))}
+                        {(!paid).then(|| view! { <br/><a href=href.clone() rel=rel_for(&href)>{Msg::PayAction.text(lang)}</a> })}
+                    })
+                })}
             </dl>
             {supplement}
             <h3 class="subheading">{Msg::TrackTimeline.text(lang)}</h3>

@@ -38,6 +38,11 @@ pub fn PayResult() -> impl IntoView {
                     </dl>
                     <p>{if paid { Msg::PayPaidNote.text(lang) } else { Msg::PayFailedNote.text(lang) }}</p>
                     {(!paid).then(|| view! { <p><a class="button" href=pay_path(&p.dossier_code)>{Msg::PayTryAgain.text(lang)}</a></p> })}
+                    {paid.then(|| view! {
+                        <p class="no-print">
+                            <button type="button" class="button button--secondary" on:click=|_| platform::print()>{Msg::Print.text(lang)}</button>
+                        </p>
+                    })}
                 }
                 .into_any()
             }
