@@ -54,14 +54,13 @@ pub(crate) fn seg(path: &'static str) -> &'static str {
     path.trim_start_matches('/')
 }
 
-/// Procedures, their forms, drafts, receipts and tracking.
+/// Procedures and their forms.
 pub fn dossiers() -> AnyView {
-    use crate::pages::dossiers::{Catalogue, DraftsPage, FormStep, ProcedureLayout, ProcedurePage, ReceiptPage, TrackingPage};
+    use crate::pages::dossiers::{Catalogue, FormStep, ProcedureLayout, ProcedurePage};
     use leptos_router::components::ParentRoute;
-    use mytho_core::routes::{PROCEDURES, TRACKING};
+    use mytho_core::routes::PROCEDURES;
     provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
     let procedures = || built(Area::Procedures, || view! { <ProcedureLayout/> });
-    let tracking = |page: fn() -> AnyView| move || built(Area::Tracking, page);
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=StaticSegment(seg(PROCEDURES)) view=move || built(Area::Procedures, || view! { <Catalogue/> })/>
@@ -69,9 +68,22 @@ pub fn dossiers() -> AnyView {
                 <Route path=StaticSegment("") view=ProcedurePage/>
                 <Route path=(StaticSegment("nop"), ParamSegment("step")) view=FormStep/>
             </ParentRoute>
-            <Route path=StaticSegment(seg(TRACKING)) view=tracking(|| view! { <TrackingPage/> }.into_any())/>
-            <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("bien-nhan"), ParamSegment("code")) view=tracking(|| view! { <ReceiptPage/> }.into_any())/>
-            <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("ho-so-dang-soan")) view=tracking(|| view! { <DraftsPage/> }.into_any())/>
+        </Routes>
+    }
+    .into_any()
+}
+
+/// Tracking, receipts and the drafts on this device.
+pub fn tracking() -> AnyView {
+    use crate::pages::dossiers::{DraftsPage, ReceiptPage, TrackingPage};
+    use mytho_core::routes::TRACKING;
+    provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
+    let page = |page: fn() -> AnyView| move || built(Area::Tracking, page);
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment(seg(TRACKING)) view=page(|| view! { <TrackingPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("bien-nhan"), ParamSegment("code")) view=page(|| view! { <ReceiptPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("ho-so-dang-soan")) view=page(|| view! { <DraftsPage/> }.into_any())/>
         </Routes>
     }
     .into_any()

@@ -79,21 +79,24 @@ impl Area {
 pub enum Bundle {
     /// Home, the 404 page and the areas not built yet.
     Shell,
-    /// Procedures, forms, drafts, receipts and tracking.
+    /// Procedures and their forms.
     Dossiers,
+    /// Tracking, receipts and the drafts on this device ("my applications").
+    Tracking,
     Faq,
     /// Paying a fee (VNPay hand-off, VietQR) and the provider's return page.
     Payments,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 4] = [Bundle::Shell, Bundle::Dossiers, Bundle::Faq, Bundle::Payments];
+    pub const ALL: [Bundle; 5] = [Bundle::Shell, Bundle::Dossiers, Bundle::Tracking, Bundle::Faq, Bundle::Payments];
 
     /// The page of `dist/` that loads this bundle.
     pub fn page(self) -> &'static str {
         match self {
             Bundle::Shell => "index.html",
             Bundle::Dossiers => "dich-vu-cong.html",
+            Bundle::Tracking => "tra-cuu.html",
             Bundle::Faq => "hoi-dap.html",
             Bundle::Payments => "thanh-toan.html",
         }
@@ -120,7 +123,8 @@ fn under(path: &str, base: &str) -> bool {
 impl Area {
     pub fn bundle(self) -> Bundle {
         match self {
-            Area::Procedures | Area::Tracking => Bundle::Dossiers,
+            Area::Procedures => Bundle::Dossiers,
+            Area::Tracking => Bundle::Tracking,
             Area::Faq => Bundle::Faq,
             Area::Tutorials | Area::Tourism => Bundle::Shell,
         }
@@ -157,7 +161,7 @@ mod tests {
     fn each_path_has_one_bundle() {
         assert_eq!(Bundle::of_path("/"), Bundle::Shell);
         assert_eq!(Bundle::of_path("/dich-vu-cong/khai-sinh?x=1"), Bundle::Dossiers);
-        assert_eq!(Bundle::of_path("/tra-cuu"), Bundle::Dossiers);
+        assert_eq!(Bundle::of_path("/tra-cuu"), Bundle::Tracking);
         assert_eq!(Bundle::of_path("/hoi-dap/tat-ca"), Bundle::Faq);
         assert_eq!(Bundle::of_path("/hoi-dapx"), Bundle::Shell);
         assert_eq!(Bundle::of_path("/du-lich"), Bundle::Shell);

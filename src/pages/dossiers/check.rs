@@ -8,7 +8,6 @@ use crate::i18n::use_i18n;
 use crate::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use mytho_core::api::ApiError;
 use mytho_core::dossier::{SubmitDossier, Supplement};
 use mytho_core::draft::{step_path, LocalReceipt, CHECK_STEP};
@@ -27,7 +26,6 @@ pub fn CheckAnswers() -> impl IntoView {
     let store = expect_context::<DraftStore>();
     let p = expect_context::<Arc<Procedure>>();
     let backend = expect_context::<Arc<dyn DossierBackend>>();
-    let navigate = use_navigate();
     let def = Arc::new(p.form.clone().unwrap_or(forms::FormDef { steps: vec![] }));
     store.draft.update(|d| d.step = CHECK_STEP.to_string());
 
@@ -81,7 +79,7 @@ pub fn CheckAnswers() -> impl IntoView {
             let key = store.draft.with_untracked(|d| d.idempotency_key.clone()).unwrap_or_else(platform::random_id);
             store.draft.update(|d| d.idempotency_key = Some(key.clone()));
             let supplement = store.draft.with_untracked(|d| d.supplement.clone());
-            let (backend, p, navigate) = (backend.clone(), p.clone(), navigate.clone());
+            let (backend, p) = (backend.clone(), p.clone());
             sending.set(true);
             failure.set(None);
             spawn_local(async move {
@@ -107,7 +105,8 @@ pub fn CheckAnswers() -> impl IntoView {
                             phone_last4,
                         });
                         store.delete(&p);
-                        navigate(&receipt_path(&code), Default::default());
+                        // The receipt is drawn by the tracking bundle: a page load.
+                        platform::go_to(&receipt_path(&code));
                     }
                     Err(error) => {
                         if matches!(&error, ApiError::Client { status: 409, .. }) {

@@ -1,6 +1,6 @@
 use super::draft::all_drafts;
 use super::resume::ResumeOpen;
-use crate::components::use_page_title;
+use crate::components::{rel_for, use_page_title};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use mytho_core::draft::step_path;
@@ -25,7 +25,7 @@ pub fn DraftsPage() -> impl IntoView {
                 );
                 view! {
                     <li class="procedure-list__item">
-                        <a href=step_path(&d.procedure_id, &d.step)>{d.procedure_name.get(lang).to_string()}</a>
+                        <a href=step_path(&d.procedure_id, &d.step) rel="external">{d.procedure_name.get(lang).to_string()}</a>
                         <span class="hint">{Msg::DraftsSavedAt.text(lang)} " " {saved}</span>
                     </li>
                 }
@@ -41,6 +41,6 @@ pub fn DraftsPage() -> impl IntoView {
     view! {
         {list}
         <ResumeOpen/>
-        <p><a href=PROCEDURES>{move || i18n.tr(Msg::BackToCatalogue)}</a></p>
+        <p><a href=PROCEDURES rel=rel_for(PROCEDURES)>{move || i18n.tr(Msg::BackToCatalogue)}</a></p>
     }
 }

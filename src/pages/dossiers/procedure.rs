@@ -1,7 +1,7 @@
 use super::draft::DraftStore;
 use super::DRAFTS;
 use crate::api::DossierBackend;
-use crate::components::{summary_row, use_page_title, LoadError, Loading};
+use crate::components::{rel_for, summary_row, use_page_title, LoadError, Loading};
 use crate::i18n::use_i18n;
 use crate::pages::NotFound;
 use leptos::prelude::*;
@@ -89,7 +89,7 @@ pub fn ProcedurePage() -> impl IntoView {
                 {row(Msg::ProcResultAt, p.result_at.get(lang).to_string().into_any())}
                 {row(Msg::ProcLegal, view! { <ul>{legal}</ul> }.into_any())}
             </dl>
-            <p><a href=DRAFTS>{Msg::DraftsTitle.text(lang)}</a></p>
+            <p><a href=DRAFTS rel=rel_for(DRAFTS)>{Msg::DraftsTitle.text(lang)}</a></p>
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::components::{summary_row, InlineError};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use crate::platform;
 use mytho_core::api::ApiError;
 use mytho_core::dossier::{normalize_resume_code, DraftSaved, SaveDraft};
 use mytho_core::draft::{step_path, LocalDraft};
@@ -64,7 +64,6 @@ const CODE_ID: &str = "resume-code";
 pub fn ResumeOpen() -> impl IntoView {
     let i18n = use_i18n();
     let backend = expect_context::<Arc<dyn DossierBackend>>();
-    let navigate = use_navigate();
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -79,7 +78,7 @@ pub fn ResumeOpen() -> impl IntoView {
         };
         problem.set(None);
         busy.set(true);
-        let (backend, navigate) = (backend.clone(), navigate.clone());
+        let backend = backend.clone();
         spawn_local(async move {
             let loaded = async {
                 let saved = backend.load_draft(&code).await?;
@@ -93,7 +92,8 @@ pub fn ResumeOpen() -> impl IntoView {
                     let mut draft = LocalDraft::new(&procedure.id, procedure.name.clone(), &saved.step);
                     draft.answers = saved.answers;
                     write(&draft.key(), &draft);
-                    navigate(&step_path(&procedure.id, &saved.step), Default::default());
+                    // The form is drawn by the dossiers bundle: a page load.
+                    platform::go_to(&step_path(&procedure.id, &saved.step));
                 }
                 Err(e) => {
                     let _ = problem.try_set(Some(e.user_message(lang)));

@@ -4,7 +4,8 @@ use crate::components::{rel_for, summary_row, title_with_errors, use_page_title,
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
+use crate::platform;
 use mytho_core::api::ApiError;
 use mytho_core::dossier::{normalize_code, Status, Tracking};
 use mytho_core::draft::{step_path, LocalDraft, SupplementFor};
@@ -157,10 +158,9 @@ fn tracking_view(t: Tracking, last4: String, lang: Lang) -> impl IntoView {
 fn SupplementButton(code: String, procedure_id: String, last4: String) -> impl IntoView {
     let i18n = use_i18n();
     let backend = expect_context::<Arc<dyn DossierBackend>>();
-    let navigate = use_navigate();
     let error = RwSignal::new(None::<ApiError>);
     let on_click = move |_| {
-        let (backend, navigate) = (backend.clone(), navigate.clone());
+        let backend = backend.clone();
         let (code, procedure_id, last4) = (code.clone(), procedure_id.clone(), last4.clone());
         spawn_local(async move {
             let loaded = async {
@@ -175,7 +175,8 @@ fn SupplementButton(code: String, procedure_id: String, last4: String) -> impl I
                     draft.answers = stored.answers;
                     draft.supplement = Some(SupplementFor { code, phone_last4: last4 });
                     write(&draft.key(), &draft);
-                    navigate(&step_path(&procedure.id, &first), Default::default());
+                    // The form is drawn by the dossiers bundle: a page load.
+                    platform::go_to(&step_path(&procedure.id, &first));
                 }
                 Err(e) => {
                     let _ = error.try_set(Some(e));
