@@ -115,6 +115,8 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   expect(code).toMatch(/^MTS-\d{6}-\d{4}$/);
   expect(code).toBe(firstCode);
   await expect(page.getByText('Ngày hẹn trả kết quả')).toBeVisible();
+  // Birth registration is free: no payment step.
+  await expect(page.getByRole('link', { name: /Thanh toán lệ phí/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
   // The draft is gone once submitted.
   expect(await page.evaluate(() => localStorage.getItem('mts.draft.khai-sinh'))).toBeNull();

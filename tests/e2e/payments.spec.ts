@@ -52,8 +52,12 @@ test('a fee paid through the provider: cancelled first, then paid, as the gatewa
   await page.getByRole('button', { name: /VNPay/ }).click();
   await page.getByRole('button', { name: 'Thanh toán thành công' }).click();
   await appReady(page);
-  await expect(page.locator('.panel--confirmation')).toContainText('Đã thanh toán');
-  await expect(page.getByText('10.000 đ')).toBeVisible();
+  // The receipt (biên lai) of what the gateway recorded, printable.
+  await expect(page.getByRole('heading', { name: 'Biên lai thanh toán' })).toBeVisible();
+  await expect(page.locator('.panel--confirmation')).toContainText('Đã thanh toán – 10.000 đ');
+  await expect(page.locator('.summary-list')).toContainText('VNPay');
+  await expect(page.locator('.summary-list')).toContainText('Thời điểm thanh toán');
+  await expect(page.getByRole('button', { name: 'In biên nhận' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const listed = await request.get(`/api/v1/dossiers/${code}/payments?phone_last4=4321`);
@@ -65,6 +69,7 @@ test('a fee paid through the provider: cancelled first, then paid, as the gatewa
   await page.getByLabel('4 số cuối số điện thoại').fill('4321');
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.locator('.tracking')).toContainText('10.000 đ – Đã thanh toán');
+  await expect(page.locator('.timeline')).toContainText('Đã thanh toán lệ phí 10.000 đ');
   await expect(page.locator('.tracking').getByRole('link', { name: 'Thanh toán lệ phí' })).toHaveCount(0);
 });
 
@@ -111,4 +116,24 @@ test('a fee paid by VietQR stays pending until the treasury confirms it', async 
   await expect(page.locator('.panel--confirmation')).toContainText('Đã thanh toán');
   await expect(page.getByRole('button', { name: /VietQR/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+test('the receipt of a dossier with a fee leads to paying it, the second factor already known', async ({ page, request }) => {
+  const code = await residenceDossier(request);
+  const tracked = await (await request.get(`/api/v1/dossiers/${code}?phone_last4=4321`)).json();
+  // What the app keeps after submitting (see LocalReceipt in crates/core/src/draft.rs).
+  await page.goto('/tra-cuu');
+  await page.evaluate(([code, appointment]) => localStorage.setItem(`mts.receipt.${code}`, JSON.stringify({
+    receipt: { code, procedure_id: 'thuong-tru', status: 'submitted', submitted_at: '2026-11-23T02:00:00Z', appointment },
+    procedure_name: { vi: 'Đăng ký thường trú', en: 'Permanent residence registration' },
+    supplement: false, fee_vnd: 10000, phone_last4: '4321',
+  })), [code, tracked.appointment]);
+  await page.goto(`/tra-cuu/bien-nhan/${code}`);
+  await appReady(page);
+  await page.getByRole('link', { name: 'Thanh toán lệ phí (10.000 đ)' }).click();
+  await expect(page).toHaveURL(`/thanh-toan/ho-so/${code}`);
+  await appReady(page);
+  await expect(page.getByLabel('4 số cuối số điện thoại')).toHaveValue('4321');
+  await expect(page.locator('.summary-list').first()).toContainText('10.000 đ');
+  await expect(page.locator('.summary-list').first()).toContainText('Đăng ký thường trú');
 });

@@ -104,6 +104,9 @@ pub struct TimelineEntry {
     pub at: String,
     /// Why (for a supplement request or a refusal), in both languages when the officer gave both.
     pub note: Option<Localized>,
+    /// Set on the entry of a fee payment the gateway recorded: the amount paid, in đồng.
+    #[serde(default)]
+    pub paid_vnd: Option<u64>,
 }
 
 #[cfg(test)]

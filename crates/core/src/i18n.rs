@@ -247,6 +247,11 @@ messages! {
     // Payments
     PayAction => ("Thanh toán lệ phí", "Pay the fee"),
     PayNotYet => ("Chưa thanh toán", "Not paid yet"),
+    TimelinePaid => ("Đã thanh toán lệ phí", "Fee paid"),
+    PayReceiptTitle => ("Biên lai thanh toán", "Payment receipt"),
+    PayMethod => ("Cách thanh toán", "Paid by"),
+    PayTxnRef => ("Mã giao dịch", "Transaction reference"),
+    PayPaidAt => ("Thời điểm thanh toán", "Paid on"),
     PayIntro => ("Chọn cách thanh toán. Hồ sơ chỉ được ghi nhận đã thanh toán khi hệ thống của thành phố nhận được xác nhận từ ngân hàng.", "Choose how to pay. The application counts as paid only when the city's system has the bank's confirmation."),
     PayAmount => ("Số tiền", "Amount"),
     PayVnpay => ("Thẻ, ví điện tử hoặc ngân hàng trực tuyến (VNPay)", "Card, e-wallet or online banking (VNPay)"),

@@ -95,6 +95,9 @@ pub struct PaymentState {
     pub status: PaymentStatus,
     /// The provider's response code (VNPay: 00 success, 24 cancelled, 51 insufficient funds, 11 timeout…).
     pub response_code: Option<String>,
+    /// When it was recorded as paid (RFC 3339, UTC).
+    #[serde(default)]
+    pub paid_at: Option<String>,
 }
 
 /// The IPN answer in VNPay's protocol.

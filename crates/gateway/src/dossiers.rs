@@ -231,9 +231,21 @@ pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Quer
                         status: parse_status(&s).unwrap_or(Status::Submitted),
                         at: r.get(1)?,
                         note: vi.map(|vi| Localized { en: en.unwrap_or_else(|| vi.clone()), vi }),
+                        paid_vnd: None,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
+            // Fees paid, in time order with the status changes (both times are UTC RFC 3339).
+            let current = parse_status(&status).unwrap_or(Status::Submitted);
+            let paid = conn
+                .prepare("SELECT paid_at, amount_vnd FROM payments WHERE dossier_code = ?1 AND status = 'paid' AND paid_at IS NOT NULL")?
+                .query_map([&code], |r| {
+                    Ok(TimelineEntry { status: current, at: r.get(0)?, note: None, paid_vnd: Some(r.get::<_, i64>(1)? as u64) })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut timeline = timeline;
+            timeline.extend(paid);
+            timeline.sort_by(|a, b| a.at.cmp(&b.at));
             let status = parse_status(&status).unwrap_or(Status::Submitted);
             let due = Date::from_parts(&appointment[8..10], &appointment[5..7], &appointment[..4]).ok();
             Ok(Some(Tracking {

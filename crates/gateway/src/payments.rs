@@ -39,7 +39,7 @@ fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
 
 fn state_of(conn: &Connection, txn_ref: &str) -> rusqlite::Result<Option<(PaymentState, String)>> {
     conn.query_row(
-        "SELECT txn_ref, dossier_code, method, amount_vnd, status, response_code, expires_at FROM payments WHERE txn_ref = ?1",
+        "SELECT txn_ref, dossier_code, method, amount_vnd, status, response_code, expires_at, paid_at FROM payments WHERE txn_ref = ?1",
         [txn_ref],
         |r| {
             let method: String = r.get(2)?;
@@ -52,6 +52,7 @@ fn state_of(conn: &Connection, txn_ref: &str) -> rusqlite::Result<Option<(Paymen
                     amount_vnd: r.get::<_, i64>(3)? as u64,
                     status: parse(&status).unwrap_or(PaymentStatus::Pending),
                     response_code: r.get(5)?,
+                    paid_at: r.get(7)?,
                 },
                 r.get::<_, String>(6)?,
             ))

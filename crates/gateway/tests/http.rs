@@ -572,6 +572,10 @@ async fn vnpay_ipn_answers_every_case_and_marks_paid_once() {
     assert_eq!(listed.len(), 1);
     let tracked: mytho_core::dossier::Tracking = server.get(&format!("/api/v1/dossiers/{code}?phone_last4=4321"), None).await.json().await.unwrap();
     assert_eq!((tracked.fee_vnd, tracked.payment), (Some(10_000), Some(PaymentStatus::Paid)), "paid shows when tracking");
+    let paid_entries: Vec<_> = tracked.timeline.iter().filter(|e| e.paid_vnd.is_some()).collect();
+    assert_eq!(paid_entries.len(), 1, "the payment is on the timeline once");
+    assert_eq!(paid_entries[0].paid_vnd, Some(10_000));
+    assert!(listed[0].paid_at.as_deref().is_some_and(|t| t.ends_with('Z')));
     assert_eq!((listed[0].txn_ref.as_str(), listed[0].status), (txn.as_str(), PaymentStatus::Paid));
     assert_eq!(server.get(&format!("/api/v1/dossiers/{code}/payments?phone_last4=0000"), None).await.status(), 404);
     server.stop().await;

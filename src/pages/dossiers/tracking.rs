@@ -114,7 +114,12 @@ fn tracking_view(t: Tracking, last4: String, lang: Lang) -> impl IntoView {
         .map(|e| {
             view! {
                 <li class="timeline__item">
-                    <p class="timeline__status">{e.status.name(lang)}</p>
+                    <p class="timeline__status">
+                        {match e.paid_vnd {
+                            Some(amount) => format!("{} {}", Msg::TimelinePaid.text(lang), format_vnd(amount)),
+                            None => e.status.name(lang).to_string(),
+                        }}
+                    </p>
                     <p class="timeline__time">{vn_datetime(&e.at)}</p>
                     {e.note.as_ref().map(|n| view! { <p>{n.get(lang).to_string()}</p> })}
                 </li>

@@ -1,3 +1,4 @@
+use super::payment_receipt;
 use super::qr::qr_svg;
 use crate::api::PaymentBackend;
 use crate::components::{summary_row, use_page_title, InlineError};
@@ -137,14 +138,7 @@ pub fn PayPage() -> impl IntoView {
 fn recorded_view(r: Result<Vec<PaymentState>, ApiError>, lang: Lang) -> AnyView {
     match r {
         Ok(list) => match list.iter().find(|p| p.status == PaymentStatus::Paid).or(list.first()) {
-            Some(p) if p.status == PaymentStatus::Paid => view! {
-                <div class="panel panel--confirmation">
-                    <p class="panel__title">{p.status.name(lang)}</p>
-                    <p class="panel__body">{format_vnd(p.amount_vnd)}</p>
-                </div>
-                <p>{Msg::PayPaidNote.text(lang)}</p>
-            }
-            .into_any(),
+            Some(p) if p.status == PaymentStatus::Paid => payment_receipt(p, lang).into_any(),
             Some(p) => view! {
                 <dl class="summary-list">{summary_row(Msg::PayStatus.text(lang), p.status.name(lang))}</dl>
                 {(p.status == PaymentStatus::Pending).then(|| view! { <p>{Msg::PayPendingNote.text(lang)}</p> })}

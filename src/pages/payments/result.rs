@@ -1,4 +1,4 @@
-use super::pay_path;
+use super::{pay_path, payment_receipt};
 use crate::api::PaymentBackend;
 use crate::components::{summary_row, use_page_title, LoadError, Loading};
 use crate::i18n::use_i18n;
@@ -25,24 +25,19 @@ pub fn PayResult() -> impl IntoView {
         {move || match state.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| state.refetch())/> }.into_any(),
+            Some(Ok(p)) if p.status == PaymentStatus::Paid => payment_receipt(&p, i18n.lang.get()).into_any(),
             Some(Ok(p)) => {
                 let lang = i18n.lang.get();
-                let paid = p.status == PaymentStatus::Paid;
                 view! {
-                    <div class=if paid { "panel panel--confirmation" } else { "error-panel" }>
-                        <p class=if paid { "panel__title" } else { "subheading" }>{p.status.name(lang)}</p>
+                    <div class="error-panel">
+                        <p class="subheading">{p.status.name(lang)}</p>
                     </div>
                     <dl class="summary-list">
                         {summary_row(Msg::ReceiptCode.text(lang), p.dossier_code.clone())}
                         {summary_row(Msg::PayAmount.text(lang), format_vnd(p.amount_vnd))}
                     </dl>
-                    <p>{if paid { Msg::PayPaidNote.text(lang) } else { Msg::PayFailedNote.text(lang) }}</p>
-                    {(!paid).then(|| view! { <p><a class="button" href=pay_path(&p.dossier_code)>{Msg::PayTryAgain.text(lang)}</a></p> })}
-                    {paid.then(|| view! {
-                        <p class="no-print">
-                            <button type="button" class="button button--secondary" on:click=|_| platform::print()>{Msg::Print.text(lang)}</button>
-                        </p>
-                    })}
+                    <p>{Msg::PayFailedNote.text(lang)}</p>
+                    <p><a class="button" href=pay_path(&p.dossier_code)>{Msg::PayTryAgain.text(lang)}</a></p>
                 }
                 .into_any()
             }
