@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { appReady, expect, expectNoAxeViolations, test } from './helpers';
 
 test.afterEach(async ({ problems }) => {
@@ -111,9 +113,20 @@ test('an area the city switches off in config.json leaves the navigation and ans
 test('no payment secret or signing code reaches the browser', async ({ page, request }) => {
   const urls = new Set<string>(['/', '/config.json', '/faq.json']);
   page.on('request', (r) => urls.add(new URL(r.url()).pathname));
-  await page.goto('/');
-  await appReady(page);
-  expect([...urls].some((u) => u.endsWith('.wasm'))).toBe(true);
+  // Every bundle's page, and what each loads.
+  for (const address of ['/', '/dich-vu-cong', '/tra-cuu', '/hoi-dap', '/thanh-toan/ho-so/MTS-000101-0001']) {
+    await page.goto(address);
+    await appReady(page);
+  }
+  expect([...urls].filter((u) => u.endsWith('.wasm')).length).toBe(5);
+  // And every file of the build, loaded or not.
+  for (const file of fs.readdirSync('dist')) {
+    if (file.endsWith('.br') || file.endsWith('.gz')) continue;
+    const text = fs.readFileSync(path.join('dist', file)).toString('latin1');
+    expect(text, file).not.toContain('E2ESECRET');
+    expect(text, file).not.toContain('e2e-officer-token');
+    expect(text, file).not.toContain('vnp_SecureHash');
+  }
   for (const url of urls) {
     const body = await (await request.get(url, { headers: { 'accept-encoding': 'identity' } })).body();
     const text = body.toString('latin1');
