@@ -118,22 +118,42 @@ test('a fee paid by VietQR stays pending until the treasury confirms it', async 
   await expectNoAxeViolations(page);
 });
 
-test('the receipt of a dossier with a fee leads to paying it, the second factor already known', async ({ page, request }) => {
-  const code = await residenceDossier(request);
-  const tracked = await (await request.get(`/api/v1/dossiers/${code}?phone_last4=4321`)).json();
-  // What the app keeps after submitting (see LocalReceipt in crates/core/src/draft.rs).
-  await page.goto('/tra-cuu');
-  await page.evaluate(([code, appointment]) => localStorage.setItem(`mts.receipt.${code}`, JSON.stringify({
-    receipt: { code, procedure_id: 'thuong-tru', status: 'submitted', submitted_at: '2026-11-23T02:00:00Z', appointment },
-    procedure_name: { vi: 'Đăng ký thường trú', en: 'Permanent residence registration' },
-    supplement: false, fee_vnd: 10000, phone_last4: '4321',
-  })), [code, tracked.appointment]);
-  await page.goto(`/tra-cuu/bien-nhan/${code}`);
+test('a dossier with a fee, submitted in the browser, is paid from its receipt and shows paid on the timeline', async ({ page }) => {
+  await page.goto('/dich-vu-cong/thuong-tru');
   await appReady(page);
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Phạm Văn Hùng');
+  await page.getByLabel('Ngày', { exact: true }).fill('10');
+  await page.getByLabel('Tháng', { exact: true }).fill('8');
+  await page.getByLabel('Năm', { exact: true }).fill('1990');
+  await page.getByLabel('Nam', { exact: true }).check();
+  await page.getByLabel('Số định danh cá nhân').fill('082090123456');
+  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  await page.getByLabel('Số nhà, đường, khu phố').fill('12 Hùng Vương, khu phố 1');
+  await page.getByLabel('Phường, xã').fill('Phường Mỹ Tho');
+  await page.getByLabel('Chủ sở hữu chỗ ở').check();
+  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  await page.getByLabel('Số điện thoại di động').fill('0987 654 321');
+  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');
+  const code = (await page.locator('.receipt-code').textContent())!.trim();
+
+  // Straight from the receipt: the second factor is already known on this device.
   await page.getByRole('link', { name: 'Thanh toán lệ phí (10.000 đ)' }).click();
   await expect(page).toHaveURL(`/thanh-toan/ho-so/${code}`);
   await appReady(page);
   await expect(page.getByLabel('4 số cuối số điện thoại')).toHaveValue('4321');
-  await expect(page.locator('.summary-list').first()).toContainText('10.000 đ');
   await expect(page.locator('.summary-list').first()).toContainText('Đăng ký thường trú');
+  await page.getByRole('button', { name: /VNPay/ }).click();
+  await page.getByRole('button', { name: 'Thanh toán thành công' }).click();
+  await appReady(page);
+  await expect(page.getByRole('heading', { name: 'Biên lai thanh toán' })).toBeVisible();
+
+  await page.goto(`/tra-cuu?ma=${code}`);
+  await appReady(page);
+  await page.getByLabel('4 số cuối số điện thoại').fill('4321');
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.locator('.timeline')).toContainText('Đã thanh toán lệ phí 10.000 đ');
 });
