@@ -75,7 +75,7 @@ pub fn dossiers() -> AnyView {
 
 /// Tracking, receipts and the drafts on this device.
 pub fn tracking() -> AnyView {
-    use crate::pages::dossiers::{DraftsPage, ReceiptPage, TrackingPage};
+    use crate::pages::dossiers::{DraftsPage, ProfilePage, ReceiptPage, TrackingPage};
     use mytho_core::routes::TRACKING;
     provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
     let page = |page: fn() -> AnyView| move || built(Area::Tracking, page);
@@ -84,6 +84,7 @@ pub fn tracking() -> AnyView {
             <Route path=StaticSegment(seg(TRACKING)) view=page(|| view! { <TrackingPage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("bien-nhan"), ParamSegment("code")) view=page(|| view! { <ReceiptPage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("ho-so-dang-soan")) view=page(|| view! { <DraftsPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TRACKING)), StaticSegment("thong-tin-cua-toi")) view=page(|| view! { <ProfilePage/> }.into_any())/>
         </Routes>
     }
     .into_any()

@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+import { appReady, expect, expectNoAxeViolations, fillPersonStep, test } from './helpers';
 
 const OFFICER = { authorization: 'Bearer e2e-officer-token-0123456789abcdef' };
 
@@ -12,6 +12,8 @@ async function continueStep(page: Page) {
 }
 
 test('a citizen finds, fills, submits, tracks and corrects a birth registration', async ({ page, request }) => {
+  // A long journey: more time before giving up on a busy machine (never a speed check).
+  test.slow();
   await page.goto('/');
   await appReady(page);
   await page.locator('.site-nav').getByRole('link', { name: 'Dịch vụ công', exact: true }).click();
@@ -120,6 +122,8 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   await expectNoAxeViolations(page);
   // The draft is gone once submitted.
   expect(await page.evaluate(() => localStorage.getItem('mts.draft.khai-sinh'))).toBeNull();
+  // Nothing personal is kept without the box ticked.
+  expect(await page.evaluate(() => localStorage.getItem('mts.profile'))).toBeNull();
 
   // Tracking needs the second factor; the timeline shows the official status.
   await page.getByRole('link', { name: 'Tra cứu hồ sơ này' }).click();
@@ -216,13 +220,7 @@ test('drafts are listed, resumed here or on another device with a code, and dele
 test('a conditional question, a select, and a submission queued offline then sent when back online', async ({ page, context, problems }) => {
   await page.goto('/dich-vu-cong/xac-nhan-hon-nhan/nop/person');
   await appReady(page);
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Lê Văn An');
-  await page.getByLabel('Ngày', { exact: true }).fill('5');
-  await page.getByLabel('Tháng', { exact: true }).fill('3');
-  await page.getByLabel('Năm', { exact: true }).fill('1995');
-  await page.getByLabel('Nam', { exact: true }).check();
-  await page.getByLabel('Số định danh cá nhân').fill('082095123456');
-  await continueStep(page);
+  await fillPersonStep(page, { name: 'Lê Văn An', dob: ['5', '3', '1995'], sex: 'Nam', id: '082095123456' });
 
   await expect(page.getByLabel('Số bản án hoặc quyết định ly hôn')).toHaveCount(0);
   await page.getByLabel('Đã ly hôn').check();
@@ -250,4 +248,43 @@ test('a conditional question, a select, and a submission queued offline then sen
   await context.setOffline(false);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ', { timeout: 15_000 });
   await expect(page.locator('.receipt-code')).toHaveText(/^MTS-\d{6}-\d{4}$/);
+});
+
+test('my details are kept only when I agree, fill the next form, and can be erased', async ({ page }) => {
+  // A long journey: more time before giving up on a busy machine (never a speed check).
+  test.slow();
+  await page.goto('/dich-vu-cong/xac-nhan-hon-nhan/nop/person');
+  await appReady(page);
+  await fillPersonStep(page, { name: 'Võ Thị Mai', dob: ['20', '11', '1993'], sex: 'Nữ', id: '082193123456' });
+  await page.getByLabel('Chưa từng kết hôn').check();
+  await page.getByLabel('Mục đích sử dụng').selectOption('marriage');
+  await continueStep(page);
+  await page.getByLabel('Số điện thoại di động').fill('0912 000 111');
+  await continueStep(page);
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByLabel(/Lưu họ tên, số định danh/).check();
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');
+
+  // Another procedure's form starts filled from them, and says so.
+  await page.goto('/dich-vu-cong/thuong-tru/nop/person');
+  await appReady(page);
+  await expect(page.getByText('Một số ô đã được điền sẵn')).toBeVisible();
+  await expect(page.getByLabel('Họ và tên', { exact: true })).toHaveValue('Võ Thị Mai');
+  await expect(page.getByLabel('Năm', { exact: true })).toHaveValue('1993');
+  await expect(page.getByLabel('Số định danh cá nhân')).toHaveValue('082193123456');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Thông tin của tôi' }).click();
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin của tôi');
+  await expect(page.locator('.summary-list')).toContainText('Võ Thị Mai');
+  await expect(page.locator('.summary-list')).toContainText('20/11/1993');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Xoá thông tin của tôi' }).click();
+  await expect(page.getByText('Đã xoá thông tin của bạn khỏi thiết bị này.')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('mts.profile'))).toBeNull();
+  await page.goto('/dich-vu-cong/khai-sinh/nop/requester');
+  await appReady(page);
+  await expect(page.getByLabel('Họ và tên người đi đăng ký')).toHaveValue('');
 });

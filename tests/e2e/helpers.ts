@@ -40,3 +40,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
+
+/** The "person" step that several forms share (name, date of birth, sex, ID number), then Continue. */
+export async function fillPersonStep(page: Page, p: { name: string; dob: [string, string, string]; sex: 'Nam' | 'Nữ'; id: string }) {
+  await page.getByLabel('Họ và tên', { exact: true }).fill(p.name);
+  await page.getByLabel('Ngày', { exact: true }).fill(p.dob[0]);
+  await page.getByLabel('Tháng', { exact: true }).fill(p.dob[1]);
+  await page.getByLabel('Năm', { exact: true }).fill(p.dob[2]);
+  await page.getByLabel(p.sex, { exact: true }).check();
+  await page.getByLabel('Số định danh cá nhân').fill(p.id);
+  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+}

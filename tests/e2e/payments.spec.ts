@@ -1,5 +1,5 @@
 import { APIRequestContext } from '@playwright/test';
-import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+import { appReady, expect, expectNoAxeViolations, fillPersonStep, test } from './helpers';
 
 const OFFICER = { authorization: 'Bearer e2e-officer-token-0123456789abcdef' };
 
@@ -25,6 +25,8 @@ async function residenceDossier(request: APIRequestContext): Promise<string> {
 }
 
 test('a fee paid through the provider: cancelled first, then paid, as the gateway records it', async ({ page, request }) => {
+  // A long journey: more time before giving up on a busy machine (never a speed check).
+  test.slow();
   const code = await residenceDossier(request);
   await page.goto(`/thanh-toan/ho-so/${code}`);
   await appReady(page);
@@ -119,16 +121,12 @@ test('a fee paid by VietQR stays pending until the treasury confirms it', async 
 });
 
 test('a dossier with a fee, submitted in the browser, is paid from its receipt and shows paid on the timeline', async ({ page }) => {
+  // A long journey: more time before giving up on a busy machine (never a speed check).
+  test.slow();
   await page.goto('/dich-vu-cong/thuong-tru');
   await appReady(page);
   await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Phạm Văn Hùng');
-  await page.getByLabel('Ngày', { exact: true }).fill('10');
-  await page.getByLabel('Tháng', { exact: true }).fill('8');
-  await page.getByLabel('Năm', { exact: true }).fill('1990');
-  await page.getByLabel('Nam', { exact: true }).check();
-  await page.getByLabel('Số định danh cá nhân').fill('082090123456');
-  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  await fillPersonStep(page, { name: 'Phạm Văn Hùng', dob: ['10', '8', '1990'], sex: 'Nam', id: '082090123456' });
   await page.getByLabel('Số nhà, đường, khu phố').fill('12 Hùng Vương, khu phố 1');
   await page.getByLabel('Phường, xã').fill('Phường Mỹ Tho');
   await page.getByLabel('Chủ sở hữu chỗ ở').check();

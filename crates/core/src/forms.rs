@@ -37,6 +37,9 @@ pub struct FieldDef {
     /// Shown (and checked) only when another answer has this value.
     #[serde(default)]
     pub show_if: Option<Condition>,
+    /// Which of the user's saved details fills this field (only with their consent; see `profile`).
+    #[serde(default)]
+    pub prefill: Option<crate::profile::ProfileItem>,
 }
 
 fn yes() -> bool {
@@ -314,7 +317,7 @@ mod tests {
     }
 
     fn field(id: &str, kind: FieldKind) -> FieldDef {
-        FieldDef { id: id.into(), label: l(id), hint: None, required: true, kind, show_if: None }
+        FieldDef { id: id.into(), label: l(id), hint: None, required: true, kind, show_if: None, prefill: None }
     }
 
     fn form() -> FormDef {

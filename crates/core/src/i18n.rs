@@ -244,6 +244,18 @@ messages! {
     ResumeOpen => ("Mở bản nháp", "Open the draft"),
     ResumeCodeRequired => ("Hãy nhập mã tiếp tục", "Enter the resume code"),
     ResumeCodeInvalid => ("Mã tiếp tục gồm 12 chữ và số, ví dụ ABCD-EFGH-JKMN; hãy kiểm tra lại", "A resume code has 12 letters and digits, like ABCD-EFGH-JKMN; check it again"),
+    // Saved details ("provide information once")
+    ProfileTitle => ("Thông tin của tôi", "My details"),
+    ProfileName => ("Họ và tên", "Full name"),
+    ProfileIdNumber => ("Số định danh cá nhân", "Personal ID number"),
+    ProfileBirthDate => ("Ngày sinh", "Date of birth"),
+    ProfilePhone => ("Số điện thoại", "Phone number"),
+    ProfileConsent => ("Lưu họ tên, số định danh, ngày sinh và số điện thoại của tôi trên thiết bị này để điền sẵn khi nộp hồ sơ sau. Tôi có thể xem và xoá bất cứ lúc nào.", "Keep my name, ID number, date of birth and phone number on this device to fill in future applications. I can see and delete them at any time."),
+    ProfileIntro => ("Những thông tin này chỉ nằm trên thiết bị này, do bạn đồng ý lưu. Chúng được điền sẵn vào các hồ sơ mới.", "These details are kept only on this device, because you agreed. They are filled into new applications."),
+    ProfileEmpty => ("Không có thông tin nào được lưu trên thiết bị này.", "No details are kept on this device."),
+    ProfileDelete => ("Xoá thông tin của tôi", "Delete my details"),
+    ProfileDeleted => ("Đã xoá thông tin của bạn khỏi thiết bị này.", "Your details were deleted from this device."),
+    ProfileFilled => ("Một số ô đã được điền sẵn từ thông tin bạn lưu trên thiết bị này. Hãy kiểm tra lại.", "Some boxes were filled from the details you keep on this device. Check them."),
     // Payments
     PayAction => ("Thanh toán lệ phí", "Pay the fee"),
     PayNotYet => ("Chưa thanh toán", "Not paid yet"),

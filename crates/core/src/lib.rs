@@ -10,6 +10,7 @@ pub mod retry;
 pub mod routes;
 pub mod payment;
 pub mod procedures;
+pub mod profile;
 pub mod text;
 pub mod tourism;
 pub mod validate;

@@ -1,4 +1,5 @@
-use super::draft::{keep_receipt, DraftStore};
+use super::draft::{keep_profile, keep_receipt, DraftStore};
+use mytho_core::profile::Profile;
 use super::fields::dom_id;
 use super::step::{supplement_banner, DraftNote, RETURN_TO_CHECK};
 use super::receipt_path;
@@ -30,6 +31,7 @@ pub fn CheckAnswers() -> impl IntoView {
     store.draft.update(|d| d.step = CHECK_STEP.to_string());
 
     let declared = RwSignal::new(false);
+    let keep_details = RwSignal::new(false);
     let problems = RwSignal::new(Vec::<Problem>::new());
     let sending = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
@@ -79,7 +81,8 @@ pub fn CheckAnswers() -> impl IntoView {
             let key = store.draft.with_untracked(|d| d.idempotency_key.clone()).unwrap_or_else(platform::random_id);
             store.draft.update(|d| d.idempotency_key = Some(key.clone()));
             let supplement = store.draft.with_untracked(|d| d.supplement.clone());
-            let (backend, p) = (backend.clone(), p.clone());
+            let (backend, p, def) = (backend.clone(), p.clone(), def.clone());
+            let answers_sent = answers.clone();
             sending.set(true);
             failure.set(None);
             spawn_local(async move {
@@ -97,6 +100,9 @@ pub fn CheckAnswers() -> impl IntoView {
                 match result {
                     Ok(receipt) => {
                         let code = receipt.code.clone();
+                        if keep_details.get_untracked() && supplement.is_none() {
+                            keep_profile(&Profile::from_answers(&def, &answers_sent));
+                        }
                         keep_receipt(&LocalReceipt {
                             receipt,
                             procedure_name: p.name.clone(),
@@ -204,6 +210,11 @@ pub fn CheckAnswers() -> impl IntoView {
                         prop:checked=move || declared.get() on:change=move |ev| declared.set(event_target_checked(&ev))/>
                     <label class="checkboxes__label" for=DECLARATION_ID>{move || i18n.tr(Msg::DeclarationText)}</label>
                 </div>
+            </div>
+            <div class="checkboxes__item">
+                <input class="checkboxes__input" type="checkbox" id="f-keep-details"
+                    prop:checked=move || keep_details.get() on:change=move |ev| keep_details.set(event_target_checked(&ev))/>
+                <label class="checkboxes__label" for="f-keep-details">{move || i18n.tr(Msg::ProfileConsent)}</label>
             </div>
             {failure_view}
             <button class="button" type="submit" disabled=move || sending.get()>

@@ -5,15 +5,25 @@ use crate::platform;
 use leptos::prelude::*;
 use mytho_core::draft::{draft_key, receipt_key, LocalDraft, LocalReceipt, DRAFT_PREFIX};
 use mytho_core::procedures::Procedure;
+use mytho_core::profile::{Profile, PROFILE_KEY};
 
 #[derive(Clone, Copy)]
 pub struct DraftStore {
     pub draft: RwSignal<LocalDraft>,
+    /// Whether a new draft was filled from the details the user keeps on this device.
+    pub prefilled: bool,
 }
 
 impl DraftStore {
     pub fn open(p: &Procedure) -> DraftStore {
-        let draft = read::<LocalDraft>(&draft_key(&p.id)).unwrap_or_else(|| LocalDraft::new(&p.id, p.name.clone(), first_step(p)));
+        let mut prefilled = false;
+        let draft = read::<LocalDraft>(&draft_key(&p.id)).unwrap_or_else(|| {
+            let mut d = LocalDraft::new(&p.id, p.name.clone(), first_step(p));
+            if let (Some(profile), Some(form)) = (read::<Profile>(PROFILE_KEY), &p.form) {
+                prefilled = profile.fill(form, &mut d.answers);
+            }
+            d
+        });
         let draft = RwSignal::new(draft);
         Effect::new(move |_| {
             draft.with(|d| {
@@ -24,7 +34,7 @@ impl DraftStore {
                 }
             })
         });
-        DraftStore { draft }
+        DraftStore { draft, prefilled }
     }
 
     pub fn set_answer(self, key: &str, value: String) {
@@ -63,6 +73,13 @@ pub fn all_drafts() -> Vec<LocalDraft> {
     let mut drafts: Vec<LocalDraft> = platform::stored_keys(DRAFT_PREFIX).iter().filter_map(|k| read(k)).collect();
     drafts.sort_by_key(|d| std::cmp::Reverse(d.saved_at_ms));
     drafts
+}
+
+/// The user's saved details, only when they ticked the box that asks.
+pub fn keep_profile(profile: &Profile) {
+    if !profile.is_empty() {
+        write(PROFILE_KEY, profile);
+    }
 }
 
 /// After the server accepted it: the receipt is kept, the draft is gone.

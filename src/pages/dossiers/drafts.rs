@@ -1,5 +1,6 @@
 use super::draft::all_drafts;
 use super::resume::ResumeOpen;
+use super::PROFILE;
 use crate::components::{rel_for, use_page_title};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -41,6 +42,7 @@ pub fn DraftsPage() -> impl IntoView {
     view! {
         {list}
         <ResumeOpen/>
+        <p><a href=PROFILE>{move || i18n.tr(Msg::ProfileTitle)}</a></p>
         <p><a href=PROCEDURES rel=rel_for(PROCEDURES)>{move || i18n.tr(Msg::BackToCatalogue)}</a></p>
     }
 }

@@ -7,6 +7,7 @@ mod draft;
 mod drafts;
 mod fields;
 mod procedure;
+mod profile;
 mod receipt;
 mod resume;
 mod step;
@@ -15,6 +16,7 @@ mod tracking;
 pub use catalogue::Catalogue;
 pub use drafts::DraftsPage;
 pub use procedure::{ProcedureLayout, ProcedurePage};
+pub use profile::ProfilePage;
 pub use receipt::ReceiptPage;
 pub use step::FormStep;
 pub use tracking::TrackingPage;
@@ -23,6 +25,8 @@ use mytho_core::routes::TRACKING;
 
 /// Drafts and receipts live with tracking: "my applications".
 pub const DRAFTS: &str = "/tra-cuu/ho-so-dang-soan";
+/// The details the user keeps on this device.
+pub const PROFILE: &str = "/tra-cuu/thong-tin-cua-toi";
 
 pub fn receipt_path(code: &str) -> String {
     format!("{TRACKING}/bien-nhan/{code}")

@@ -3,6 +3,7 @@ use super::draft::DraftStore;
 use super::fields::{dom_id, field_view};
 use super::procedure::DELETED;
 use super::resume::ResumeOffer;
+use super::PROFILE;
 use crate::components::{title_with_errors, use_page_title, ErrorSummary, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
 use crate::pages::NotFound;
@@ -109,6 +110,12 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
         <p class="progress">{move || progress(i18n.lang.get(), index + 1, total)}</p>
         <h1 class="page-title" id="step-heading" tabindex="-1">{move || title.get(i18n.lang.get()).to_string()}</h1>
         {supplement_banner(store)}
+        {store.prefilled.then(|| view! {
+            <p class="notice">
+                {move || i18n.tr(Msg::ProfileFilled)} " "
+                <a href=PROFILE rel="external">{move || i18n.tr(Msg::ProfileTitle)}</a>
+            </p>
+        })}
         <form novalidate on:submit=on_continue>
             {fields}
             <button class="button" type="submit">{move || i18n.tr(Msg::Continue)}</button>
