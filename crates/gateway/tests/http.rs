@@ -519,6 +519,24 @@ fn signed(params: &[(&str, String)]) -> String {
 }
 
 #[tokio::test]
+async fn an_expired_payment_is_started_afresh() {
+    use mytho_core::payment::{PaymentStarted, PaymentState, PaymentStatus};
+    let server = Server::start().await;
+    let code = residence_dossier(&server, "k-pay-expired-00000001").await;
+    let start = serde_json::json!({ "phone_last4": "4321", "method": "vnpay", "lang": "vi" });
+    let first: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await.json().await.unwrap();
+    // The provider's window closed (its expiry is Việt Nam time, yyyymmddHHMMSS).
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    conn.execute("UPDATE payments SET expires_at = '20000101000000' WHERE txn_ref = ?1", [&first.txn_ref]).unwrap();
+    let second: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await.json().await.unwrap();
+    assert_ne!(second.txn_ref, first.txn_ref, "a new payment, with its own reference");
+    assert_eq!((second.status, second.amount_vnd), (PaymentStatus::Pending, 10_000));
+    let listed: Vec<PaymentState> = server.get(&format!("/api/v1/dossiers/{code}/payments?phone_last4=4321"), None).await.json().await.unwrap();
+    assert_eq!(listed.len(), 2);
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn vnpay_ipn_answers_every_case_and_marks_paid_once() {
     use mytho_core::payment::{IpnReply, PaymentStarted, PaymentState, PaymentStatus};
     let server = Server::start().await;
