@@ -73,7 +73,11 @@ for (const width of [320, 640]) {
   // 640 px is a 1280 px screen at 200 % zoom; 320 px is the WCAG reflow width.
   test(`usable at ${width} px wide: no sideways scrolling, targets at least 24 px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    const pages = ['/', '/hoi-dap', '/khong-co', '/dich-vu-cong', '/dich-vu-cong/khai-sinh', '/dich-vu-cong/khai-sinh/nop/child', '/tra-cuu'];
+    const pages = [
+      '/', '/hoi-dap', '/khong-co', '/dich-vu-cong', '/dich-vu-cong/khai-sinh', '/dich-vu-cong/khai-sinh/nop/child',
+      '/dich-vu-cong/khai-sinh/nop/kiem-tra', '/tra-cuu', '/tra-cuu/ho-so-dang-soan', '/tra-cuu/thong-tin-cua-toi',
+      '/thanh-toan/ho-so/MTS-000101-0001',
+    ];
     for (const path of pages) {
       await page.goto(path);
       await appReady(page);
