@@ -7,6 +7,7 @@ use mytho_core::dossier::{
 };
 use mytho_core::payment::{PaymentStarted, PaymentState, StartPayment, PAYMENTS_PATH};
 use mytho_core::procedures::{Procedure, ProcedureList, PROCEDURES_PATH};
+use mytho_core::wards::{WardHit, WARDS_PATH};
 use mytho_core::config::AppConfig;
 use mytho_core::retry::RetryPolicy;
 use std::future::Future;
@@ -63,6 +64,9 @@ pub trait DossierBackend: Send + Sync {
 
     /// A draft kept under a resume code.
     fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft>;
+
+    /// Today's wards and communes matching a name, today's or an old one.
+    fn wards<'a>(&'a self, query: &'a str) -> ApiFuture<'a, Vec<WardHit>>;
 }
 
 /// The reference city gateway (this repository's `crates/gateway`), or any server speaking its API.
@@ -142,6 +146,11 @@ impl DossierBackend for GatewayBackend {
 
     fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft> {
         Box::pin(async move { get_json(&format!("{}{DRAFTS_PATH}/{}", self.api_base, slug(resume_code)), &self.options).await })
+    }
+
+    fn wards<'a>(&'a self, query: &'a str) -> ApiFuture<'a, Vec<WardHit>> {
+        let q = js_sys::encode_uri_component(query).as_string().unwrap_or_default();
+        Box::pin(async move { get_json(&format!("{}{WARDS_PATH}?q={q}", self.api_base), &self.options).await })
     }
 }
 

@@ -15,7 +15,7 @@ async function residenceDossier(request: APIRequestContext): Promise<string> {
       idempotency_key: `e2e-pay-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`,
       answers: {
         name: 'Phạm Văn Hùng', 'dob.day': '10', 'dob.month': '8', 'dob.year': '1990', sex: 'male',
-        id_number: '082090123456', address: '12 Hùng Vương', ward: 'Phường Mỹ Tho', basis: 'owner',
+        id_number: '082090123456', address: '12 Hùng Vương', ward: '28261', basis: 'owner',
         phone: '0987 654 321',
       },
     },
@@ -128,11 +128,19 @@ test('a dossier with a fee, submitted in the browser, is paid from its receipt a
   await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
   await fillPersonStep(page, { name: 'Phạm Văn Hùng', dob: ['10', '8', '1990'], sex: 'Nam', id: '082090123456' });
   await page.getByLabel('Số nhà, đường, khu phố').fill('12 Hùng Vương, khu phố 1');
-  await page.getByLabel('Phường, xã').fill('Phường Mỹ Tho');
   await page.getByLabel('Chủ sở hữu chỗ ở').check();
+  // The ward is chosen from today's list, found here by an old commune's name typed without accents.
+  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  await expect(page.locator('.error-summary')).toContainText('Hãy tìm và chọn phường, xã trong danh sách phường, xã hiện nay');
+  await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').fill('tan my chanh');
+  await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').press('Enter');
+  await page.getByLabel('Phường Mỹ Phong (gồm Xã Tân Mỹ Chánh)').check();
+  await expect(page.getByText('Đã chọn: Phường Mỹ Phong')).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
   await page.getByLabel('Số điện thoại di động').fill('0987 654 321');
   await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  await expect(page.locator('.summary-list').nth(1)).toContainText('Phường Mỹ Phong');
   await page.getByLabel(/Tôi cam đoan/).check();
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');

@@ -85,6 +85,9 @@ pub enum FieldKind {
     Phone,
     Email,
     TaxCode,
+    /// One of today's wards or communes, chosen from the list (found by its name or an old one). The
+    /// answer is its code; `<id>.name` keeps the name for people. The gateway checks the code exists.
+    Ward,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -172,6 +175,7 @@ pub fn display_answer(field: &FieldDef, answers: &Answers, lang: Lang) -> Option
             let value = answers.get(id)?.trim();
             options.iter().find(|o| o.value == value).map(|o| o.label.get(lang).to_string())?
         }
+        FieldKind::Ward => answers.get(&format!("{id}.name"))?.trim().to_string(),
         _ => answers.get(id)?.trim().to_string(),
     };
     (!shown.trim().is_empty()).then_some(shown)
@@ -274,7 +278,9 @@ fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) 
 
     let raw = answers.get(&id).map(|s| s.trim()).unwrap_or("");
     if raw.is_empty() {
-        return if field.required { fail(Invalid::Required) } else { Ok(vec![]) };
+        // A ward is chosen, not typed: the message says how.
+        let missing = if field.kind == FieldKind::Ward { Invalid::UnknownWard } else { Invalid::Required };
+        return if field.required { fail(missing) } else { Ok(vec![]) };
     }
     let value = match &field.kind {
         FieldKind::Text { max } | FieldKind::LongText { max } => {
@@ -299,6 +305,13 @@ fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) 
         FieldKind::Phone => validate::phone::normalize(raw).map_err(Invalid::Phone),
         FieldKind::Email => validate::email::check(raw).map_err(Invalid::Email),
         FieldKind::TaxCode => validate::tax_code::check(raw).map_err(Invalid::TaxCode),
+        FieldKind::Ward => {
+            if raw.len() == 5 && raw.bytes().all(|b| b.is_ascii_digit()) {
+                let name = answers.get(&format!("{id}.name")).map(|n| n.trim().to_string()).unwrap_or_default();
+                return Ok(vec![(id.clone(), raw.to_string()), (format!("{id}.name"), name)]);
+            }
+            Err(Invalid::UnknownWard)
+        }
         FieldKind::Date { .. } => unreachable!("dates are handled above"),
     };
     match value {
@@ -412,6 +425,22 @@ mod tests {
         let adult = FormDef { steps: vec![StepDef { id: "s".into(), title: l("s"), fields: vec![field("dob", FieldKind::Date { not_future: true, after: None, min_age: Some(25) })] }] };
         let errors = validate_all(&adult, &good(), today()).unwrap_err();
         assert_eq!(errors[0].invalid, Invalid::AgeBelow { years: 25 });
+    }
+
+    #[test]
+    fn a_ward_is_a_code_chosen_from_the_list_with_its_name() {
+        let def = FormDef { steps: vec![StepDef { id: "s".into(), title: l("s"), fields: vec![field("ward", FieldKind::Ward)] }] };
+        let mut a = Answers::new();
+        assert_eq!(validate_all(&def, &a, today()).unwrap_err()[0].invalid, Invalid::UnknownWard, "empty: choose, not type");
+        a.insert("ward".into(), "Phường 5".into());
+        let errors = validate_all(&def, &a, today()).unwrap_err();
+        assert_eq!(errors[0].invalid, Invalid::UnknownWard);
+        assert!(errors[0].message(&def, Lang::Vi).starts_with("Hãy tìm và chọn ward"));
+        a.insert("ward".into(), "28249".into());
+        a.insert("ward.name".into(), "Phường Đạo Thạnh".into());
+        let clean = validate_all(&def, &a, today()).unwrap();
+        assert_eq!((clean["ward"].as_str(), clean["ward.name"].as_str()), ("28249", "Phường Đạo Thạnh"));
+        assert_eq!(display_answer(&def.steps[0].fields[0], &a, Lang::Vi).as_deref(), Some("Phường Đạo Thạnh"));
     }
 
     #[test]

@@ -244,6 +244,11 @@ messages! {
     ResumeOpen => ("Mở bản nháp", "Open the draft"),
     ResumeCodeRequired => ("Hãy nhập mã tiếp tục", "Enter the resume code"),
     ResumeCodeInvalid => ("Mã tiếp tục gồm 12 chữ và số, ví dụ ABCD-EFGH-JKMN; hãy kiểm tra lại", "A resume code has 12 letters and digits, like ABCD-EFGH-JKMN; check it again"),
+    // Ward picker
+    WardSearchLabel => ("Tìm theo tên hiện nay hoặc tên cũ", "Search by today's name or an old one"),
+    WardChosen => ("Đã chọn", "Chosen"),
+    WardFormerly => ("gồm", "includes former"),
+    WardNoMatch => ("Không tìm thấy phường, xã nào có tên này. Hãy thử tên khác; có dấu hay không dấu đều được.", "No ward or commune has that name. Try another name, with or without accents."),
     // Saved details ("provide information once")
     ProfileTitle => ("Thông tin của tôi", "My details"),
     ProfileName => ("Họ và tên", "Full name"),

@@ -92,8 +92,8 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
             }
             let Some(proc) = procedure(&tx, &submission.procedure_id)? else { return Ok(Submitted::UnknownProcedure) };
             let Some(form) = proc.form.as_ref() else { return Ok(Submitted::NotOnline) };
-            // The server never trusts the client: the same rules again.
-            let clean = match forms::validate_all(form, &submission.answers, today) {
+            // The server never trusts the client: the same rules again, and the wards against today's list.
+            let clean = match forms::validate_all(form, &submission.answers, today).and_then(|c| known_wards(form, c)) {
                 Ok(clean) => clean,
                 Err(errors) => return Ok(Submitted::Invalid(problems(form, &errors))),
             };
@@ -338,7 +338,7 @@ pub async fn supplement(
                 return Ok(Resubmitted::NotAsked(status));
             }
             let Some(form) = proc.form.as_ref() else { return Ok(Resubmitted::NotAsked(status)) };
-            let clean = match forms::validate_all(form, &body.answers, today) {
+            let clean = match forms::validate_all(form, &body.answers, today).and_then(|c| known_wards(form, c)) {
                 Ok(clean) => clean,
                 Err(errors) => return Ok(Resubmitted::Invalid(problems(form, &errors))),
             };
@@ -367,6 +367,25 @@ pub async fn supplement(
         Ok(Resubmitted::Unknown) => not_found_dossier(),
         Err(e) => db_error(e),
     }
+}
+
+/// A ward answer must be one of today's codes; its name is taken from the list, not from the client.
+fn known_wards(form: &forms::FormDef, mut clean: forms::Answers) -> Result<forms::Answers, Vec<forms::FieldError>> {
+    let mut errors = Vec::new();
+    for field in form.fields().filter(|f| f.kind == FieldKind::Ward) {
+        let Some(code) = clean.get(&field.id).cloned() else { continue };
+        match crate::wards::name_of(&code) {
+            Some(name) => {
+                clean.insert(format!("{}.name", field.id), name);
+            }
+            None => errors.push(forms::FieldError {
+                field: field.id.clone(),
+                target: field.id.clone(),
+                invalid: mytho_core::validate::Invalid::UnknownWard,
+            }),
+        }
+    }
+    if errors.is_empty() { Ok(clean) } else { Err(errors) }
 }
 
 fn problems(form: &forms::FormDef, errors: &[forms::FieldError]) -> Vec<FieldProblem> {

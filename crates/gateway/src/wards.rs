@@ -26,3 +26,8 @@ pub async fn find(Query(query): Query<WardQuery>) -> Json<Vec<WardHit>> {
     }
     Json(search(&DATA.communes, &query.q).into_iter().map(|m| hit(m.commune, m.via_old_name)).collect())
 }
+
+/// Today's name of a ward by its code, when the code is one of today's.
+pub fn name_of(code: &str) -> Option<String> {
+    DATA.communes.iter().find(|c| c.code == code).map(|c| c.name.clone())
+}

@@ -503,7 +503,7 @@ async fn residence_dossier(server: &Server, key: &str) -> String {
         "procedure_id": "thuong-tru", "idempotency_key": key,
         "answers": {
             "name": "Lê Văn Cường", "dob.day": "1", "dob.month": "2", "dob.year": "1990", "sex": "male",
-            "id_number": "082090123456", "address": "12 Hùng Vương", "ward": "Phường Mỹ Tho", "basis": "owner",
+            "id_number": "082090123456", "address": "12 Hùng Vương", "ward": "28261", "basis": "owner",
             "phone": "0987 654 321"
         }
     });
@@ -516,6 +516,31 @@ fn signed(params: &[(&str, String)]) -> String {
     let map: std::collections::BTreeMap<String, String> = params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
     let hash = mytho_gateway::vnpay::sign(VNPAY_SECRET, &map);
     format!("{}&vnp_SecureHash={hash}", mytho_gateway::vnpay::signing_query(&map))
+}
+
+#[tokio::test]
+async fn a_ward_must_be_one_of_todays_and_keeps_its_official_name() {
+    let server = Server::start().await;
+    let body = |ward: &str, key: &str| serde_json::json!({
+        "procedure_id": "thuong-tru", "idempotency_key": key,
+        "answers": {
+            "name": "Phạm Văn Hùng", "dob.day": "10", "dob.month": "8", "dob.year": "1990", "sex": "male",
+            "id_number": "082090123456", "address": "12 Hùng Vương", "ward": ward, "ward.name": "Tên do trình duyệt gửi",
+            "basis": "owner", "phone": "0987 654 321"
+        }
+    });
+    let r = server.post_with("/api/v1/dossiers", &body("99999", "k-ward-000000000000001"), None).await;
+    assert_eq!(r.status(), 422);
+    let problem: mytho_core::dossier::InvalidSubmission = r.json().await.unwrap();
+    assert_eq!(problem.fields[0].field, "ward");
+    assert!(problem.fields[0].message.vi.contains("danh sách phường, xã"));
+    let r = server.post_with("/api/v1/dossiers", &body("28273", "k-ward-000000000000002"), None).await;
+    assert_eq!(r.status(), 201);
+    let code = r.json::<mytho_core::dossier::Receipt>().await.unwrap().code;
+    let stored: mytho_core::dossier::StoredAnswers =
+        server.get(&format!("/api/v1/dossiers/{code}/answers?phone_last4=4321"), None).await.json().await.unwrap();
+    assert_eq!(stored.answers["ward.name"], "Phường Mỹ Phong", "the name comes from the list, not the client");
+    server.stop().await;
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 //! the value written to the draft as the user types.
 
 use super::draft::DraftStore;
+use super::ward::ward_picker;
 use crate::components::InlineError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -151,6 +152,17 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
             }
             .into_any()
         }
+        FieldKind::Ward => view! {
+            <div class=group_class>
+                <fieldset class="fieldset" aria-describedby=described>
+                    <legend class="label">{label_text}</legend>
+                    {hint_view}
+                    {error_view}
+                    {ward_picker(key, id, store)}
+                </fieldset>
+            </div>
+        }
+        .into_any(),
         FieldKind::LongText { .. } => {
             let value = store.answer(&key);
             view! {

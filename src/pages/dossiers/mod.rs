@@ -12,6 +12,7 @@ mod receipt;
 mod resume;
 mod step;
 mod tracking;
+mod ward;
 
 pub use catalogue::Catalogue;
 pub use drafts::DraftsPage;

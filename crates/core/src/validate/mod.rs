@@ -38,6 +38,8 @@ pub enum Invalid {
     Email(email::EmailError),
     TaxCode(tax_code::TaxCodeError),
     Upload(upload::UploadError),
+    /// A ward answer that is not one of today's wards (chosen from the list, not typed).
+    UnknownWard,
 }
 
 impl Invalid {
@@ -47,6 +49,11 @@ impl Invalid {
         let vi = lang == Lang::Vi;
         match self {
             Invalid::Required => pick(vi, format!("Hãy nhập {}", lower_first(label)), format!("Enter {}", lower_first(label))),
+            Invalid::UnknownWard => pick(
+                vi,
+                format!("Hãy tìm và chọn {} trong danh sách phường, xã hiện nay", lower_first(label)),
+                format!("Search for and choose {} from today's list of wards and communes", lower_first(label)),
+            ),
             Invalid::TooShort { min, got } => pick(
                 vi,
                 format!("{label} cần ít nhất {min} ký tự; bạn đã nhập {got}"),
