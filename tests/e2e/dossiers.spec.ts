@@ -40,6 +40,9 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveCount(6);
+  // A choice asks to select, a text box to type.
+  await expect(summary).toContainText('Hãy chọn giới tính');
+  await expect(summary).toContainText('Hãy nhập nơi sinh');
   await expect(page).toHaveTitle(/^Lỗi: Thông tin trẻ/);
   await expectNoAxeViolations(page);
   await page.getByLabel('Họ, chữ đệm và tên của trẻ').fill('Nguyễn Thị Bình');

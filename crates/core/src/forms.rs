@@ -279,7 +279,11 @@ fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) 
     let raw = answers.get(&id).map(|s| s.trim()).unwrap_or("");
     if raw.is_empty() {
         // A ward is chosen, not typed: the message says how.
-        let missing = if field.kind == FieldKind::Ward { Invalid::UnknownWard } else { Invalid::Required };
+        let missing = match field.kind {
+            FieldKind::Ward => Invalid::UnknownWard,
+            FieldKind::Choice { .. } => Invalid::NotChosen,
+            _ => Invalid::Required,
+        };
         return if field.required { fail(missing) } else { Ok(vec![]) };
     }
     let value = match &field.kind {
@@ -291,7 +295,7 @@ fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) 
             if options.iter().any(|o| o.value == raw) {
                 Ok(raw.to_string())
             } else {
-                Err(Invalid::Required)
+                Err(Invalid::NotChosen)
             }
         }
         FieldKind::IdNumber { birth_date, sex } => id_number::check(raw).map_err(Invalid::IdNumber).and_then(|parsed| {
@@ -404,6 +408,17 @@ mod tests {
         a.insert("sex".into(), "male".into());
         let errors = validate_all(&form(), &a, today()).unwrap_err();
         assert!(matches!(errors[0].invalid, Invalid::IdMismatch(id_number::Mismatch::Sex { .. })));
+    }
+
+    #[test]
+    fn an_unanswered_choice_asks_to_select() {
+        let mut a = good();
+        a.remove("sex");
+        let errors = validate_all(&form(), &a, today()).unwrap_err();
+        assert_eq!(errors[0].invalid, Invalid::NotChosen);
+        assert_eq!(errors[0].message(&form(), Lang::Vi), "Hãy chọn sex");
+        a.insert("sex".into(), "other".into());
+        assert_eq!(validate_all(&form(), &a, today()).unwrap_err()[0].invalid, Invalid::NotChosen);
     }
 
     #[test]

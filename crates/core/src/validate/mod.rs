@@ -40,6 +40,8 @@ pub enum Invalid {
     Upload(upload::UploadError),
     /// A ward answer that is not one of today's wards (chosen from the list, not typed).
     UnknownWard,
+    /// No option of a choice was picked.
+    NotChosen,
 }
 
 impl Invalid {
@@ -49,6 +51,7 @@ impl Invalid {
         let vi = lang == Lang::Vi;
         match self {
             Invalid::Required => pick(vi, format!("Hãy nhập {}", lower_first(label)), format!("Enter {}", lower_first(label))),
+            Invalid::NotChosen => pick(vi, format!("Hãy chọn {}", lower_first(label)), format!("Select {}", lower_first(label))),
             Invalid::UnknownWard => pick(
                 vi,
                 format!("Hãy tìm và chọn {} trong danh sách phường, xã hiện nay", lower_first(label)),
