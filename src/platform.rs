@@ -62,6 +62,18 @@ pub fn reload() {
     let _ = window().location().reload();
 }
 
+/// A stored JSON value; `None` when missing, blocked or unreadable.
+pub fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&stored(key)?).ok()
+}
+
+/// Keeps a value as JSON (silently nothing where the browser keeps no storage).
+pub fn write_json<T: serde::Serialize>(key: &str, value: &T) {
+    if let Ok(json) = serde_json::to_string(value) {
+        store(key, &json);
+    }
+}
+
 /// Forgets a stored item.
 pub fn forget(key: &str) {
     if let Some(storage) = local_storage() {

@@ -82,6 +82,18 @@ pub fn dossier_code(agency: &str, date: Date, sequence: u32) -> String {
     format!("{agency}-{:02}{:02}{:02}-{sequence:04}", date.year % 100, date.month, date.day)
 }
 
+/// The second factor as typed ("56 78" → "5678"): exactly four digits, or `None`.
+pub fn normalize_phone_last4(input: &str) -> Option<String> {
+    let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// The second factor of a phone number (normalised, as `+84912345678`).
+pub fn phone_last4(phone: &str) -> Option<String> {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 4).then(|| digits[digits.len() - 4..].iter().collect())
+}
+
 /// Whether a typed code has the right shape (before asking the server), ignoring case and spaces.
 pub fn normalize_code(input: &str) -> Option<String> {
     let code: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
@@ -144,6 +156,11 @@ mod tests {
         assert_eq!(normalize_code(" h15.50-251203-2035 ").as_deref(), Some("H15.50-251203-2035"));
         assert_eq!(normalize_code("H15.50-25123-2035"), None);
         assert_eq!(normalize_code("2035"), None);
+        assert_eq!(normalize_phone_last4(" 56 78 ").as_deref(), Some("5678"));
+        assert_eq!(normalize_phone_last4("567"), None);
+        assert_eq!(normalize_phone_last4("56a8"), None);
+        assert_eq!(phone_last4("+84912345678").as_deref(), Some("5678"));
+        assert_eq!(phone_last4("12"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use mytho_core::dossier::{
-    dossier_code, is_idempotency_key, is_overdue, normalize_code, FieldProblem, InvalidSubmission, Receipt, Status,
+    dossier_code, is_idempotency_key, is_overdue, normalize_code, normalize_phone_last4, FieldProblem, InvalidSubmission, Receipt, Status,
     StatusChange, SubmitDossier, TimelineEntry, Tracking,
 };
 use mytho_core::forms::{self, FieldKind};
@@ -188,7 +188,7 @@ pub(crate) fn not_found_dossier() -> Response {
 
 pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<SecondFactor>) -> Response {
     let Some(code) = normalize_code(&code) else { return not_found_dossier() };
-    if q.phone_last4.len() != 4 || !q.phone_last4.bytes().all(|b| b.is_ascii_digit()) {
+    if normalize_phone_last4(&q.phone_last4).is_none() {
         return error(
             StatusCode::BAD_REQUEST,
             "phone_last4_required",

@@ -10,7 +10,7 @@ use crate::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mytho_core::api::ApiError;
-use mytho_core::dossier::{SubmitDossier, Supplement};
+use mytho_core::dossier::{phone_last4, SubmitDossier, Supplement};
 use mytho_core::draft::{step_path, LocalReceipt, CHECK_STEP};
 use mytho_core::forms::{self, display_answer};
 use mytho_core::i18n::Msg;
@@ -68,7 +68,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 .fields()
                 .find(|f| f.kind == forms::FieldKind::Phone)
                 .and_then(|f| clean.get(&f.id))
-                .map(|phone| phone.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<String>());
+                .and_then(|phone| phone_last4(phone));
             if !declared.get_untracked() {
                 problems.set(vec![Problem {
                     target: ProblemTarget::Field(DECLARATION_ID.into()),

@@ -58,15 +58,7 @@ fn first_step(p: &Procedure) -> &str {
     p.form.as_ref().and_then(|f| f.steps.first()).map_or("", |s| s.id.as_str())
 }
 
-pub fn read<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&platform::stored(key)?).ok()
-}
-
-pub fn write<T: serde::Serialize>(key: &str, value: &T) {
-    if let Ok(json) = serde_json::to_string(value) {
-        platform::store(key, &json);
-    }
-}
+pub use platform::{read_json as read, write_json as write};
 
 /// Every draft on this device, newest first.
 pub fn all_drafts() -> Vec<LocalDraft> {

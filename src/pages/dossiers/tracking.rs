@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use crate::platform;
 use mytho_core::api::ApiError;
-use mytho_core::dossier::{normalize_code, Status, Tracking};
+use mytho_core::dossier::{normalize_code, normalize_phone_last4, Status, Tracking};
 use mytho_core::draft::{step_path, LocalDraft, SupplementFor};
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::validate::date::vn_datetime;
@@ -39,7 +39,7 @@ pub fn TrackingPage() -> impl IntoView {
             ev.prevent_default();
             let lang = i18n.lang.get_untracked();
             let typed_code = code.get_untracked();
-            let digits: String = last4.get_untracked().chars().filter(|c| !c.is_whitespace()).collect();
+            let digits = normalize_phone_last4(&last4.get_untracked());
             let mut found = Vec::new();
             let normalized = normalize_code(&typed_code);
             if typed_code.trim().is_empty() {
@@ -47,11 +47,11 @@ pub fn TrackingPage() -> impl IntoView {
             } else if normalized.is_none() {
                 found.push(problem(CODE_ID, Msg::TrackCodeInvalid, lang));
             }
-            if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            if digits.is_none() {
                 found.push(problem(PHONE_ID, Msg::TrackPhoneInvalid, lang));
             }
             problems.set(found);
-            let Some(normalized) = normalized.filter(|_| problems.with_untracked(Vec::is_empty)) else { return };
+            let (Some(normalized), Some(digits)) = (normalized, digits) else { return };
             let backend = backend.clone();
             busy.set(true);
             spawn_local(async move {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use mytho_core::api::ApiError;
+use mytho_core::dossier::normalize_phone_last4;
 use mytho_core::draft::{receipt_key, LocalReceipt};
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::payment::{format_vnd, PaymentMethod, PaymentStarted, PaymentState, PaymentStatus, StartPayment, Transfer};
@@ -23,7 +24,7 @@ pub fn PayPage() -> impl IntoView {
     let backend = expect_context::<Arc<dyn PaymentBackend>>();
     let params = use_params_map();
     let code = params.read_untracked().get("code").unwrap_or_default();
-    let receipt: Option<LocalReceipt> = platform::stored(&receipt_key(&code)).and_then(|j| serde_json::from_str(&j).ok());
+    let receipt: Option<LocalReceipt> = platform::read_json(&receipt_key(&code));
     let last4 = RwSignal::new(receipt.as_ref().and_then(|r| r.phone_last4.clone()).unwrap_or_default());
     let phone_problem = RwSignal::new(None::<String>);
     let recorded = RwSignal::new(None::<Result<Vec<PaymentState>, ApiError>>);
@@ -33,10 +34,9 @@ pub fn PayPage() -> impl IntoView {
 
     // The second factor, checked before anything is asked of the server.
     let digits = move || -> Option<String> {
-        let d: String = last4.get_untracked().chars().filter(|c| !c.is_whitespace()).collect();
-        let ok = d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit());
-        phone_problem.set((!ok).then(|| Msg::TrackPhoneInvalid.text(i18n.lang.get_untracked()).to_string()));
-        ok.then_some(d)
+        let d = normalize_phone_last4(&last4.get_untracked());
+        phone_problem.set(d.is_none().then(|| Msg::TrackPhoneInvalid.text(i18n.lang.get_untracked()).to_string()));
+        d
     };
     let check = {
         let (backend, code) = (backend.clone(), code.clone());
