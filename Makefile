@@ -9,8 +9,7 @@ GATEWAY_DIR := target/$(if $(filter dev,$(GATEWAY_PROFILE)),debug,$(GATEWAY_PROF
 # Budget for everything the first load of the home page fetches, brotli bytes (150 KB).
 FIRST_LOAD_BUDGET := 153600
 # Interim ceiling for the first load of an area's own page (its bundle), brotli bytes (270 KB): the
-# dossiers bundle is ≈262 KB today (the ward picker raised it from 260). It stops growth until the areas are
-# split further or shrunk (README).
+# forms bundle is the largest (README "Size"). It stops growth until the areas are split further or shrunk.
 AREA_BUDGET := 276480
 
 .PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench

@@ -5,6 +5,7 @@
 
 pub mod api;
 mod components;
+mod files;
 mod i18n;
 mod pages;
 mod platform;

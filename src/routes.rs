@@ -1,6 +1,6 @@
 //! Each bundle's routes. A bundle knows only its own addresses; links to the others are page loads.
 
-use crate::api::{DossierBackend, FaqBackend, GatewayBackend, PaymentBackend};
+use crate::api::{DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, UploadBackend};
 use crate::pages::{AreaPage, Home, NotFound};
 use std::sync::Arc;
 use leptos::prelude::*;
@@ -54,9 +54,9 @@ pub(crate) fn seg(path: &'static str) -> &'static str {
     path.trim_start_matches('/')
 }
 
-/// Procedures and their forms.
+/// The procedure catalogue and each procedure's page.
 pub fn dossiers() -> AnyView {
-    use crate::pages::dossiers::{Catalogue, FormStep, ProcedureLayout, ProcedurePage};
+    use crate::pages::dossiers::{Catalogue, ProcedureLayout, ProcedurePage};
     use leptos_router::components::ParentRoute;
     use mytho_core::routes::PROCEDURES;
     provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
@@ -66,7 +66,24 @@ pub fn dossiers() -> AnyView {
             <Route path=StaticSegment(seg(PROCEDURES)) view=move || built(Area::Procedures, || view! { <Catalogue/> })/>
             <ParentRoute path=(StaticSegment(seg(PROCEDURES)), ParamSegment("id")) view=procedures>
                 <Route path=StaticSegment("") view=ProcedurePage/>
-                <Route path=(StaticSegment("nop"), ParamSegment("step")) view=FormStep/>
+            </ParentRoute>
+        </Routes>
+    }
+    .into_any()
+}
+
+/// A procedure's online form: the steps, the check page and submission.
+pub fn forms() -> AnyView {
+    use crate::pages::dossiers::{FormStep, ProcedureLayout};
+    use leptos_router::components::ParentRoute;
+    use mytho_core::routes::{FORM_SEGMENT, PROCEDURES};
+    provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
+    provide_context::<Arc<dyn UploadBackend>>(Arc::new(gateway()));
+    let procedures = || built(Area::Procedures, || view! { <ProcedureLayout/> });
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <ParentRoute path=(StaticSegment(seg(PROCEDURES)), ParamSegment("id")) view=procedures>
+                <Route path=(StaticSegment(FORM_SEGMENT), ParamSegment("step")) view=FormStep/>
             </ParentRoute>
         </Routes>
     }

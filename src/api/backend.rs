@@ -1,9 +1,10 @@
 //! The boundary between the app and "the city's backend".
 
-use super::http::{get_json, post_for, post_json, RequestOptions};
+use super::http::{get_json, post_bytes_for, post_for, post_json, RequestOptions};
 use mytho_core::api::{ApiError, FaqFeedback, Health, FAQ_FEEDBACK_PATH, HEALTH_PATH};
 use mytho_core::dossier::{
-    DraftSaved, Receipt, SaveDraft, StoredAnswers, SubmitDossier, Supplement, Tracking, DOSSIERS_PATH, DRAFTS_PATH,
+    DraftSaved, Receipt, SaveDraft, StoredAnswers, SubmitDossier, Supplement, Tracking, Uploaded, DOSSIERS_PATH, DRAFTS_PATH,
+    UPLOADS_PATH,
 };
 use mytho_core::payment::{PaymentStarted, PaymentState, StartPayment, PAYMENTS_PATH};
 use mytho_core::procedures::{Procedure, ProcedureList, PROCEDURES_PATH};
@@ -67,6 +68,13 @@ pub trait DossierBackend: Send + Sync {
 
     /// Today's wards and communes matching a name, today's or an old one.
     fn wards<'a>(&'a self, query: &'a str) -> ApiFuture<'a, Vec<WardHit>>;
+}
+
+/// Attachments, apart from [`DossierBackend`] so that only the forms bundle carries the upload code.
+pub trait UploadBackend: Send + Sync {
+    /// Sends a checked file (a scaled photo or a PDF), reporting the percentage sent; its id goes in
+    /// the form's answer.
+    fn upload<'a>(&'a self, mime: &'a str, bytes: &'a [u8], progress: Box<dyn Fn(u32)>) -> ApiFuture<'a, Uploaded>;
 }
 
 /// The reference city gateway (this repository's `crates/gateway`), or any server speaking its API.
@@ -151,6 +159,14 @@ impl DossierBackend for GatewayBackend {
     fn wards<'a>(&'a self, query: &'a str) -> ApiFuture<'a, Vec<WardHit>> {
         let q = js_sys::encode_uri_component(query).as_string().unwrap_or_default();
         Box::pin(async move { get_json(&format!("{}{WARDS_PATH}?q={q}", self.api_base), &self.options).await })
+    }
+}
+
+impl UploadBackend for GatewayBackend {
+    fn upload<'a>(&'a self, mime: &'a str, bytes: &'a [u8], progress: Box<dyn Fn(u32)>) -> ApiFuture<'a, Uploaded> {
+        // A slow link needs time for a few hundred KB: a minute plus the usual timeout.
+        let timeout = self.options.timeout_ms + 60_000;
+        Box::pin(async move { post_bytes_for(&format!("{}{UPLOADS_PATH}", self.api_base), mime, bytes, timeout, progress).await })
     }
 }
 

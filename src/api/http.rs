@@ -139,3 +139,45 @@ async fn sleep(ms: u32) {
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// POST raw bytes (a file) and decode the answer, reporting the share sent (0–100) as it goes. Fetch
+/// cannot report upload progress, so this one request uses XMLHttpRequest. Sent once; aborted when the
+/// page that started it goes away.
+pub async fn post_bytes_for<T: DeserializeOwned>(
+    url: &str,
+    mime: &str,
+    bytes: &[u8],
+    timeout_ms: u32,
+    progress: Box<dyn Fn(u32)>,
+) -> Result<T, ApiError> {
+    use web_sys::{ProgressEvent, XmlHttpRequest};
+    let xhr = XmlHttpRequest::new().map_err(|_| ApiError::Offline)?;
+    xhr.open("POST", url).map_err(|_| ApiError::Offline)?;
+    let _ = xhr.set_request_header("Content-Type", mime);
+    xhr.set_timeout(timeout_ms);
+    let on_progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
+        if ev.length_computable() && ev.total() > 0.0 {
+            progress((ev.loaded() / ev.total() * 100.0).floor().min(100.0) as u32);
+        }
+    });
+    let upload = xhr.upload().map_err(|_| ApiError::Offline)?;
+    upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    // `loadend` comes after success, failure, timeout and abort alike; the status tells them apart.
+    let done = js_sys::Promise::new(&mut |resolve, _| xhr.set_onloadend(Some(&resolve)));
+    let on_leave = SendWrapper::new(xhr.clone());
+    on_cleanup(move || {
+        let _ = on_leave.abort();
+    });
+    xhr.send_with_opt_u8_array(Some(bytes)).map_err(|_| ApiError::Offline)?;
+    let _ = JsFuture::from(done).await;
+    upload.set_onprogress(None);
+    drop(on_progress);
+
+    let status = xhr.status().unwrap_or(0);
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    match status {
+        0 => Err(ApiError::Offline),
+        200..=299 => serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string())),
+        _ => Err(ApiError::from_status(status, serde_json::from_str::<ErrorBody>(&text).ok())),
+    }
+}

@@ -1,5 +1,6 @@
 import { Page } from '@playwright/test';
 import { appReady, expect, expectNoAxeViolations, fillPersonStep, test } from './helpers';
+import { cameraPhoto, FAKE_PDF, jpegSize, progressReached, watchProgress } from './files';
 
 const OFFICER = { authorization: 'Bearer e2e-officer-token-0123456789abcdef' };
 
@@ -35,7 +36,7 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
 
   // Step 1: nothing typed → the GOV.UK error summary, focused, and "Lỗi: " in the title.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin trẻ');
-  await expect(page.getByText('Bước 1 trên 4')).toBeVisible();
+  await expect(page.getByText('Bước 1 trên 5')).toBeVisible();
   await continueStep(page);
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
@@ -77,6 +78,30 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin người cha');
   await continueStep(page);
+
+  // The birth notice: required; a program posing as a PDF is refused at once; a 12 MP photo goes up
+  // small, with a progress bar, and stays attached through a reload.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giấy tờ đính kèm');
+  await continueStep(page);
+  await expect(summary).toContainText('Giấy chứng sinh: hãy đính kèm ảnh chụp hoặc tệp PDF');
+  await expectNoAxeViolations(page);
+  const notice = page.getByLabel('Giấy chứng sinh', { exact: true });
+  await notice.setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: FAKE_PDF });
+  await expect(page.locator('#f-birth_notice-error')).toContainText('chỉ nhận ảnh (JPG, PNG, WebP) hoặc tệp PDF');
+  await expectNoAxeViolations(page);
+  const photo = await cameraPhoto(page);
+  expect(photo.length).toBeGreaterThan(3_000_000);
+  await watchProgress(page);
+  await notice.setInputFiles({ name: 'giay-chung-sinh.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect(page.locator('.form-group').first().locator('.file-status')).toContainText('Đã đính kèm: giay-chung-sinh.jpg', { timeout: 20_000 });
+  await expect(page.locator('#f-birth_notice-error')).toHaveCount(0);
+  expect(await progressReached(page)).toBe(100);
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByText(/Đã đính kèm: giay-chung-sinh\.jpg \(\d+ KB\)/)).toBeVisible();
+  await continueStep(page);
+
   await page.getByLabel('Họ và tên người đi đăng ký').fill('Trần Thị Cúc');
   await page.getByLabel('Số định danh cá nhân của người đi đăng ký').fill('082195123456');
   await page.getByLabel('Số điện thoại di động').fill('0912 345 678');
@@ -86,6 +111,7 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra thông tin trước khi nộp');
   await expect(page.locator('.summary-list').first()).toContainText('01/03/2025');
   await expect(page.locator('.summary-list').first()).toContainText('Nữ');
+  await expect(page.locator('.summary-list').nth(3)).toContainText('giay-chung-sinh.jpg');
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Thay đổi Họ, chữ đệm và tên của trẻ' }).click();
   await page.getByLabel('Họ, chữ đệm và tên của trẻ').fill('Nguyễn Thị Bảo Bình');
@@ -120,6 +146,14 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   expect(code).toMatch(/^MTS-\d{6}-\d{4}$/);
   expect(code).toBe(firstCode);
   await expect(page.getByText('Ngày hẹn trả kết quả')).toBeVisible();
+  // What reached the office is the photo made smaller in the browser: 2000 × 1500, well under 1 MB.
+  const stored = await request.get(`/api/v1/dossiers/${code}/answers?phone_last4=5678`);
+  const uploadId = (await stored.json()).answers.birth_notice;
+  const file = await request.get(`/api/v1/officer/dossiers/${code}/attachments/${uploadId}`, { headers: OFFICER });
+  expect(file.status()).toBe(200);
+  const sent = await file.body();
+  expect(jpegSize(sent)).toEqual({ width: 2000, height: 1500 });
+  expect(sent.length).toBeLessThan(1_000_000);
   // Birth registration is free: no payment step.
   await expect(page.getByRole('link', { name: /Thanh toán lệ phí/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -153,7 +187,7 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   await expect(page.getByLabel('Họ, chữ đệm và tên của trẻ')).toHaveValue('Nguyễn Thị Bảo Bình');
   await expect(page.getByLabel('Năm', { exact: true })).toHaveValue('2025');
   await page.getByLabel('Nơi sinh').fill('Bệnh viện Đa khoa Trung tâm Tiền Giang, phường Mỹ Tho');
-  for (let i = 0; i < 4; i++) await continueStep(page);
+  for (let i = 0; i < 5; i++) await continueStep(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra thông tin trước khi nộp');
   await page.getByLabel(/Tôi cam đoan/).check();
   await page.getByRole('button', { name: 'Gửi bổ sung' }).click();

@@ -95,7 +95,7 @@ pub fn next_step(def: &FormDef, step: &str) -> String {
 
 /// The address of a step of a procedure's form.
 pub fn step_path(procedure_id: &str, step: &str) -> String {
-    format!("{}/{procedure_id}/nop/{step}", crate::routes::PROCEDURES)
+    format!("{}/{procedure_id}/{}/{step}", crate::routes::PROCEDURES, crate::routes::FORM_SEGMENT)
 }
 
 #[cfg(test)]

@@ -88,6 +88,9 @@ pub enum FieldKind {
     /// One of today's wards or communes, chosen from the list (found by its name or an old one). The
     /// answer is its code; `<id>.name` keeps the name for people. The gateway checks the code exists.
     Ward,
+    /// A photo or PDF of a paper, uploaded first (`POST /api/v1/uploads`): the answer is the upload's id,
+    /// `<id>.name` the file's name and `<id>.size` its bytes. The gateway checks the upload exists.
+    File,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +147,11 @@ impl FormDef {
                 out.push(format!("field {id} is defined twice"));
             }
         }
+        // The dossier is tracked by its phone's last 4 digits: one phone, always asked.
+        let phones = self.fields().filter(|f| f.kind == FieldKind::Phone && f.required && f.show_if.is_none()).count();
+        if phones != 1 {
+            out.push(format!("the form needs exactly one required phone field, always asked; it has {phones}"));
+        }
         for f in self.fields() {
             let mut refs: Vec<&String> = f.show_if.iter().map(|c| &c.field).collect();
             match &f.kind {
@@ -176,6 +184,14 @@ pub fn display_answer(field: &FieldDef, answers: &Answers, lang: Lang) -> Option
             options.iter().find(|o| o.value == value).map(|o| o.label.get(lang).to_string())?
         }
         FieldKind::Ward => answers.get(&format!("{id}.name"))?.trim().to_string(),
+        FieldKind::File => {
+            answers.get(id).filter(|v| !v.trim().is_empty())?;
+            let name = answers.get(&format!("{id}.name")).map(|n| n.trim()).unwrap_or("");
+            match answers.get(&format!("{id}.size")).and_then(|s| s.parse::<usize>().ok()) {
+                Some(bytes) => format!("{name} ({})", validate::upload::size_text(bytes, lang)),
+                None => name.to_string(),
+            }
+        }
         _ => answers.get(id)?.trim().to_string(),
     };
     (!shown.trim().is_empty()).then_some(shown)
@@ -234,6 +250,9 @@ fn sex_answer(answers: &Answers, id: &str) -> Option<Sex> {
     }
 }
 
+/// A file's name is shown back to people, never trusted: long names are cut.
+const FILE_NAME_MAX: usize = 120;
+
 type Checked = Result<Vec<(String, String)>, (String, Invalid)>;
 
 fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) -> Checked {
@@ -281,6 +300,7 @@ fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) 
         // A ward is chosen, not typed: the message says how.
         let missing = match field.kind {
             FieldKind::Ward => Invalid::UnknownWard,
+            FieldKind::File => Invalid::NotAttached,
             FieldKind::Choice { .. } => Invalid::NotChosen,
             _ => Invalid::Required,
         };
@@ -315,6 +335,14 @@ fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) 
                 return Ok(vec![(id.clone(), raw.to_string()), (format!("{id}.name"), name)]);
             }
             Err(Invalid::UnknownWard)
+        }
+        FieldKind::File => {
+            if !validate::upload::is_upload_id(raw) {
+                return fail(Invalid::NotAttached);
+            }
+            let name: String = answers.get(&format!("{id}.name")).map(|n| n.trim()).unwrap_or("").chars().take(FILE_NAME_MAX).collect();
+            let size = answers.get(&format!("{id}.size")).and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(0);
+            return Ok(vec![(id.clone(), raw.to_string()), (format!("{id}.name"), name), (format!("{id}.size"), size.to_string())]);
         }
         FieldKind::Date { .. } => unreachable!("dates are handled above"),
     };
@@ -456,6 +484,25 @@ mod tests {
         let clean = validate_all(&def, &a, today()).unwrap();
         assert_eq!((clean["ward"].as_str(), clean["ward.name"].as_str()), ("28249", "Phường Đạo Thạnh"));
         assert_eq!(display_answer(&def.steps[0].fields[0], &a, Lang::Vi).as_deref(), Some("Phường Đạo Thạnh"));
+    }
+
+    #[test]
+    fn a_file_is_an_upload_id_with_its_name_and_size() {
+        let def = FormDef { steps: vec![StepDef { id: "s".into(), title: l("s"), fields: vec![field("notice", FieldKind::File)] }] };
+        let mut a = Answers::new();
+        let errors = validate_all(&def, &a, today()).unwrap_err();
+        assert_eq!(errors[0].invalid, Invalid::NotAttached);
+        assert_eq!(errors[0].message(&def, Lang::Vi), "notice: hãy đính kèm ảnh chụp hoặc tệp PDF");
+        a.insert("notice".into(), "C:/Users/an/giay-chung-sinh.jpg".into());
+        assert_eq!(validate_all(&def, &a, today()).unwrap_err()[0].invalid, Invalid::NotAttached, "a path is not an upload");
+        a.insert("notice".into(), "0123456789abcdef0123456789abcdef".into());
+        a.insert("notice.name".into(), format!("  {}.jpg", "x".repeat(300)));
+        a.insert("notice.size".into(), "319488".into());
+        let clean = validate_all(&def, &a, today()).unwrap();
+        assert_eq!(clean["notice.name"].chars().count(), FILE_NAME_MAX);
+        assert_eq!(clean["notice.size"], "319488");
+        a.insert("notice.name".into(), "giay-chung-sinh.jpg".into());
+        assert_eq!(display_answer(&def.steps[0].fields[0], &a, Lang::Vi).as_deref(), Some("giay-chung-sinh.jpg (312 KB)"));
     }
 
     #[test]

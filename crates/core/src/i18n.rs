@@ -244,6 +244,14 @@ messages! {
     ResumeOpen => ("Mở bản nháp", "Open the draft"),
     ResumeCodeRequired => ("Hãy nhập mã tiếp tục", "Enter the resume code"),
     ResumeCodeInvalid => ("Mã tiếp tục gồm 12 chữ và số, ví dụ ABCD-EFGH-JKMN; hãy kiểm tra lại", "A resume code has 12 letters and digits, like ABCD-EFGH-JKMN; check it again"),
+    // Attachments
+    FileHint => ("Ảnh chụp (JPG, PNG) hoặc tệp PDF, tối đa 5 MB. Ảnh lớn được thu nhỏ trên máy bạn trước khi gửi.", "A photo (JPG, PNG) or a PDF, up to 5 MB. Large photos are made smaller on your phone before they are sent."),
+    FileScaling => ("Đang thu nhỏ ảnh…", "Making the photo smaller…"),
+    FileUploading => ("Đang tải lên", "Uploading"),
+    FileAttached => ("Đã đính kèm", "Attached"),
+    FileRemove => ("Bỏ tệp này", "Remove this file"),
+    FileRetry => ("Thử tải lên lại", "Try uploading again"),
+    FileOffline => ("Chưa tải lên được vì mất kết nối. Tệp vẫn được giữ: khi có mạng, hãy bấm “Thử tải lên lại”.", "The upload did not get through: the connection was lost. The file is kept: when you are back online, press “Try uploading again”."),
     // Ward picker
     WardSearchLabel => ("Tìm theo tên hiện nay hoặc tên cũ", "Search by today's name or an old one"),
     WardChosen => ("Đã chọn", "Chosen"),

@@ -187,7 +187,8 @@ mod tests {
         let c = catalogue();
         assert_eq!(c.problems(), Vec::<String>::new());
         for id in ["khai-sinh", "ket-hon", "khai-tu", "xac-nhan-hon-nhan", "trich-luc-ho-tich", "chung-thuc-ban-sao", "thuong-tru"] {
-            assert!(c.procedures.iter().any(|p| p.id == id), "{id} missing");
+            let p = c.procedures.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("{id} missing"));
+            assert!(p.form.is_some(), "{id} can be submitted online");
         }
         let thuong_tru = c.procedures.iter().find(|p| p.id == "thuong-tru").unwrap();
         assert_eq!(thuong_tru.fee_vnd, Some(10_000));

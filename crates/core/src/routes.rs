@@ -12,6 +12,8 @@ pub const TOURISM: &str = "/du-lich";
 /// Paying a dossier's fee, and where the payment provider sends the citizen back.
 pub const PAYMENT: &str = "/thanh-toan";
 pub const PAYMENT_RETURN: &str = "/thanh-toan/ket-qua";
+/// `/dich-vu-cong/<procedure>/nop/<step>`: the pages of a procedure's online form.
+pub const FORM_SEGMENT: &str = "nop";
 
 /// The main areas of the app, in the order the navigation shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -79,8 +81,10 @@ impl Area {
 pub enum Bundle {
     /// Home, the 404 page and the areas not built yet.
     Shell,
-    /// Procedures and their forms.
+    /// The procedure catalogue and each procedure's page.
     Dossiers,
+    /// A procedure's online form: its steps, the check page and submission.
+    Forms,
     /// Tracking, receipts and the drafts on this device ("my applications").
     Tracking,
     Faq,
@@ -89,13 +93,14 @@ pub enum Bundle {
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 5] = [Bundle::Shell, Bundle::Dossiers, Bundle::Tracking, Bundle::Faq, Bundle::Payments];
+    pub const ALL: [Bundle; 6] = [Bundle::Shell, Bundle::Dossiers, Bundle::Forms, Bundle::Tracking, Bundle::Faq, Bundle::Payments];
 
     /// The page of `dist/` that loads this bundle.
     pub fn page(self) -> &'static str {
         match self {
             Bundle::Shell => "index.html",
             Bundle::Dossiers => "dich-vu-cong.html",
+            Bundle::Forms => "nop-ho-so.html",
             Bundle::Tracking => "tra-cuu.html",
             Bundle::Faq => "hoi-dap.html",
             Bundle::Payments => "thanh-toan.html",
@@ -107,6 +112,11 @@ impl Bundle {
         let path = path.split(['?', '#']).next().unwrap_or("");
         if under(path, PAYMENT) {
             return Bundle::Payments;
+        }
+        if let Some(rest) = path.strip_prefix(PROCEDURES).and_then(|r| r.strip_prefix('/')) {
+            if rest.split('/').nth(1) == Some(FORM_SEGMENT) {
+                return Bundle::Forms;
+            }
         }
         Area::ALL
             .into_iter()
@@ -161,6 +171,9 @@ mod tests {
     fn each_path_has_one_bundle() {
         assert_eq!(Bundle::of_path("/"), Bundle::Shell);
         assert_eq!(Bundle::of_path("/dich-vu-cong/khai-sinh?x=1"), Bundle::Dossiers);
+        assert_eq!(Bundle::of_path("/dich-vu-cong/khai-sinh/nop/child?tro-lai=1"), Bundle::Forms);
+        assert_eq!(Bundle::of_path(&crate::draft::step_path("ket-hon", crate::draft::CHECK_STEP)), Bundle::Forms);
+        assert_eq!(Bundle::of_path("/dich-vu-cong/nop"), Bundle::Dossiers, "a procedure whose id is the segment");
         assert_eq!(Bundle::of_path("/tra-cuu"), Bundle::Tracking);
         assert_eq!(Bundle::of_path("/hoi-dap/tat-ca"), Bundle::Faq);
         assert_eq!(Bundle::of_path("/hoi-dapx"), Bundle::Shell);

@@ -41,6 +41,7 @@ fn v1() -> Router<AppState> {
         .route(&format!("{DOSSIERS_PATH}/{{code}}/answers"), get(crate::dossiers::stored_answers))
         .route(&format!("{DOSSIERS_PATH}/{{code}}/supplement"), post(crate::dossiers::supplement))
         .route(&format!("{OFFICER_DOSSIERS_PATH}/{{code}}/status"), post(crate::dossiers::change_status))
+        .route(&format!("{OFFICER_DOSSIERS_PATH}/{{code}}/attachments/{{id}}"), get(crate::uploads::officer_download))
         .route(&format!("{DOSSIERS_PATH}/{{code}}{PAYMENTS_PATH}"), post(crate::payments::start).get(crate::payments::list))
         .route(&format!("{PAYMENTS_PATH}/vnpay/ipn"), get(crate::payments::ipn))
         .route(&format!("{PAYMENTS_PATH}/vnpay/return"), get(crate::payments::vnpay_return))

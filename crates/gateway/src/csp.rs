@@ -45,7 +45,7 @@ pub fn policy(html: &str, api_origin: Option<&str>) -> String {
         connect.push_str(origin);
     }
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data:; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data: blob:; \
          font-src 'self'; connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'self'; \
          frame-ancestors 'none'; manifest-src 'self'",
         scripts.iter().map(|h| format!(" {h}")).collect::<String>(),

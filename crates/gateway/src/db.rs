@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_payments.sql"),
     include_str!("../migrations/0006_drafts.sql"),
     include_str!("../migrations/0007_uploads.sql"),
+    include_str!("../migrations/0008_upload_links.sql"),
 ];
 
 #[derive(Clone)]

@@ -93,7 +93,7 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
             let Some(proc) = procedure(&tx, &submission.procedure_id)? else { return Ok(Submitted::UnknownProcedure) };
             let Some(form) = proc.form.as_ref() else { return Ok(Submitted::NotOnline) };
             // The server never trusts the client: the same rules again, and the wards against today's list.
-            let clean = match forms::validate_all(form, &submission.answers, today).and_then(|c| known_wards(form, c)) {
+            let clean = match known_references(&tx, form, &submission.answers, today, None)? {
                 Ok(clean) => clean,
                 Err(errors) => return Ok(Submitted::Invalid(problems(form, &errors))),
             };
@@ -122,6 +122,7 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
                 ],
             )?;
             tx.execute("INSERT INTO dossier_events (code, status) VALUES (?1, ?2)", params![code, status_text(Status::Submitted)])?;
+            link_uploads(&tx, form, &clean, &code)?;
             let r = receipt(&tx, &code)?;
             tx.commit()?;
             Ok(Submitted::Created(r))
@@ -338,10 +339,11 @@ pub async fn supplement(
                 return Ok(Resubmitted::NotAsked(status));
             }
             let Some(form) = proc.form.as_ref() else { return Ok(Resubmitted::NotAsked(status)) };
-            let clean = match forms::validate_all(form, &body.answers, today).and_then(|c| known_wards(form, c)) {
+            let clean = match known_references(&tx, form, &body.answers, today, Some(&code))? {
                 Ok(clean) => clean,
                 Err(errors) => return Ok(Resubmitted::Invalid(problems(form, &errors))),
             };
+            link_uploads(&tx, form, &clean, &code)?;
             tx.execute(
                 "UPDATE dossiers SET answers = ?1, status = ?2 WHERE code = ?3",
                 params![serde_json::to_string(&clean).unwrap_or_default(), status_text(Status::Processing), code],
@@ -367,6 +369,47 @@ pub async fn supplement(
         Ok(Resubmitted::Unknown) => not_found_dossier(),
         Err(e) => db_error(e),
     }
+}
+
+/// The core's rules, then what only the server knows: wards against today's list, attachments against
+/// the uploads it holds (loose, or already this dossier's).
+fn known_references(
+    conn: &Connection,
+    form: &forms::FormDef,
+    answers: &forms::Answers,
+    today: Date,
+    dossier: Option<&str>,
+) -> rusqlite::Result<Result<forms::Answers, Vec<forms::FieldError>>> {
+    let mut clean = match forms::validate_all(form, answers, today).and_then(|c| known_wards(form, c)) {
+        Ok(clean) => clean,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let mut errors = Vec::new();
+    for field in form.fields().filter(|f| f.kind == FieldKind::File) {
+        let Some(id) = clean.get(&field.id).cloned() else { continue };
+        let stored: Option<(i64, Option<String>)> =
+            conn.query_row("SELECT bytes, dossier_code FROM uploads WHERE id = ?1", [&id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        match stored {
+            Some((bytes, owner)) if owner.is_none() || owner.as_deref() == dossier => {
+                clean.insert(format!("{}.size", field.id), bytes.to_string());
+            }
+            _ => errors.push(forms::FieldError {
+                field: field.id.clone(),
+                target: field.id.clone(),
+                invalid: mytho_core::validate::Invalid::NotAttached,
+            }),
+        }
+    }
+    Ok(if errors.is_empty() { Ok(clean) } else { Err(errors) })
+}
+
+fn link_uploads(conn: &Connection, form: &forms::FormDef, clean: &forms::Answers, code: &str) -> rusqlite::Result<()> {
+    for field in form.fields().filter(|f| f.kind == FieldKind::File) {
+        if let Some(id) = clean.get(&field.id) {
+            conn.execute("UPDATE uploads SET dossier_code = ?1 WHERE id = ?2", params![code, id])?;
+        }
+    }
+    Ok(())
 }
 
 /// A ward answer must be one of today's codes; its name is taken from the list, not from the client.

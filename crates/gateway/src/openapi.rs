@@ -197,6 +197,14 @@ pub fn document() -> Value {
                     }
                 }
             },
+            (format!("{API_V1}{OFFICER_DOSSIERS_PATH}/{{code}}/attachments/{{id}}")): {
+                "get": {
+                    "summary": "Officer: download a paper attached to a dossier (served as an attachment, nosniff)",
+                    "operationId": "dossierAttachment",
+                    "security": [{ "officerToken": [] }],
+                    "responses": { "200": { "description": "The file, with its checked type" }, "404": { "description": "Not an attachment of this dossier" } }
+                }
+            },
             API_V1: {
                 "get": {
                     "summary": "Index of API version 1",

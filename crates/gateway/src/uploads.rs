@@ -54,3 +54,44 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: By
         }
     }
 }
+
+/// `GET /api/v1/officer/dossiers/{code}/attachments/{id}`: an officer opens a paper of a dossier. Only
+/// attachments linked to that dossier are served, as a download that is never run as a page.
+pub async fn officer_download(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Path((code, id)): axum::extract::Path<(String, String)>,
+) -> Response {
+    if let Err(r) = crate::dossiers::officer(&state, &headers) {
+        return r;
+    }
+    let not_found = || error(StatusCode::NOT_FOUND, "not_found", "Không có tệp này trong hồ sơ.", "There is no such file in this application.");
+    let (Some(code), true) = (mytho_core::dossier::normalize_code(&code), upload::is_upload_id(&id)) else { return not_found() };
+    let found = state
+        .db
+        .call(move |conn| {
+            use rusqlite::OptionalExtension;
+            conn.query_row("SELECT mime, data FROM uploads WHERE id = ?1 AND dossier_code = ?2", params![id, code], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })
+            .optional()
+        })
+        .await;
+    match found {
+        Ok(Some((mime, data))) => (
+            [
+                (header::CONTENT_TYPE, mime),
+                (header::CONTENT_DISPOSITION, "attachment".to_string()),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+                (header::CACHE_CONTROL, "no-store".to_string()),
+            ],
+            data,
+        )
+            .into_response(),
+        Ok(None) => not_found(),
+        Err(e) => {
+            tracing::error!("uploads: {e}");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}

@@ -26,9 +26,15 @@ fn dossiers_html() -> String {
     index_html().replace("/app-0123456789abcdef", "/dossiers-fedcba9876543210")
 }
 
+/// The forms bundle's page.
+fn forms_html() -> String {
+    index_html().replace("/app-0123456789abcdef", "/forms-0011223344556677")
+}
+
 fn make_dist(dir: &Path) {
     std::fs::write(dir.join("index.html"), index_html()).unwrap();
     std::fs::write(dir.join("dich-vu-cong.html"), dossiers_html()).unwrap();
+    std::fs::write(dir.join("nop-ho-so.html"), forms_html()).unwrap();
     std::fs::write(dir.join("app-0123456789abcdef.js"), "export default function init() {}\n".repeat(20)).unwrap();
     std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), WASM).unwrap();
     std::fs::write(dir.join("main-00112233aabbccdd.css"), "body { color: #1b1b1b; }\n".repeat(10)).unwrap();
@@ -143,13 +149,15 @@ async fn every_response_carries_the_security_headers_and_a_csp_that_allows_only_
         let policy = header(&r, "content-security-policy");
         let (scripts, styles) = csp::inline_hashes(&index_html());
         let (dossier_scripts, _) = csp::inline_hashes(&dossiers_html());
+        let (form_scripts, _) = csp::inline_hashes(&forms_html());
         assert_eq!(scripts.len(), 1);
         assert_ne!(scripts, dossier_scripts);
         // One policy allows every bundle's loader, and nothing else.
         assert!(
-            policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {} {};", scripts[0], dossier_scripts[0])),
+            policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {} {} {};", scripts[0], dossier_scripts[0], form_scripts[0])),
             "{path}: {policy}"
         );
+        assert!(policy.contains("img-src 'self' data: blob:;"), "photos are scaled from blob: addresses");
         assert!(policy.contains(&styles[0]));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
@@ -214,10 +222,15 @@ async fn app_addresses_fall_back_to_the_app_and_unknown_ones_are_404() {
         assert_eq!(r.text().await.unwrap(), index_html(), "{path}");
     }
     // Each bundle's addresses get that bundle's page.
-    for path in ["/dich-vu-cong", "/dich-vu-cong/khai-sinh/nop/child", "/dich-vu-cong/khai-sinh?q=1"] {
+    for path in ["/dich-vu-cong", "/dich-vu-cong/khai-sinh?q=1"] {
         let r = server.get(path, None).await;
         assert_eq!(r.status(), 200, "{path}");
         assert_eq!(r.text().await.unwrap(), dossiers_html(), "{path}");
+    }
+    for path in ["/dich-vu-cong/khai-sinh/nop/child", "/dich-vu-cong/ket-hon/nop/kiem-tra?tro-lai=1"] {
+        let r = server.get(path, None).await;
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.text().await.unwrap(), forms_html(), "{path}");
     }
     // The app still answers (it shows its 404 page), with the right status for people and crawlers.
     let r = server.get("/trang-khong-co", None).await;
@@ -471,6 +484,9 @@ async fn the_officer_api_is_off_without_a_token_and_unknown_things_are_clear() {
     let server = Server::start_with(None).await;
     let r = server.post_with("/api/v1/officer/dossiers/MTS-251203-0001/status", &serde_json::json!({ "status": "received" }), Some("x")).await;
     assert_eq!(r.status(), 403);
+    // Every seeded procedure has a form; a city may list one that is not (yet) online.
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    conn.execute("UPDATE procedures SET data = json_remove(data, '$.form') WHERE id = 'chung-thuc-ban-sao'", []).unwrap();
     let mut s = submission("k-fedcba9876543210", "082195123456");
     s["procedure_id"] = "chung-thuc-ban-sao".into();
     let r = server.post_with("/api/v1/dossiers", &s, None).await;
@@ -740,6 +756,91 @@ async fn uploads_are_checked_by_content_and_size_on_the_server_too() {
     let mut huge = b"%PDF-".to_vec();
     huge.resize(mytho_core::validate::upload::MAX_BYTES + 10, b' ');
     assert_eq!(send("application/pdf", huge).await.unwrap().status(), 413);
+    server.stop().await;
+}
+
+fn death_answers(notice: &str) -> serde_json::Value {
+    serde_json::json!({
+        "deceased_name": "Lê Văn Tư", "deceased_dob.day": "2", "deceased_dob.month": "9", "deceased_dob.year": "1945",
+        "deceased_sex": "male", "last_ward": "28249", "death_date.day": "1", "death_date.month": "11", "death_date.year": "2026",
+        "death_place": "Bệnh viện Đa khoa Trung tâm Tiền Giang", "death_cause": "Tuổi già",
+        "death_notice": notice, "death_notice.name": "giay-bao-tu.jpg", "death_notice.size": "1",
+        "requester_name": "Lê Thị Năm", "requester_id": "082175123456", "relationship": "con", "phone": "0912 000 111"
+    })
+}
+
+#[tokio::test]
+async fn attachments_belong_to_the_dossier_that_uses_them_and_only_officers_open_them() {
+    let server = Server::start().await;
+    let upload = || async {
+        let mut jpeg = b"\xFF\xD8\xFF\xE0".to_vec();
+        jpeg.extend(std::iter::repeat_n(9u8, 3000));
+        let r = reqwest::Client::new().post(format!("{}/api/v1/uploads", server.base)).header("content-type", "image/jpeg").body(jpeg).send().await.unwrap();
+        assert_eq!(r.status(), 201);
+        r.json::<mytho_core::dossier::Uploaded>().await.unwrap().id
+    };
+    let submit = |key: &str, notice: &str| serde_json::json!({ "procedure_id": "khai-tu", "idempotency_key": key, "answers": death_answers(notice) });
+
+    // A missing or made-up attachment is refused with the field's message.
+    let mut missing = submit("k-attach-000000001", "");
+    missing["answers"].as_object_mut().unwrap().remove("death_notice");
+    let r = server.post_with("/api/v1/dossiers", &missing, None).await;
+    assert_eq!(r.status(), 422);
+    let body: mytho_core::dossier::InvalidSubmission = r.json().await.unwrap();
+    assert_eq!(body.fields[0].message.vi, "Giấy báo tử: hãy đính kèm ảnh chụp hoặc tệp PDF");
+    let r = server.post_with("/api/v1/dossiers", &submit("k-attach-000000002", "0123456789abcdef0123456789abcdef"), None).await;
+    assert_eq!(r.status(), 422, "an id the server never gave out");
+
+    // A real upload: accepted, its size taken from what the server holds, linked to the dossier.
+    let id = upload().await;
+    let r = server.post_with("/api/v1/dossiers", &submit("k-attach-000000003", &id), None).await;
+    assert_eq!(r.status(), 201);
+    let code = r.json::<mytho_core::dossier::Receipt>().await.unwrap().code;
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let (owner, answers): (String, String) = conn
+        .query_row("SELECT u.dossier_code, d.answers FROM uploads u JOIN dossiers d ON d.code = u.dossier_code WHERE u.id = ?1", [&id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(owner, code);
+    let answers: serde_json::Value = serde_json::from_str(&answers).unwrap();
+    assert_eq!(answers["death_notice.size"], "3004");
+    assert_eq!(answers["last_ward.name"], "Phường Đạo Thạnh");
+
+    // Another dossier cannot borrow it.
+    let r = server.post_with("/api/v1/dossiers", &submit("k-attach-000000004", &id), None).await;
+    assert_eq!(r.status(), 422);
+
+    // The officer opens it as a download; nobody else can, and not through another dossier.
+    let path = format!("/api/v1/officer/dossiers/{code}/attachments/{id}");
+    let open = |path: String, token: Option<&'static str>| {
+        let mut req = reqwest::Client::new().get(format!("{}{path}", server.base));
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        req.send()
+    };
+    assert_eq!(open(path.clone(), None).await.unwrap().status(), 401);
+    let r = open(path.clone(), Some(OFFICER_TOKEN)).await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(header(&r, "content-type"), "image/jpeg");
+    assert_eq!(header(&r, "content-disposition"), "attachment");
+    assert_eq!(header(&r, "x-content-type-options"), "nosniff");
+    assert_eq!(r.bytes().await.unwrap().len(), 3004);
+    let elsewhere = format!("/api/v1/officer/dossiers/MTS-000101-0001/attachments/{id}");
+    assert_eq!(open(elsewhere, Some(OFFICER_TOKEN)).await.unwrap().status(), 404);
+
+    // A supplement keeps its own attachment, or replaces it with a new one.
+    let status = format!("/api/v1/officer/dossiers/{code}/status");
+    assert_eq!(server.post_with(&status, &serde_json::json!({ "status": "received" }), Some(OFFICER_TOKEN)).await.status(), 200);
+    let note = serde_json::json!({ "vi": "Ảnh giấy báo tử bị mờ", "en": "The death notice photo is blurred" });
+    let r = server.post_with(&status, &serde_json::json!({ "status": "awaiting_supplement", "note": note }), Some(OFFICER_TOKEN)).await;
+    assert_eq!(r.status(), 200);
+    let newer = upload().await;
+    let r = server.post_with(&format!("/api/v1/dossiers/{code}/supplement"), &serde_json::json!({ "phone_last4": "0111", "answers": death_answers(&newer) }), None).await;
+    assert_eq!(r.status(), 200);
+    let owner: String = conn.query_row("SELECT dossier_code FROM uploads WHERE id = ?1", [&newer], |r| r.get(0)).unwrap();
+    assert_eq!(owner, code);
     server.stop().await;
 }
 

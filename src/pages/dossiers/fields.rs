@@ -1,6 +1,7 @@
 //! One renderer per field type of a form definition: label, hint, inline error and the input(s), with
 //! the value written to the draft as the user types.
 
+use super::attachment::attachment;
 use super::draft::DraftStore;
 use super::ward::ward_picker;
 use crate::components::InlineError;
@@ -8,6 +9,7 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use mytho_core::forms::{ChoiceStyle, FieldDef, FieldKind};
 use mytho_core::i18n::Msg;
+use mytho_core::validate::Invalid;
 
 /// The DOM id of a field or of a date's part (`child_dob.day` → `f-child_dob-day`).
 pub fn dom_id(target: &str) -> String {
@@ -28,21 +30,31 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
         if optional { format!("{l} {}", Msg::Optional.text(lang())) } else { l }
     };
     let hint = field.hint.clone();
-    let has_hint = hint.is_some() || matches!(field.kind, FieldKind::Date { .. });
+    let default_hint = match field.kind {
+        FieldKind::Date { .. } => Some(Msg::DateHint),
+        FieldKind::File => Some(Msg::FileHint),
+        _ => None,
+    };
+    let has_hint = hint.is_some() || default_hint.is_some();
     let hint_view = {
         let hint_id = hint_id.clone();
-        let is_date = matches!(field.kind, FieldKind::Date { .. });
         has_hint.then(move || {
             view! {
                 <p class="hint" id=hint_id>
-                    {move || match &hint {
-                        Some(h) => h.get(lang()).to_string(),
-                        None if is_date => Msg::DateHint.text(lang()).to_string(),
-                        None => String::new(),
+                    {move || match (&hint, default_hint) {
+                        (Some(h), _) => h.get(lang()).to_string(),
+                        (None, Some(m)) => m.text(lang()).to_string(),
+                        (None, None) => String::new(),
                     }}
                 </p>
             }
         })
+    };
+    // A file the browser refused is explained at once, before Continue.
+    let refused = RwSignal::new(None::<Invalid>);
+    let error = {
+        let label = field.label.clone();
+        Signal::derive(move || refused.with(|r| r.as_ref().map(|i| i.message(lang(), label.get(lang())))).or_else(|| error.get()))
     };
     let error_view = {
         let error_id = error_id.clone();
@@ -160,6 +172,15 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
                     {error_view}
                     {ward_picker(key, id, store)}
                 </fieldset>
+            </div>
+        }
+        .into_any(),
+        FieldKind::File => view! {
+            <div class=group_class>
+                <label class="label" for=id.clone()>{label_text}</label>
+                {hint_view}
+                {error_view}
+                {attachment(key, id, store, refused, Signal::derive(described))}
             </div>
         }
         .into_any(),

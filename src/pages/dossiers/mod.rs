@@ -1,6 +1,7 @@
 //! Dossiers: the procedure catalogue, one generic form engine for every procedure's form, drafts on
 //! the device, submission, the receipt and tracking.
 
+mod attachment;
 mod catalogue;
 mod check;
 mod draft;

@@ -64,7 +64,7 @@ pub fn ProcedurePage() -> impl IntoView {
                 Some(step) => (step_path(&p.id, &step), Msg::ContinueDraft),
                 None => (step_path(&p.id, &first), Msg::ActionApply),
             };
-            view! { <p><a class="button" href=href>{label.text(lang)}</a></p> }
+            view! { <p><a class="button" href=href.clone() rel=rel_for(&href)>{label.text(lang)}</a></p> }
         });
         let counter = p.form.is_none().then(|| {
             view! {

@@ -4,7 +4,7 @@ use super::fields::{dom_id, field_view};
 use super::procedure::DELETED;
 use super::resume::ResumeOffer;
 use super::PROFILE;
-use crate::components::{title_with_errors, use_page_title, ErrorSummary, Problem, ProblemTarget};
+use crate::components::{rel_for, title_with_errors, use_page_title, ErrorSummary, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
 use crate::pages::NotFound;
 use crate::platform;
@@ -16,6 +16,11 @@ use mytho_core::i18n::{Lang, Msg};
 use mytho_core::procedures::Procedure;
 use mytho_core::routes::PROCEDURES;
 use std::sync::Arc;
+
+/// The problems found when the user last pressed Continue on this step (a field fixed later, such as
+/// a file attached, takes its own off).
+#[derive(Clone, Copy)]
+pub struct StepErrors(pub RwSignal<Vec<FieldError>>);
 
 /// `?tro-lai=kiem-tra`: the user came from a Change link and goes back to the check page.
 pub const RETURN_TO_CHECK: &str = "tro-lai";
@@ -45,6 +50,7 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
     let navigate = use_navigate();
     let step = def.steps[index].clone();
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    provide_context(StepErrors(errors));
     store.draft.update(|d| d.step = step.id.clone());
     {
         let title = step.title.clone();
@@ -104,7 +110,7 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
     let name = p.name.clone();
     let title = step.title.clone();
     view! {
-        <p><a class="back-link" href=back_href>{move || i18n.tr(Msg::Back)}</a></p>
+        <p><a class="back-link" href=back_href.clone() rel=rel_for(&back_href)>{move || i18n.tr(Msg::Back)}</a></p>
         <ErrorSummary problems/>
         <p class="caption">{move || name.get(i18n.lang.get()).to_string()}</p>
         <p class="progress">{move || progress(i18n.lang.get(), index + 1, total)}</p>
@@ -142,10 +148,10 @@ pub fn DraftNote() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<DraftStore>();
     let p = expect_context::<Arc<Procedure>>();
-    let navigate = use_navigate();
     let on_delete = move |_| {
         store.delete(&p);
-        navigate(&format!("{PROCEDURES}/{}?{DELETED}=1", p.id), Default::default());
+        // The procedure's page is another bundle's.
+        platform::go_to(&format!("{PROCEDURES}/{}?{DELETED}=1", p.id));
     };
     view! {
         <aside class="draft-note">

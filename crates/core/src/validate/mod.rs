@@ -42,6 +42,8 @@ pub enum Invalid {
     UnknownWard,
     /// No option of a choice was picked.
     NotChosen,
+    /// A paper to attach was not attached (or its upload did not finish).
+    NotAttached,
 }
 
 impl Invalid {
@@ -52,6 +54,11 @@ impl Invalid {
         match self {
             Invalid::Required => pick(vi, format!("Hãy nhập {}", lower_first(label)), format!("Enter {}", lower_first(label))),
             Invalid::NotChosen => pick(vi, format!("Hãy chọn {}", lower_first(label)), format!("Select {}", lower_first(label))),
+            Invalid::NotAttached => pick(
+                vi,
+                format!("{label}: hãy đính kèm ảnh chụp hoặc tệp PDF"),
+                format!("{label}: attach a photo or a PDF"),
+            ),
             Invalid::UnknownWard => pick(
                 vi,
                 format!("Hãy tìm và chọn {} trong danh sách phường, xã hiện nay", lower_first(label)),
