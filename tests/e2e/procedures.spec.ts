@@ -90,3 +90,31 @@ test('a marriage registration: the age rule, a paper asked only when needed, and
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');
   await expect(page.locator('.receipt-code')).toHaveText(/^MTS-\d{6}-\d{4}$/);
 });
+
+test('certified copies: the fee follows the pages and copies, is shown before submitting and asked on the receipt', async ({ page }) => {
+  test.slow();
+  await page.goto('/dich-vu-cong/chung-thuc-ban-sao');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await page.getByLabel('Tên giấy tờ').fill('Bằng tốt nghiệp trung học phổ thông');
+  await page.getByLabel('Số trang của bản chính').fill('abc');
+  await page.getByLabel('Số bản sao cần chứng thực').fill('3');
+  await page.getByLabel('Ảnh chụp hoặc bản quét bản chính').setInputFiles({ name: 'bang.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByText('Đã đính kèm: bang.pdf')).toBeVisible();
+  await continueStep(page);
+  await expect(page.locator('.error-summary')).toContainText('Số trang của bản chính chỉ gồm chữ số');
+  await expect(page.getByText('Đã đính kèm: bang.pdf')).toBeVisible();
+  await page.getByLabel('Số trang của bản chính').fill('10');
+  await continueStep(page);
+  await page.getByLabel('Họ và tên người yêu cầu').fill('Phan Văn Sáu');
+  await page.getByLabel('Số định danh cá nhân của người yêu cầu').fill('082090123456');
+  await page.getByLabel('Số điện thoại di động').fill('0912 345 600');
+  await continueStep(page);
+  // 2 pages at 2,000 đ and 8 at 1,000 đ, three copies.
+  await expect(page.locator('.notice').filter({ hasText: 'Lệ phí' })).toContainText('36.000 đ');
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');
+  await expect(page.getByRole('link', { name: 'Thanh toán lệ phí (36.000 đ)' })).toBeVisible();
+});

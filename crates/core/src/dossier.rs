@@ -196,6 +196,9 @@ pub struct Receipt {
     pub submitted_at: String,
     /// `yyyy-mm-dd`, the day the result is due.
     pub appointment: String,
+    /// The fee to pay online in đồng, fixed at submission (absent when free or paid at the counter).
+    #[serde(default)]
+    pub fee_vnd: Option<u64>,
 }
 
 /// One field's problem in a refused submission, in both languages.

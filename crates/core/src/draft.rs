@@ -72,9 +72,6 @@ pub struct LocalReceipt {
     /// The corrections of a supplement request, not a new dossier.
     #[serde(default)]
     pub supplement: bool,
-    /// The fee to pay online, when there is one.
-    #[serde(default)]
-    pub fee_vnd: Option<u64>,
     /// The second factor for tracking and paying (the applicant's phone's last 4 digits).
     #[serde(default)]
     pub phone_last4: Option<String>,

@@ -244,6 +244,7 @@ messages! {
     ResumeOpen => ("Mở bản nháp", "Open the draft"),
     ResumeCodeRequired => ("Hãy nhập mã tiếp tục", "Enter the resume code"),
     ResumeCodeInvalid => ("Mã tiếp tục gồm 12 chữ và số, ví dụ ABCD-EFGH-JKMN; hãy kiểm tra lại", "A resume code has 12 letters and digits, like ABCD-EFGH-JKMN; check it again"),
+    CheckFee => ("Lệ phí nộp trực tuyến sau khi nộp hồ sơ", "Fee, paid online once the application is submitted"),
     // Attachments
     FileHint => ("Ảnh chụp (JPG, PNG) hoặc tệp PDF, tối đa 5 MB. Ảnh lớn được thu nhỏ trên máy bạn trước khi gửi.", "A photo (JPG, PNG) or a PDF, up to 5 MB. Large photos are made smaller on your phone before they are sent."),
     FileScaling => ("Đang thu nhỏ ảnh…", "Making the photo smaller…"),

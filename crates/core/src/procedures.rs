@@ -53,6 +53,45 @@ pub struct Procedure {
     /// The online form; `None` while the procedure can only be done at the counter.
     #[serde(default)]
     pub form: Option<crate::forms::FormDef>,
+    /// A fee that depends on the answers (certified copies are charged by page); then `fee_vnd` is the
+    /// lowest fee, for the catalogue.
+    #[serde(default)]
+    pub fee_by_page: Option<PageFee>,
+}
+
+/// So much for each of the first pages, less for each further page, at most so much a copy (DOMAIN.md:
+/// chứng thực bản sao, 2,000 đ a page, from the third 1,000 đ, at most 200,000 đ a copy).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFee {
+    /// The number fields of the form that give the pages and the copies.
+    pub pages_field: String,
+    pub copies_field: String,
+    pub first_pages: u64,
+    pub first_page_vnd: u64,
+    pub next_page_vnd: u64,
+    pub max_per_copy_vnd: u64,
+}
+
+impl PageFee {
+    pub fn fee(&self, pages: u64, copies: u64) -> u64 {
+        let first = pages.min(self.first_pages) * self.first_page_vnd;
+        let rest = pages.saturating_sub(self.first_pages).saturating_mul(self.next_page_vnd);
+        first.saturating_add(rest).min(self.max_per_copy_vnd).saturating_mul(copies)
+    }
+}
+
+impl Procedure {
+    /// The fee for a dossier with these (checked) answers, in đồng; `None` when none is taken online.
+    pub fn fee_for(&self, answers: &crate::forms::Answers) -> Option<u64> {
+        match &self.fee_by_page {
+            Some(rule) => {
+                let number = |id: &str| answers.get(id).and_then(|v| v.trim().parse::<u64>().ok());
+                Some(rule.fee(number(&rule.pages_field)?, number(&rule.copies_field)?))
+            }
+            None => self.fee_vnd,
+        }
+    }
 }
 
 /// One line of the catalogue list (`GET /api/v1/procedures`).
@@ -119,6 +158,14 @@ impl Catalogue {
             }
             if p.legal_basis.is_empty() {
                 out.push(format!("procedure {}: no legal basis", p.id));
+            }
+            if let Some(rule) = &p.fee_by_page {
+                for id in [&rule.pages_field, &rule.copies_field] {
+                    let field = p.form.as_ref().and_then(|f| f.field(id));
+                    if !field.is_some_and(|f| f.required && f.show_if.is_none() && matches!(f.kind, crate::forms::FieldKind::Number { .. })) {
+                        out.push(format!("procedure {}: fee_by_page needs {id} to be a required number field of its form", p.id));
+                    }
+                }
             }
             for problem in p.form.iter().flat_map(|f| f.problems()) {
                 out.push(format!("procedure {}: form: {problem}", p.id));
@@ -220,7 +267,37 @@ mod tests {
         assert_eq!(c.problems().len(), 3);
     }
 
+    #[test]
+    fn certified_copies_are_charged_by_page() {
+        let c = catalogue();
+        let copy = c.procedures.iter().find(|p| p.id == "chung-thuc-ban-sao").unwrap();
+        let fee = |pages: &str, copies: &str| {
+            let answers = [("pages", pages), ("copies", copies)].map(|(k, v)| (k.to_string(), v.to_string())).into_iter().collect();
+            copy.fee_for(&answers)
+        };
+        assert_eq!(fee("1", "1"), Some(2_000));
+        assert_eq!(fee("2", "1"), Some(4_000));
+        assert_eq!(fee("3", "1"), Some(5_000), "from the third page, 1,000 đ");
+        assert_eq!(fee("10", "3"), Some(36_000));
+        assert_eq!(fee("400", "2"), Some(400_000), "at most 200,000 đ a copy");
+        assert_eq!(fee("x", "1"), None);
+        let birth = c.procedures.iter().find(|p| p.id == "khai-sinh").unwrap();
+        assert_eq!(birth.fee_for(&Default::default()), Some(0));
+        let mut broken = c.clone();
+        let i = broken.procedures.iter().position(|p| p.id == "chung-thuc-ban-sao").unwrap();
+        broken.procedures[i].fee_by_page.as_mut().unwrap().pages_field = "document_name".into();
+        assert_eq!(broken.problems().len(), 1);
+    }
+
     proptest! {
+        #[test]
+        fn a_page_fee_grows_with_pages_and_never_passes_the_cap(pages in 0u64..100_000, copies in 0u64..1000) {
+            let rule = PageFee { pages_field: "p".into(), copies_field: "c".into(), first_pages: 2, first_page_vnd: 2_000, next_page_vnd: 1_000, max_per_copy_vnd: 200_000 };
+            prop_assert!(rule.fee(pages, copies) <= 200_000 * copies);
+            prop_assert!(rule.fee(pages, copies) <= rule.fee(pages + 1, copies));
+            prop_assert_eq!(rule.fee(pages, copies), rule.fee(pages, 1) * copies);
+        }
+
         #[test]
         fn search_never_panics(q in "\\PC{0,30}") {
             let _ = ids(&q);

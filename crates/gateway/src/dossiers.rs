@@ -108,8 +108,8 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
             let code = dossier_code(&agency, today, n as u32 + 1);
             let appointment = today.add_working_days(proc.working_days).iso();
             tx.execute(
-                "INSERT INTO dossiers (code, procedure_id, idempotency_key, body_hash, answers, phone, status, appointment)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO dossiers (code, procedure_id, idempotency_key, body_hash, answers, phone, status, appointment, fee_vnd)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     code,
                     proc.id,
@@ -118,7 +118,8 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
                     serde_json::to_string(&clean).unwrap_or_default(),
                     phone,
                     status_text(Status::Submitted),
-                    appointment
+                    appointment,
+                    fee_of(&proc, &clean)
                 ],
             )?;
             tx.execute("INSERT INTO dossier_events (code, status) VALUES (?1, ?2)", params![code, status_text(Status::Submitted)])?;
@@ -156,7 +157,7 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
 
 fn receipt(conn: &Connection, code: &str) -> rusqlite::Result<Receipt> {
     conn.query_row(
-        "SELECT code, procedure_id, status, submitted_at, appointment FROM dossiers WHERE code = ?1",
+        "SELECT code, procedure_id, status, submitted_at, appointment, fee_vnd FROM dossiers WHERE code = ?1",
         [code],
         |r| {
             let status: String = r.get(2)?;
@@ -166,9 +167,20 @@ fn receipt(conn: &Connection, code: &str) -> rusqlite::Result<Receipt> {
                 status: parse_status(&status).unwrap_or(Status::Submitted),
                 submitted_at: r.get(3)?,
                 appointment: r.get(4)?,
+                fee_vnd: r.get(5)?,
             })
         },
     )
+}
+
+/// The fee a dossier owes online (`None` when free or not taken online), fixed at submission.
+fn fee_of(proc: &Procedure, clean: &forms::Answers) -> Option<u64> {
+    proc.fee_for(clean).filter(|f| *f > 0)
+}
+
+/// A dossier's fee as recorded.
+pub(crate) fn recorded_fee(conn: &Connection, code: &str) -> rusqlite::Result<Option<u64>> {
+    conn.query_row("SELECT fee_vnd FROM dossiers WHERE code = ?1", [code], |r| r.get(0))
 }
 
 #[derive(serde::Deserialize)]
@@ -213,7 +225,7 @@ pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Quer
                 return Ok(None);
             }
             let proc = procedure(conn, &procedure_id)?;
-            let fee_vnd = proc.as_ref().and_then(|p| p.fee_vnd).filter(|f| *f > 0);
+            let fee_vnd = recorded_fee(conn, &code)?;
             let name = proc.map(|p| p.name).unwrap_or(Localized { vi: procedure_id.clone(), en: procedure_id.clone() });
             let payment: Option<String> = conn
                 .query_row(
@@ -345,8 +357,8 @@ pub async fn supplement(
             };
             link_uploads(&tx, form, &clean, &code)?;
             tx.execute(
-                "UPDATE dossiers SET answers = ?1, status = ?2 WHERE code = ?3",
-                params![serde_json::to_string(&clean).unwrap_or_default(), status_text(Status::Processing), code],
+                "UPDATE dossiers SET answers = ?1, status = ?2, fee_vnd = ?3 WHERE code = ?4",
+                params![serde_json::to_string(&clean).unwrap_or_default(), status_text(Status::Processing), fee_of(&proc, &clean), code],
             )?;
             tx.execute(
                 "INSERT INTO dossier_events (code, status, note_vi, note_en) VALUES (?1, ?2, ?3, ?4)",

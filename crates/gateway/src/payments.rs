@@ -131,8 +131,10 @@ pub async fn start(
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
-            let Some((proc, _, _)) = owned(&tx, &code, &req.phone_last4)? else { return Ok(Started::Unknown) };
-            let Some(amount) = proc.fee_vnd.filter(|a| *a > 0) else { return Ok(Started::NoFee) };
+            if owned(&tx, &code, &req.phone_last4)?.is_none() {
+                return Ok(Started::Unknown);
+            }
+            let Some(amount) = crate::dossiers::recorded_fee(&tx, &code)? else { return Ok(Started::NoFee) };
             if !enabled {
                 return Ok(Started::MethodOff);
             }

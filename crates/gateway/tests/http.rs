@@ -845,6 +845,35 @@ async fn attachments_belong_to_the_dossier_that_uses_them_and_only_officers_open
 }
 
 #[tokio::test]
+async fn certified_copies_are_charged_by_page_and_the_fee_is_fixed_at_submission() {
+    let server = Server::start().await;
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.extend(std::iter::repeat_n(b' ', 500));
+    let r = reqwest::Client::new().post(format!("{}/api/v1/uploads", server.base)).header("content-type", "application/pdf").body(pdf).send().await.unwrap();
+    let scan = r.json::<mytho_core::dossier::Uploaded>().await.unwrap().id;
+    let body = serde_json::json!({
+        "procedure_id": "chung-thuc-ban-sao", "idempotency_key": "k-copies-00000001",
+        "answers": {
+            "document_name": "Bằng tốt nghiệp trung học phổ thông", "pages": "10", "copies": "3", "scan": scan,
+            "scan.name": "bang.pdf", "requester_name": "Phan Văn Sáu", "requester_id": "082090123456", "phone": "0912 345 600"
+        }
+    });
+    let r = server.post_with("/api/v1/dossiers", &body, None).await;
+    assert_eq!(r.status(), 201);
+    let receipt: mytho_core::dossier::Receipt = r.json().await.unwrap();
+    // 2 pages at 2,000 đ and 8 at 1,000 đ, three copies.
+    assert_eq!(receipt.fee_vnd, Some(36_000));
+    let t: mytho_core::dossier::Tracking =
+        server.get(&format!("/api/v1/dossiers/{}?phone_last4=5600", receipt.code), None).await.json().await.unwrap();
+    assert_eq!(t.fee_vnd, Some(36_000));
+    let start = serde_json::json!({ "phone_last4": "5600", "method": "vietqr", "lang": "vi" });
+    let r = server.post_with(&format!("/api/v1/dossiers/{}/payments", receipt.code), &start, None).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.json::<mytho_core::payment::PaymentStarted>().await.unwrap().amount_vnd, 36_000);
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn the_wifi_page_is_small_script_free_and_connects_as_configured() {
     let server = Server::start().await;
     let r = server.get("/wifi", None).await;

@@ -107,7 +107,6 @@ pub fn CheckAnswers() -> impl IntoView {
                             receipt,
                             procedure_name: p.name.clone(),
                             supplement: supplement.is_some(),
-                            fee_vnd: p.fee_vnd.filter(|fee| *fee > 0),
                             phone_last4,
                         });
                         store.delete(&p);
@@ -194,6 +193,14 @@ pub fn CheckAnswers() -> impl IntoView {
         }
     };
     let is_supplement = move || store.draft.with(|d| d.supplement.is_some());
+    // Some fees follow the answers (copies by page): the citizen sees the amount before submitting.
+    let fee = {
+        let p = p.clone();
+        move || {
+            let fee = store.draft.with(|d| p.fee_for(&d.answers)).filter(|f| *f > 0 && !is_supplement())?;
+            Some(view! { <p class="notice">{i18n.tr(Msg::CheckFee)} ": " <strong>{mytho_core::payment::format_vnd(fee)}</strong></p> })
+        }
+    };
     let name = p.name.clone();
     view! {
         <ErrorSummary problems=problems.into()/>
@@ -201,6 +208,7 @@ pub fn CheckAnswers() -> impl IntoView {
         <h1 class="page-title" id="step-heading" tabindex="-1">{move || i18n.tr(Msg::CheckTitle)}</h1>
         {supplement_banner(store)}
         {rows}
+        {fee}
         <form novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
             <h2 class="subheading">{move || i18n.tr(Msg::DeclarationTitle)}</h2>
             <div class=move || if declaration_error().is_some() { "form-group form-group--error" } else { "form-group" }>

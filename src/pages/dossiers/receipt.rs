@@ -50,7 +50,7 @@ pub fn ReceiptPage() -> impl IntoView {
             </dl>
             <h2 class="subheading">{Msg::ReceiptNextTitle.text(lang)}</h2>
             <p>{Msg::ReceiptNext.text(lang)}</p>
-            {r.fee_vnd.filter(|_| !r.supplement).map(|fee| {
+            {r.receipt.fee_vnd.filter(|_| !r.supplement).map(|fee| {
                 let href = pay_path(&code);
                 view! {
                     <p class="no-print">

@@ -74,7 +74,7 @@ pub fn PayPage() -> impl IntoView {
     };
     let paid = move || recorded.with(|r| matches!(r, Some(Ok(list)) if list.iter().any(|p| p.status == PaymentStatus::Paid)));
     let name = receipt.as_ref().map(|r| r.procedure_name.clone());
-    let fee = receipt.as_ref().and_then(|r| r.fee_vnd);
+    let fee = receipt.as_ref().and_then(|r| r.receipt.fee_vnd);
     let header = {
         let code = code.clone();
         move || {
