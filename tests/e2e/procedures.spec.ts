@@ -118,3 +118,41 @@ test('certified copies: the fee follows the pages and copies, is shown before su
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');
   await expect(page.getByRole('link', { name: 'Thanh toán lệ phí (36.000 đ)' })).toBeVisible();
 });
+
+test('a civil-status extract: a select, checkboxes in any order, and an authorisation asked only for someone else', async ({ page }) => {
+  test.slow();
+  await page.goto('/dich-vu-cong/trich-luc-ho-tich/nop/record');
+  await appReady(page);
+  await page.getByLabel('Loại việc hộ tịch').selectOption('birth');
+  await page.getByLabel('Họ và tên người có tên trong giấy tờ').fill('Nguyễn Văn Tám');
+  await page.getByLabel('Ngày', { exact: true }).fill('8');
+  await page.getByLabel('Tháng', { exact: true }).fill('8');
+  await page.getByLabel('Năm', { exact: true }).fill('1988');
+  await page.getByLabel('Nơi đã đăng ký').fill('Ủy ban nhân dân Phường 4, thành phố Mỹ Tho');
+  await page.getByLabel('Số bản cần cấp').fill('2');
+  await continueStep(page);
+  // A question as a label is quoted, not bent into "Hãy chọn bạn muốn…".
+  await expect(page.locator('.error-summary')).toContainText('Hãy chọn câu trả lời cho câu hỏi “Bạn muốn nhận bản trích lục thế nào?”');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Bản điện tử trong tài khoản định danh điện tử').check();
+  await page.getByLabel('Nhận tại bộ phận một cửa').check();
+  await continueStep(page);
+
+  await page.getByLabel('Họ và tên người yêu cầu').fill('Nguyễn Văn Tám');
+  await page.getByLabel('Số định danh cá nhân của người yêu cầu').fill('082088123456');
+  await expect(page.getByLabel('Văn bản ủy quyền', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Cho người khác, có văn bản ủy quyền').check();
+  await expect(page.getByLabel('Văn bản ủy quyền', { exact: true })).toBeVisible();
+  await page.getByLabel('Cho chính tôi').check();
+  await page.getByLabel('Số điện thoại di động').fill('0903 888 777');
+  await continueStep(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra thông tin trước khi nộp');
+  // In the options' order, whatever order they were ticked in.
+  await expect(page.locator('.summary-list').first()).toContainText('Nhận tại bộ phận một cửa, Bản điện tử trong tài khoản định danh điện tử');
+  await expect(page.locator('.summary-list').nth(1)).not.toContainText('Văn bản ủy quyền');
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');
+  // The fee of an extract is not confirmed: nothing is asked online.
+  await expect(page.getByRole('link', { name: /Thanh toán lệ phí/ })).toHaveCount(0);
+});

@@ -106,6 +106,13 @@ pub enum ChoiceStyle {
     #[default]
     Radio,
     Select,
+    /// Any number of the options: the answer is their values joined by commas, in the options' order.
+    Checkboxes,
+}
+
+/// The values ticked in a checkboxes answer.
+pub fn ticked(answer: &str) -> impl Iterator<Item = &str> {
+    answer.split(',').map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// One field's problem, for the error summary and the inline message.
@@ -158,6 +165,9 @@ impl FormDef {
                 FieldKind::Date { after: Some(a), .. } => refs.push(a),
                 FieldKind::IdNumber { birth_date, sex } => refs.extend(birth_date.iter().chain(sex.iter())),
                 FieldKind::Choice { options, .. } if options.is_empty() => out.push(format!("field {}: no options", f.id)),
+                FieldKind::Choice { options, .. } if options.iter().any(|o| o.value.contains(',') || o.value.trim().is_empty()) => {
+                    out.push(format!("field {}: option values must be non-empty and without commas", f.id))
+                }
                 _ => {}
             }
             for r in refs {
@@ -179,6 +189,11 @@ pub fn display_answer(field: &FieldDef, answers: &Answers, lang: Lang) -> Option
             Ok(d) => d.display(),
             Err(_) => ["day", "month", "year"].map(|p| answers.get(&format!("{id}.{p}")).cloned().unwrap_or_default()).join("/"),
         },
+        FieldKind::Choice { options, style: ChoiceStyle::Checkboxes } => {
+            let chosen: Vec<&str> = ticked(answers.get(id)?).collect();
+            let labels: Vec<&str> = options.iter().filter(|o| chosen.contains(&o.value.as_str())).map(|o| o.label.get(lang)).collect();
+            labels.join(", ")
+        }
         FieldKind::Choice { options, .. } => {
             let value = answers.get(id)?.trim();
             options.iter().find(|o| o.value == value).map(|o| o.label.get(lang).to_string())?
@@ -311,6 +326,16 @@ fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) 
             validate::check_length(raw, 1, *max).map(|_| raw.to_string())
         }
         FieldKind::Number { min, max } => validate::check_number(raw, *min, *max).map(|n| n.to_string()),
+        FieldKind::Choice { options, style: ChoiceStyle::Checkboxes } => {
+            let chosen: Vec<&str> = ticked(raw).collect();
+            if chosen.iter().all(|v| options.iter().any(|o| o.value == *v)) {
+                // Each value once, in the options' order.
+                let values: Vec<&str> = options.iter().filter(|o| chosen.contains(&o.value.as_str())).map(|o| o.value.as_str()).collect();
+                if values.is_empty() { Err(Invalid::NotChosen) } else { Ok(values.join(",")) }
+            } else {
+                Err(Invalid::NotChosen)
+            }
+        }
         FieldKind::Choice { options, .. } => {
             if options.iter().any(|o| o.value == raw) {
                 Ok(raw.to_string())
@@ -445,6 +470,8 @@ mod tests {
         let errors = validate_all(&form(), &a, today()).unwrap_err();
         assert_eq!(errors[0].invalid, Invalid::NotChosen);
         assert_eq!(errors[0].message(&form(), Lang::Vi), "Hãy chọn sex");
+        assert_eq!(Invalid::NotChosen.message(Lang::Vi, "Bạn ở đây với tư cách nào?"), "Hãy chọn câu trả lời cho câu hỏi “Bạn ở đây với tư cách nào?”");
+        assert_eq!(Invalid::NotChosen.message(Lang::En, "On what basis do you live here?"), "Choose an answer to “On what basis do you live here?”");
         a.insert("sex".into(), "other".into());
         assert_eq!(validate_all(&form(), &a, today()).unwrap_err()[0].invalid, Invalid::NotChosen);
     }
@@ -503,6 +530,25 @@ mod tests {
         assert_eq!(clean["notice.size"], "319488");
         a.insert("notice.name".into(), "giay-chung-sinh.jpg".into());
         assert_eq!(display_answer(&def.steps[0].fields[0], &a, Lang::Vi).as_deref(), Some("giay-chung-sinh.jpg (312 KB)"));
+    }
+
+    #[test]
+    fn checkboxes_take_any_number_of_the_options() {
+        let options = ["counter", "post", "online"].map(|v| ChoiceOption { value: v.into(), label: l(&v.to_uppercase()) }).to_vec();
+        let def = FormDef { steps: vec![StepDef { id: "s".into(), title: l("s"), fields: vec![
+            field("how", FieldKind::Choice { options, style: ChoiceStyle::Checkboxes }),
+            field("phone", FieldKind::Phone),
+        ] }] };
+        let mut a: Answers = [("phone", "0912345678")].map(|(k, v)| (k.to_string(), v.to_string())).into_iter().collect();
+        assert_eq!(validate_all(&def, &a, today()).unwrap_err()[0].invalid, Invalid::NotChosen);
+        a.insert("how".into(), " , ".into());
+        assert_eq!(validate_all(&def, &a, today()).unwrap_err()[0].invalid, Invalid::NotChosen, "nothing ticked");
+        a.insert("how".into(), "online,counter,online".into());
+        assert_eq!(validate_all(&def, &a, today()).unwrap()["how"], "counter,online", "once each, in order");
+        assert_eq!(display_answer(&def.steps[0].fields[0], &a, Lang::Vi).as_deref(), Some("COUNTER, ONLINE"));
+        a.insert("how".into(), "counter,fax".into());
+        assert_eq!(validate_all(&def, &a, today()).unwrap_err()[0].invalid, Invalid::NotChosen, "not an option");
+        assert_eq!(def.problems(), Vec::<String>::new());
     }
 
     #[test]

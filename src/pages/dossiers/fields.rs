@@ -7,7 +7,7 @@ use super::ward::ward_picker;
 use crate::components::InlineError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use mytho_core::forms::{ChoiceStyle, FieldDef, FieldKind};
+use mytho_core::forms::{self, ChoiceStyle, FieldDef, FieldKind};
 use mytho_core::i18n::Msg;
 use mytho_core::validate::Invalid;
 
@@ -134,6 +134,45 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
                         {hint_view}
                         {error_view}
                         <div class="radios">{radios}</div>
+                    </fieldset>
+                </div>
+            }
+            .into_any()
+        }
+        FieldKind::Choice { options, style: ChoiceStyle::Checkboxes } => {
+            let values: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
+            let boxes = options
+                .iter()
+                .enumerate()
+                .map(|(i, option)| {
+                    let box_id = if i == 0 { id.clone() } else { format!("{id}-{}", i + 1) };
+                    let value = option.value.clone();
+                    let checked = forms::ticked(&store.answer(&key)).any(|v| v == value);
+                    let (name, key, values, label) = (key.clone(), key.clone(), values.clone(), option.label.clone());
+                    // Kept in the options' order, whatever order they are ticked in.
+                    let on_change = move |ev| {
+                        let on = event_target_checked(&ev);
+                        let current = store.answer(&key);
+                        let kept: Vec<&str> =
+                            values.iter().map(String::as_str).filter(|v| if *v == value { on } else { forms::ticked(&current).any(|c| c == *v) }).collect();
+                        store.set_answer(&key, kept.join(","));
+                    };
+                    view! {
+                        <div class="checkboxes__item">
+                            <input class="checkboxes__input" type="checkbox" id=box_id.clone() name=name value=option.value.clone()
+                                prop:checked=checked on:change=on_change/>
+                            <label class="checkboxes__label" for=box_id>{move || label.get(lang()).to_string()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class=group_class>
+                    <fieldset class="fieldset" aria-describedby=described>
+                        <legend class="label">{label_text}</legend>
+                        {hint_view}
+                        {error_view}
+                        <div class="checkboxes">{boxes}</div>
                     </fieldset>
                 </div>
             }

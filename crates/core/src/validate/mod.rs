@@ -53,6 +53,10 @@ impl Invalid {
         let vi = lang == Lang::Vi;
         match self {
             Invalid::Required => pick(vi, format!("Hãy nhập {}", lower_first(label)), format!("Enter {}", lower_first(label))),
+            // A label that is a question reads badly after "Hãy chọn": the question is quoted instead.
+            Invalid::NotChosen if label.trim_end().ends_with('?') => {
+                pick(vi, format!("Hãy chọn câu trả lời cho câu hỏi “{label}”"), format!("Choose an answer to “{label}”"))
+            }
             Invalid::NotChosen => pick(vi, format!("Hãy chọn {}", lower_first(label)), format!("Select {}", lower_first(label))),
             Invalid::NotAttached => pick(
                 vi,
