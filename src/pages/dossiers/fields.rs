@@ -106,51 +106,25 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
             }
             .into_any()
         }
-        FieldKind::Choice { options, style: ChoiceStyle::Radio } => {
-            let current = store.answer(&key);
-            let radios = options
-                .iter()
-                .enumerate()
-                .map(|(i, option)| {
-                    // The first radio carries the field's id, so the error summary can focus it.
-                    let radio_id = if i == 0 { id.clone() } else { format!("{id}-{}", i + 1) };
-                    let value = option.value.clone();
-                    let checked = current == value;
-                    let label = option.label.clone();
-                    let key = key.clone();
-                    view! {
-                        <div class="radios__item">
-                            <input class="radios__input" type="radio" id=radio_id.clone() name=key.clone() value=value.clone()
-                                prop:checked=checked on:change=move |_| store.set_answer(&key, value.clone())/>
-                            <label class="radios__label" for=radio_id>{move || label.get(lang()).to_string()}</label>
-                        </div>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class=group_class>
-                    <fieldset class="fieldset" aria-describedby=described>
-                        <legend class="label">{label_text}</legend>
-                        {hint_view}
-                        {error_view}
-                        <div class="radios">{radios}</div>
-                    </fieldset>
-                </div>
-            }
-            .into_any()
-        }
-        FieldKind::Choice { options, style: ChoiceStyle::Checkboxes } => {
+        FieldKind::Choice { options, style: style @ (ChoiceStyle::Radio | ChoiceStyle::Checkboxes) } => {
+            let many = *style == ChoiceStyle::Checkboxes;
+            let (input_type, kind) = if many { ("checkbox", "checkboxes") } else { ("radio", "radios") };
             let values: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
-            let boxes = options
+            let items = options
                 .iter()
                 .enumerate()
                 .map(|(i, option)| {
-                    let box_id = if i == 0 { id.clone() } else { format!("{id}-{}", i + 1) };
+                    // The first input carries the field's id, so the error summary can focus it.
+                    let item_id = if i == 0 { id.clone() } else { format!("{id}-{}", i + 1) };
                     let value = option.value.clone();
-                    let checked = forms::ticked(&store.answer(&key)).any(|v| v == value);
+                    let current = store.answer(&key);
+                    let checked = if many { forms::ticked(&current).any(|v| v == value) } else { current == value };
                     let (name, key, values, label) = (key.clone(), key.clone(), values.clone(), option.label.clone());
-                    // Kept in the options' order, whatever order they are ticked in.
                     let on_change = move |ev| {
+                        if !many {
+                            return store.set_answer(&key, value.clone());
+                        }
+                        // Ticked boxes are kept in the options' order, whatever order they are ticked in.
                         let on = event_target_checked(&ev);
                         let current = store.answer(&key);
                         let kept: Vec<&str> =
@@ -158,10 +132,10 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
                         store.set_answer(&key, kept.join(","));
                     };
                     view! {
-                        <div class="checkboxes__item">
-                            <input class="checkboxes__input" type="checkbox" id=box_id.clone() name=name value=option.value.clone()
+                        <div class=format!("{kind}__item")>
+                            <input class=format!("{kind}__input") type=input_type id=item_id.clone() name=name value=option.value.clone()
                                 prop:checked=checked on:change=on_change/>
-                            <label class="checkboxes__label" for=box_id>{move || label.get(lang()).to_string()}</label>
+                            <label class=format!("{kind}__label") for=item_id>{move || label.get(lang()).to_string()}</label>
                         </div>
                     }
                 })
@@ -172,7 +146,7 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
                         <legend class="label">{label_text}</legend>
                         {hint_view}
                         {error_view}
-                        <div class="checkboxes">{boxes}</div>
+                        <div class=kind>{items}</div>
                     </fieldset>
                 </div>
             }
