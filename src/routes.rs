@@ -120,3 +120,20 @@ pub fn payments() -> AnyView {
     }
     .into_any()
 }
+
+/// The visitors' guide: its front page with the map, each place, events and local products.
+pub fn tourism() -> AnyView {
+    use crate::pages::tourism::{EventsPage, Guide, GuideStore, PlacePage, ProductsPage};
+    use mytho_core::routes::TOURISM;
+    GuideStore::provide();
+    let page = |page: fn() -> AnyView| move || built(Area::Tourism, page);
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment(seg(TOURISM)) view=page(|| view! { <Guide/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TOURISM)), StaticSegment("dia-diem"), ParamSegment("id")) view=page(|| view! { <PlacePage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TOURISM)), StaticSegment("su-kien")) view=page(|| view! { <EventsPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TOURISM)), StaticSegment("dac-san")) view=page(|| view! { <ProductsPage/> }.into_any())/>
+        </Routes>
+    }
+    .into_any()
+}

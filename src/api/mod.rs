@@ -43,6 +43,15 @@ pub async fn load_faq() -> Result<FaqData, ApiError> {
     FaqData::parse(&text).map_err(ApiError::Decode)
 }
 
+/// The visitors' guide (places, events, products, the map sketch): a static file the city edits.
+const TOURISM_URL: &str = "/tourism.json";
+
+pub async fn load_tourism() -> Result<mytho_core::tourism::Tourism, ApiError> {
+    let options = RequestOptions { timeout_ms: 20_000, retry: RetryPolicy::default() };
+    let text = http::get_text(TOURISM_URL, &options).await?;
+    mytho_core::tourism::Tourism::parse(&text).map_err(ApiError::Decode)
+}
+
 pub async fn load_config() -> Result<AppConfig, ConfigLoadError> {
     let options = RequestOptions { timeout_ms: 15_000, retry: RetryPolicy::default() };
     let text = http::get_text(CONFIG_URL, &options).await.map_err(ConfigLoadError::Fetch)?;

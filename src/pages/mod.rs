@@ -5,6 +5,7 @@ mod config_error;
 pub mod dossiers;
 pub mod faq;
 pub mod payments;
+pub mod tourism;
 mod home;
 mod not_found;
 

@@ -6,7 +6,7 @@ const AREAS = [
   { path: '/tra-cuu', vi: 'Tra cứu hồ sơ', en: 'Track an application', h1: 'Tra cứu hồ sơ', soon: false },
   { path: '/hoi-dap', vi: 'Hỏi đáp', en: 'Questions and answers', h1: 'Hỏi đáp', soon: false },
   { path: '/ky-nang-so', vi: 'Kỹ năng số', en: 'Digital skills', h1: 'Kỹ năng số', soon: true },
-  { path: '/du-lich', vi: 'Du lịch', en: 'Visit My Tho', h1: 'Du lịch', soon: true },
+  { path: '/du-lich', vi: 'Du lịch', en: 'Visit My Tho', h1: 'Du lịch Mỹ Tho', soon: false },
 ];
 
 test.afterEach(async ({ problems }) => {

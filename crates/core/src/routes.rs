@@ -12,6 +12,10 @@ pub const TOURISM: &str = "/du-lich";
 /// Paying a dossier's fee, and where the payment provider sends the citizen back.
 pub const PAYMENT: &str = "/thanh-toan";
 pub const PAYMENT_RETURN: &str = "/thanh-toan/ket-qua";
+/// A place of the visitors' guide: `/du-lich/dia-diem/<id>`.
+pub fn place_path(id: &str) -> String {
+    format!("{TOURISM}/dia-diem/{id}")
+}
 /// `/dich-vu-cong/<procedure>/nop/<step>`: the pages of a procedure's online form.
 pub const FORM_SEGMENT: &str = "nop";
 
@@ -90,10 +94,13 @@ pub enum Bundle {
     Faq,
     /// Paying a fee (VNPay hand-off, VietQR) and the provider's return page.
     Payments,
+    /// The visitors' guide: places, map, events, local products, itineraries.
+    Tourism,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 6] = [Bundle::Shell, Bundle::Dossiers, Bundle::Forms, Bundle::Tracking, Bundle::Faq, Bundle::Payments];
+    pub const ALL: [Bundle; 7] =
+        [Bundle::Shell, Bundle::Dossiers, Bundle::Forms, Bundle::Tracking, Bundle::Faq, Bundle::Payments, Bundle::Tourism];
 
     /// The page of `dist/` that loads this bundle.
     pub fn page(self) -> &'static str {
@@ -104,6 +111,7 @@ impl Bundle {
             Bundle::Tracking => "tra-cuu.html",
             Bundle::Faq => "hoi-dap.html",
             Bundle::Payments => "thanh-toan.html",
+            Bundle::Tourism => "du-lich.html",
         }
     }
 
@@ -136,7 +144,8 @@ impl Area {
             Area::Procedures => Bundle::Dossiers,
             Area::Tracking => Bundle::Tracking,
             Area::Faq => Bundle::Faq,
-            Area::Tutorials | Area::Tourism => Bundle::Shell,
+            Area::Tourism => Bundle::Tourism,
+            Area::Tutorials => Bundle::Shell,
         }
     }
 }
@@ -177,7 +186,8 @@ mod tests {
         assert_eq!(Bundle::of_path("/tra-cuu"), Bundle::Tracking);
         assert_eq!(Bundle::of_path("/hoi-dap/tat-ca"), Bundle::Faq);
         assert_eq!(Bundle::of_path("/hoi-dapx"), Bundle::Shell);
-        assert_eq!(Bundle::of_path("/du-lich"), Bundle::Shell);
+        assert_eq!(Bundle::of_path("/du-lich/dia-diem/cho-my-tho"), Bundle::Tourism);
+        assert_eq!(Bundle::of_path("/ky-nang-so"), Bundle::Shell);
         assert_eq!(Bundle::of_path("/thanh-toan/ket-qua?vnp_TxnRef=1"), Bundle::Payments);
         assert!(is_app_path(PAYMENT_RETURN));
         let pages: std::collections::HashSet<_> = Bundle::ALL.iter().map(|b| b.page()).collect();

@@ -1,33 +1,63 @@
-//! Tourism content (`public/tourism.json`, edited by the city): places and events, in every language
-//! the app speaks. The captive Wi-Fi page shows the highlights and today's events; the guide shows all.
+//! Tourism content (`public/tourism.json`, edited by the city): places, events, local (OCOP) products,
+//! suggested itineraries and the map sketch, in every language the city writes. The captive Wi-Fi page
+//! shows the highlights and today's events; the guide (`/du-lich`) shows all.
 
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Lang;
 use crate::validate::Date;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The former Mỹ Tho city and its islets, with a margin: coordinates outside are a typo.
 pub const BOUNDS: ((f64, f64), (f64, f64)) = ((10.30, 106.30), (10.40, 106.43));
+
+/// A text by language code (`{"vi": …, "en": …, "ko": …}`): Vietnamese and English are required, any
+/// other language may be added without a code change; a language without a text falls back to Vietnamese.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Texts(pub BTreeMap<String, String>);
+
+impl Texts {
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0.get(lang.code()).or_else(|| self.0.get("vi")).map_or("", String::as_str)
+    }
+
+    fn complete(&self) -> bool {
+        ["vi", "en"].iter().all(|l| self.0.get(*l).is_some_and(|t| !t.trim().is_empty()))
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tourism {
     pub places: Vec<Place>,
     pub events: Vec<Event>,
+    /// What OCOP is, for visitors.
+    #[serde(default)]
+    pub ocop_intro: Texts,
+    #[serde(default)]
+    pub products: Vec<Product>,
+    #[serde(default)]
+    pub itineraries: Vec<Itinerary>,
+    #[serde(default)]
+    pub map: MapSketch,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub id: String,
-    pub name: Localized,
-    pub description: Localized,
-    /// pagoda-church, islet-garden, market-food, museum-relic, street-park, ocop-shop, wifi-spot
+    pub name: Texts,
+    pub description: Texts,
+    /// One of [`CATEGORIES`].
     pub category: String,
     pub ward: String,
     #[serde(default)]
     pub address: Option<String>,
     pub lat: f64,
     pub lon: f64,
+    /// Opening hours, where known.
+    #[serde(default)]
+    pub hours: Option<Texts>,
     /// Shown on the Wi-Fi welcome page.
     #[serde(default)]
     pub highlight: bool,
@@ -37,20 +67,85 @@ pub struct Place {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: String,
-    pub name: Localized,
-    pub description: Localized,
-    /// `yyyy-mm-dd`, first and last day.
+    pub name: Texts,
+    pub description: Texts,
+    /// `yyyy-mm-dd`, first and last day (a regular event: the season it runs).
     pub start: String,
     pub end: String,
-    pub place: Localized,
+    pub place: Texts,
+    /// When it happens within those days ("Tối thứ Bảy và Chủ nhật").
+    #[serde(default)]
+    pub when: Option<Texts>,
 }
 
-const CATEGORIES: &[&str] = &["pagoda-church", "islet-garden", "market-food", "museum-relic", "street-park", "ocop-shop", "wifi-spot"];
+/// A local product (OCOP: "One Commune One Product", rated 3 to 5 stars by the province).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub id: String,
+    pub name: Texts,
+    pub description: Texts,
+    pub where_to_buy: Texts,
+    /// The place (by id) where it is made or sold, when it is one of the guide's places.
+    #[serde(default)]
+    pub place: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Itinerary {
+    pub id: String,
+    pub name: Texts,
+    pub duration: Texts,
+    pub description: Texts,
+    /// Place ids, in visiting order.
+    pub stops: Vec<String>,
+}
+
+/// The map the app draws itself (no tile server): the frame it shows, water, land in the water (islets)
+/// and main roads, as `[lat, lon]` points. A sketch: the city may replace it with surveyed outlines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapSketch {
+    /// South-west and north-east corners, `[lat, lon]`.
+    pub frame: [[f64; 2]; 2],
+    pub water: Vec<Vec<[f64; 2]>>,
+    pub islets: Vec<Vec<[f64; 2]>>,
+    pub roads: Vec<Road>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Road {
+    pub name: Texts,
+    pub points: Vec<[f64; 2]>,
+}
+
+pub const CATEGORIES: &[&str] = &["pagoda-church", "islet-garden", "market-food", "museum-relic", "street-park", "ocop-shop", "wifi-spot"];
 
 fn day(s: &str) -> Option<Date> {
-    let (y, rest) = s.split_once('-')?;
-    let (m, d) = rest.split_once('-')?;
-    Date::from_parts(d, m, y).ok()
+    Date::parse_iso(s)
+}
+
+impl MapSketch {
+    /// The drawing's size for a given width: east–west distances shrink with the cosine of the latitude.
+    pub fn size(&self, width: f64) -> (f64, f64) {
+        let [[lat0, lon0], [lat1, lon1]] = self.frame;
+        let shrink = ((lat0 + lat1) / 2.0).to_radians().cos();
+        (width, width * (lat1 - lat0) / ((lon1 - lon0) * shrink))
+    }
+
+    /// Where a point falls on a drawing `width` wide (x to the east, y down).
+    pub fn project(&self, [lat, lon]: [f64; 2], width: f64) -> (f64, f64) {
+        let [[lat0, lon0], [lat1, lon1]] = self.frame;
+        let (w, h) = self.size(width);
+        ((lon - lon0) / (lon1 - lon0) * w, (lat1 - lat) / (lat1 - lat0) * h)
+    }
+
+    pub fn contains(&self, [lat, lon]: [f64; 2]) -> bool {
+        let [[lat0, lon0], [lat1, lon1]] = self.frame;
+        (lat0..=lat1).contains(&lat) && (lon0..=lon1).contains(&lon)
+    }
 }
 
 impl Tourism {
@@ -58,29 +153,72 @@ impl Tourism {
         serde_json::from_str(json).map_err(|e| format!("tourism.json is not valid: {e}"))
     }
 
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
+        let mut texts: Vec<(String, &Texts)> = Vec::new();
         let ((lat0, lon0), (lat1, lon1)) = BOUNDS;
         for p in &self.places {
             if !(lat0..=lat1).contains(&p.lat) || !(lon0..=lon1).contains(&p.lon) {
                 out.push(format!("place {}: coordinates {}, {} are outside Mỹ Tho", p.id, p.lat, p.lon));
+            } else if !self.map.contains([p.lat, p.lon]) {
+                out.push(format!("place {}: outside the map's frame", p.id));
             }
             if !CATEGORIES.contains(&p.category.as_str()) {
                 out.push(format!("place {}: unknown category {}", p.id, p.category));
             }
-            for (what, t) in [("name", &p.name), ("description", &p.description)] {
-                if t.vi.trim().is_empty() || t.en.trim().is_empty() {
-                    out.push(format!("place {}: {what} is missing a language", p.id));
-                }
+            if self.places.iter().filter(|q| q.id == p.id).count() > 1 {
+                out.push(format!("place {}: id used twice", p.id));
             }
+            texts.extend([(format!("place {} name", p.id), &p.name), (format!("place {} description", p.id), &p.description)]);
+            texts.extend(p.hours.iter().map(|h| (format!("place {} hours", p.id), h)));
         }
         for e in &self.events {
             match (day(&e.start), day(&e.end)) {
                 (Some(s), Some(t)) if s <= t => {}
                 _ => out.push(format!("event {}: start and end must be dates (yyyy-mm-dd), start first", e.id)),
             }
-            if e.name.vi.trim().is_empty() || e.name.en.trim().is_empty() {
-                out.push(format!("event {}: name is missing a language", e.id));
+            texts.extend([(format!("event {} name", e.id), &e.name), (format!("event {} description", e.id), &e.description)]);
+            texts.push((format!("event {} place", e.id), &e.place));
+            texts.extend(e.when.iter().map(|w| (format!("event {} when", e.id), w)));
+        }
+        if !self.products.is_empty() {
+            texts.push(("ocop_intro".into(), &self.ocop_intro));
+        }
+        for p in &self.products {
+            texts.extend([(format!("product {} name", p.id), &p.name), (format!("product {} description", p.id), &p.description)]);
+            texts.push((format!("product {} where_to_buy", p.id), &p.where_to_buy));
+            if let Some(place) = p.place.as_ref().filter(|id| self.place(id).is_none()) {
+                out.push(format!("product {}: unknown place {place}", p.id));
+            }
+        }
+        for it in &self.itineraries {
+            texts.extend([(format!("itinerary {} name", it.id), &it.name), (format!("itinerary {} description", it.id), &it.description)]);
+            texts.push((format!("itinerary {} duration", it.id), &it.duration));
+            if it.stops.is_empty() {
+                out.push(format!("itinerary {}: no stops", it.id));
+            }
+            for stop in it.stops.iter().filter(|id| self.place(id).is_none()) {
+                out.push(format!("itinerary {}: unknown place {stop}", it.id));
+            }
+        }
+        for road in &self.map.roads {
+            texts.push(("map road name".into(), &road.name));
+        }
+        let points = self.map.water.iter().chain(&self.map.islets).flatten().chain(self.map.roads.iter().flat_map(|r| &r.points));
+        if points.clone().any(|&[lat, lon]| !(lat0..=lat1).contains(&lat) || !(lon0..=lon1).contains(&lon)) {
+            out.push("map: a point is outside Mỹ Tho".into());
+        }
+        let [[f_lat0, f_lon0], [f_lat1, f_lon1]] = self.map.frame;
+        if !(f_lat0 < f_lat1 && f_lon0 < f_lon1) {
+            out.push("map: the frame needs its south-west corner first".into());
+        }
+        for (what, t) in texts {
+            if !t.complete() {
+                out.push(format!("{what}: Vietnamese and English are both needed"));
             }
         }
         out
@@ -112,16 +250,22 @@ pub fn directions_link(place: &Place, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn data() -> Tourism {
         Tourism::parse(include_str!("../../../public/tourism.json")).unwrap()
     }
 
     #[test]
-    fn the_shipped_content_is_valid() {
+    fn the_shipped_content_is_valid_and_complete() {
         let t = data();
         assert_eq!(t.problems(), Vec::<String>::new());
         assert_eq!(t.highlights().count(), 3);
+        assert!(t.places.len() >= 15, "at least 15 places");
+        for category in ["pagoda-church", "islet-garden", "market-food", "museum-relic", "street-park", "ocop-shop"] {
+            assert!(t.places.iter().any(|p| p.category == category), "a place of category {category}");
+        }
+        assert!(t.itineraries.len() >= 2 && !t.products.is_empty());
     }
 
     #[test]
@@ -129,7 +273,21 @@ mod tests {
         let mut t = data();
         t.places[0].lat = 10.9;
         t.events[0].end = "2024-13-01".into();
-        assert_eq!(t.problems().len(), 2);
+        t.places[1].description.0.remove("en");
+        t.itineraries[0].stops.push("khong-co".into());
+        assert_eq!(t.problems().len(), 4, "{:?}", t.problems());
+    }
+
+    #[test]
+    fn more_languages_need_no_code() {
+        let mut name = Texts::default();
+        name.0.insert("vi".into(), "Chợ Mỹ Tho".into());
+        name.0.insert("en".into(), "My Tho Market".into());
+        name.0.insert("ko".into(), "미토 시장".into());
+        assert!(name.complete());
+        assert_eq!(name.get(Lang::En), "My Tho Market");
+        let json = serde_json::to_string(&name).unwrap();
+        assert!(json.contains("\"ko\""), "kept: {json}");
     }
 
     #[test]
@@ -146,5 +304,30 @@ mod tests {
         let t = data();
         let link = directions_link(&t.places[0], Lang::Vi);
         assert!(link.starts_with("geo:10.") && link.contains("?q="), "{link}");
+    }
+
+    #[test]
+    fn the_map_keeps_north_up_and_distances_true() {
+        let map = data().map;
+        let (w, h) = map.size(1000.0);
+        let [[lat0, lon0], [lat1, lon1]] = map.frame;
+        assert_eq!(map.project([lat1, lon0], 1000.0), (0.0, 0.0));
+        let (x, y) = map.project([lat0, lon1], 1000.0);
+        assert!((x - w).abs() < 1e-9 && (y - h).abs() < 1e-9);
+        // A kilometre is as long east–west as north–south (≈ 0.009° of latitude).
+        let (_, y_km) = map.project([lat1 - 1.0 / 111.32, lon0], w);
+        let (x_km, _) = map.project([lat1, lon0 + 1.0 / (111.32 * ((lat0 + lat1) / 2.0).to_radians().cos())], w);
+        assert!((x_km - y_km).abs() < 0.01 * y_km, "{x_km} {y_km}");
+    }
+
+    proptest! {
+        #[test]
+        fn points_in_the_frame_land_on_the_drawing(a in 0.0f64..=1.0, b in 0.0f64..=1.0, width in 100.0f64..2000.0) {
+            let map = data().map;
+            let [[lat0, lon0], [lat1, lon1]] = map.frame;
+            let (x, y) = map.project([lat0 + a * (lat1 - lat0), lon0 + b * (lon1 - lon0)], width);
+            let (w, h) = map.size(width);
+            prop_assert!((-1e-6..=w + 1e-6).contains(&x) && (-1e-6..=h + 1e-6).contains(&y));
+        }
     }
 }
