@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # binary:page, one per bundle besides the shell.
-BUNDLES=(dossiers:dich-vu-cong forms:nop-ho-so tracking:tra-cuu faq:hoi-dap payments:thanh-toan tourism:du-lich)
+BUNDLES=(dossiers:dich-vu-cong forms:nop-ho-so tracking:tra-cuu faq:hoi-dap payments:thanh-toan tourism:du-lich tutorials:ky-nang-so)
 
 trunk build --release --offline
 mkdir -p target/pages

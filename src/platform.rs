@@ -133,3 +133,17 @@ pub fn go_to(url: &str) {
 pub fn copy_text(text: &str) {
     let _ = window().navigator().clipboard().write_text(text);
 }
+
+/// Larger text for older eyes: a class on `<html>` (every size is in rem), remembered on the device.
+pub fn set_large_text(on: bool) {
+    if let Some(html) = window().document().and_then(|d| d.document_element()) {
+        let _ = if on { html.class_list().add_1("text-large") } else { html.class_list().remove_1("text-large") };
+    }
+    store(LARGE_TEXT_KEY, if on { "1" } else { "0" });
+}
+
+pub fn large_text() -> bool {
+    stored(LARGE_TEXT_KEY).as_deref() == Some("1")
+}
+
+const LARGE_TEXT_KEY: &str = "mts.large-text";

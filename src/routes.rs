@@ -137,3 +137,20 @@ pub fn tourism() -> AnyView {
     }
     .into_any()
 }
+
+/// Digital-skills lessons, their quizzes and the certificate.
+pub fn tutorials() -> AnyView {
+    use crate::pages::lessons::{CertificatePage, LessonList, LessonPage, LessonStore, QuizPage};
+    use mytho_core::routes::TUTORIALS;
+    LessonStore::provide();
+    let page = |page: fn() -> AnyView| move || built(Area::Tutorials, page);
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment(seg(TUTORIALS)) view=page(|| view! { <LessonList/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TUTORIALS)), StaticSegment("chung-nhan")) view=page(|| view! { <CertificatePage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TUTORIALS)), ParamSegment("id")) view=page(|| view! { <LessonPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TUTORIALS)), ParamSegment("id"), StaticSegment("kiem-tra")) view=page(|| view! { <QuizPage/> }.into_any())/>
+        </Routes>
+    }
+    .into_any()
+}

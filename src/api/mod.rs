@@ -52,6 +52,15 @@ pub async fn load_tourism() -> Result<mytho_core::tourism::Tourism, ApiError> {
     mytho_core::tourism::Tourism::parse(&text).map_err(ApiError::Decode)
 }
 
+/// The digital-skills lessons: a static file the city edits.
+const LESSONS_URL: &str = "/lessons.json";
+
+pub async fn load_lessons() -> Result<mytho_core::lessons::Lessons, ApiError> {
+    let options = RequestOptions { timeout_ms: 20_000, retry: RetryPolicy::default() };
+    let text = http::get_text(LESSONS_URL, &options).await?;
+    mytho_core::lessons::Lessons::parse(&text).map_err(ApiError::Decode)
+}
+
 pub async fn load_config() -> Result<AppConfig, ConfigLoadError> {
     let options = RequestOptions { timeout_ms: 15_000, retry: RetryPolicy::default() };
     let text = http::get_text(CONFIG_URL, &options).await.map_err(ConfigLoadError::Fetch)?;

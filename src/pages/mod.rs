@@ -4,6 +4,7 @@ mod coming_soon;
 mod config_error;
 pub mod dossiers;
 pub mod faq;
+pub mod lessons;
 pub mod payments;
 pub mod tourism;
 mod home;

@@ -5,7 +5,7 @@ const AREAS = [
   { path: '/dich-vu-cong', vi: 'Dịch vụ công', en: 'Public services', h1: 'Thủ tục hành chính', soon: false },
   { path: '/tra-cuu', vi: 'Tra cứu hồ sơ', en: 'Track an application', h1: 'Tra cứu hồ sơ', soon: false },
   { path: '/hoi-dap', vi: 'Hỏi đáp', en: 'Questions and answers', h1: 'Hỏi đáp', soon: false },
-  { path: '/ky-nang-so', vi: 'Kỹ năng số', en: 'Digital skills', h1: 'Kỹ năng số', soon: true },
+  { path: '/ky-nang-so', vi: 'Kỹ năng số', en: 'Digital skills', h1: 'Kỹ năng số', soon: false },
   { path: '/du-lich', vi: 'Du lịch', en: 'Visit My Tho', h1: 'Du lịch Mỹ Tho', soon: false },
 ];
 
@@ -85,7 +85,7 @@ test('navigation, back and forward, and the current area marked', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kỹ năng số');
-  await page.getByRole('link', { name: 'Về trang chủ' }).click();
+  await page.locator('.site-header__name').click();
   await expect(page).toHaveURL('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
 });
@@ -125,8 +125,8 @@ test('language switch changes every text, the html lang, and is remembered', asy
   await page.getByRole('button', { name: /English/ }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Digital skills');
-  await expect(page.getByText('Coming soon')).toBeVisible();
-  await expect(page).toHaveTitle('Digital skills – Coming soon – My Tho Digital');
+  await expect(page.getByRole('link', { name: '1. Getting to know your phone' })).toBeVisible();
+  await expect(page).toHaveTitle('Digital skills – My Tho Digital');
   await expect(page.locator('.site-header__name')).toHaveText('My Tho Digital');
   await expect(page.locator('.site-nav')).toHaveAttribute('aria-label', 'Main sections');
   await expect(page.locator('body')).not.toContainText('Sắp ra mắt');

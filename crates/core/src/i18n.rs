@@ -2,6 +2,7 @@
 //! bundle, and the compiler refuses a message that lacks a language.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -53,6 +54,22 @@ impl Lang {
 pub struct Localized {
     pub vi: String,
     pub en: String,
+}
+
+/// A text by language code (`{"vi": …, "en": …, "ko": …}`): Vietnamese and English are required, any
+/// other language may be added without a code change; a language without a text falls back to Vietnamese.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Texts(pub BTreeMap<String, String>);
+
+impl Texts {
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0.get(lang.code()).or_else(|| self.0.get("vi")).map_or("", String::as_str)
+    }
+
+    pub(crate) fn complete(&self) -> bool {
+        ["vi", "en"].iter().all(|l| self.0.get(*l).is_some_and(|t| !t.trim().is_empty()))
+    }
 }
 
 impl Localized {
@@ -245,6 +262,33 @@ messages! {
     ResumeCodeRequired => ("Hãy nhập mã tiếp tục", "Enter the resume code"),
     ResumeCodeInvalid => ("Mã tiếp tục gồm 12 chữ và số, ví dụ ABCD-EFGH-JKMN; hãy kiểm tra lại", "A resume code has 12 letters and digits, like ABCD-EFGH-JKMN; check it again"),
     CheckFee => ("Lệ phí nộp trực tuyến sau khi nộp hồ sơ", "Fee, paid online once the application is submitted"),
+    // Digital-skills lessons
+    LessonsTitle => ("Kỹ năng số", "Digital skills"),
+    LessonsIntro => ("Tám bài ngắn cho người mới dùng điện thoại làm thủ tục. Mỗi bài vài bước, một ý một màn hình, rồi vài câu hỏi ôn tập. Tiến độ được lưu trên máy này.", "Eight short lessons for people new to doing paperwork on a phone. A few steps each, one idea per screen, then a short quiz. Your progress is kept on this device."),
+    LessonDone => ("Đã học", "Done"),
+    LessonScore => ("Điểm", "Score"),
+    LessonStart => ("Bắt đầu", "Start"),
+    LessonReview => ("Xem lại", "Review"),
+    LessonNext => ("Tiếp", "Next"),
+    LessonPrevious => ("Trước", "Previous"),
+    LessonToQuiz => ("Làm bài ôn tập", "Take the quiz"),
+    QuizTitle => ("Ôn tập", "Quiz"),
+    QuizSubmit => ("Nộp bài", "Check my answers"),
+    QuizAgain => ("Làm lại", "Try again"),
+    QuizRight => ("Đúng", "Right"),
+    QuizWrong => ("Chưa đúng", "Not quite"),
+    QuizResult => ("Bạn trả lời đúng", "You got"),
+    QuizOf => ("trên", "of"),
+    QuizQuestion => ("Câu", "Question"),
+    QuizUnanswered => ("Hãy chọn một câu trả lời cho câu", "Choose an answer for question"),
+    BackToLessons => ("Về danh sách bài học", "Back to the lessons"),
+    LargerText => ("Chữ lớn", "Larger text"),
+    CertificateTitle => ("Giấy chứng nhận", "Certificate"),
+    CertificateNotYet => ("Học xong tất cả các bài để nhận giấy chứng nhận. Số bài đã học:", "Finish every lesson to get the certificate. Lessons done:"),
+    CertificateName => ("Họ và tên ghi trên giấy chứng nhận", "Name to print on the certificate"),
+    CertificateText => ("đã hoàn thành các bài học kỹ năng số cơ bản của Mỹ Tho Số", "has completed the basic digital-skills lessons of Mỹ Tho Số"),
+    CertificateDate => ("Ngày hoàn thành", "Completed on"),
+    CertificatePrint => ("In giấy chứng nhận", "Print the certificate"),
     // Visitors' guide
     GuideTitle => ("Du lịch Mỹ Tho", "Visit My Tho"),
     GuideIntro => ("Chùa cổ, chợ ven sông, cù lao vườn trái cây và đờn ca tài tử: những gì nên xem, ăn và mua ở Mỹ Tho.", "Old pagodas, a riverside market, orchard islets and don ca tai tu music: what to see, eat and buy in My Tho."),

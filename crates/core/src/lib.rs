@@ -6,6 +6,7 @@ pub mod config;
 pub mod dossier;
 pub mod draft;
 pub mod i18n;
+pub mod lessons;
 pub mod retry;
 pub mod routes;
 pub mod payment;

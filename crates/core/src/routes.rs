@@ -96,11 +96,21 @@ pub enum Bundle {
     Payments,
     /// The visitors' guide: places, map, events, local products, itineraries.
     Tourism,
+    /// Digital-skills lessons, their quizzes and the certificate.
+    Tutorials,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 7] =
-        [Bundle::Shell, Bundle::Dossiers, Bundle::Forms, Bundle::Tracking, Bundle::Faq, Bundle::Payments, Bundle::Tourism];
+    pub const ALL: [Bundle; 8] = [
+        Bundle::Shell,
+        Bundle::Dossiers,
+        Bundle::Forms,
+        Bundle::Tracking,
+        Bundle::Faq,
+        Bundle::Payments,
+        Bundle::Tourism,
+        Bundle::Tutorials,
+    ];
 
     /// The page of `dist/` that loads this bundle.
     pub fn page(self) -> &'static str {
@@ -112,6 +122,7 @@ impl Bundle {
             Bundle::Faq => "hoi-dap.html",
             Bundle::Payments => "thanh-toan.html",
             Bundle::Tourism => "du-lich.html",
+            Bundle::Tutorials => "ky-nang-so.html",
         }
     }
 
@@ -145,7 +156,7 @@ impl Area {
             Area::Tracking => Bundle::Tracking,
             Area::Faq => Bundle::Faq,
             Area::Tourism => Bundle::Tourism,
-            Area::Tutorials => Bundle::Shell,
+            Area::Tutorials => Bundle::Tutorials,
         }
     }
 }
@@ -187,7 +198,7 @@ mod tests {
         assert_eq!(Bundle::of_path("/hoi-dap/tat-ca"), Bundle::Faq);
         assert_eq!(Bundle::of_path("/hoi-dapx"), Bundle::Shell);
         assert_eq!(Bundle::of_path("/du-lich/dia-diem/cho-my-tho"), Bundle::Tourism);
-        assert_eq!(Bundle::of_path("/ky-nang-so"), Bundle::Shell);
+        assert_eq!(Bundle::of_path("/ky-nang-so/vneid/kiem-tra"), Bundle::Tutorials);
         assert_eq!(Bundle::of_path("/thanh-toan/ket-qua?vnp_TxnRef=1"), Bundle::Payments);
         assert!(is_app_path(PAYMENT_RETURN));
         let pages: std::collections::HashSet<_> = Bundle::ALL.iter().map(|b| b.page()).collect();

@@ -5,26 +5,11 @@
 use crate::i18n::Lang;
 use crate::validate::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The former Mỹ Tho city and its islets, with a margin: coordinates outside are a typo.
 pub const BOUNDS: ((f64, f64), (f64, f64)) = ((10.30, 106.30), (10.40, 106.43));
 
-/// A text by language code (`{"vi": …, "en": …, "ko": …}`): Vietnamese and English are required, any
-/// other language may be added without a code change; a language without a text falls back to Vietnamese.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Texts(pub BTreeMap<String, String>);
-
-impl Texts {
-    pub fn get(&self, lang: Lang) -> &str {
-        self.0.get(lang.code()).or_else(|| self.0.get("vi")).map_or("", String::as_str)
-    }
-
-    fn complete(&self) -> bool {
-        ["vi", "en"].iter().all(|l| self.0.get(*l).is_some_and(|t| !t.trim().is_empty()))
-    }
-}
+pub use crate::i18n::Texts;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

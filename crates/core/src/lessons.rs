@@ -1,0 +1,202 @@
+//! Digital-skills lessons (`public/lessons.json`, edited by the city): short steps with a picture, then
+//! a quiz that explains each answer. Progress and quiz results stay on the device; finishing every
+//! lesson earns a certificate.
+
+use crate::i18n::Texts;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where the progress is kept on the device.
+pub const PROGRESS_KEY: &str = "mts.lessons";
+
+/// The pictures the app can draw (lightweight SVG, no images to download).
+pub const PICTURES: &[&str] =
+    &["phone", "back", "text", "wifi", "shield", "link", "chat", "store", "id", "sms", "login", "qr", "search", "form", "check", "receipt", "camera", "frame", "light", "money", "card"];
+
+/// Addresses under `/ky-nang-so` that are not lessons.
+pub const RESERVED_IDS: &[&str] = &["chung-nhan"];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lessons {
+    pub lessons: Vec<Lesson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    pub id: String,
+    pub title: Texts,
+    pub summary: Texts,
+    pub steps: Vec<Step>,
+    pub quiz: Vec<Question>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// One of [`PICTURES`].
+    pub picture: String,
+    pub text: Texts,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub question: Texts,
+    pub options: Vec<Texts>,
+    /// The right option's index.
+    pub answer: usize,
+    /// Why, shown after answering whatever was chosen.
+    pub explanation: Texts,
+}
+
+impl Lessons {
+    pub fn parse(json: &str) -> Result<Lessons, String> {
+        serde_json::from_str(json).map_err(|e| format!("lessons.json is not valid: {e}"))
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, l) in self.lessons.iter().enumerate() {
+            let id = &l.id;
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') || RESERVED_IDS.contains(&id.as_str()) {
+                out.push(format!("lesson {id}: the id must be a lower-case slug, not {RESERVED_IDS:?}"));
+            }
+            if self.lessons[..i].iter().any(|o| o.id == *id) {
+                out.push(format!("lesson {id}: id used twice"));
+            }
+            if l.steps.is_empty() {
+                out.push(format!("lesson {id}: no steps"));
+            }
+            if !(3..=5).contains(&l.quiz.len()) {
+                out.push(format!("lesson {id}: a quiz has 3 to 5 questions, not {}", l.quiz.len()));
+            }
+            let mut texts = vec![("title".to_string(), &l.title), ("summary".to_string(), &l.summary)];
+            for (n, s) in l.steps.iter().enumerate() {
+                if !PICTURES.contains(&s.picture.as_str()) {
+                    out.push(format!("lesson {id} step {}: unknown picture {}", n + 1, s.picture));
+                }
+                texts.push((format!("step {}", n + 1), &s.text));
+            }
+            for (n, q) in l.quiz.iter().enumerate() {
+                if q.options.len() < 2 || q.answer >= q.options.len() {
+                    out.push(format!("lesson {id} question {}: needs 2 or more options and a right one among them", n + 1));
+                }
+                texts.push((format!("question {}", n + 1), &q.question));
+                texts.push((format!("question {} explanation", n + 1), &q.explanation));
+                texts.extend(q.options.iter().map(|o| (format!("question {} option", n + 1), o)));
+            }
+            for (what, t) in texts {
+                if !t.complete() {
+                    out.push(format!("lesson {id} {what}: Vietnamese and English are both needed"));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How many of `chosen` (an option index per question, `None` if left out) are right.
+pub fn score(quiz: &[Question], chosen: &[Option<usize>]) -> usize {
+    quiz.iter().zip(chosen).filter(|(q, c)| **c == Some(q.answer)).count()
+}
+
+/// A finished lesson: its best quiz score and when it was first finished.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finished {
+    pub best: usize,
+    pub of: usize,
+    /// `yyyy-mm-dd`.
+    pub on: String,
+}
+
+/// The learner's progress on this device, by lesson id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub finished: BTreeMap<String, Finished>,
+}
+
+impl Progress {
+    /// Records a quiz taken in full; the best score stays, and the first day it was finished.
+    pub fn record(&mut self, lesson: &str, score: usize, of: usize, today: &str) {
+        let entry = self.finished.entry(lesson.to_string()).or_insert(Finished { best: score, of, on: today.to_string() });
+        entry.best = entry.best.max(score);
+        entry.of = of;
+    }
+
+    /// Every lesson finished: the certificate is earned (on the day the last one was).
+    pub fn certificate_day(&self, lessons: &Lessons) -> Option<String> {
+        lessons.lessons.iter().map(|l| self.finished.get(&l.id).map(|f| f.on.clone())).collect::<Option<Vec<_>>>()?.into_iter().max()
+    }
+
+    pub fn done_count(&self, lessons: &Lessons) -> usize {
+        lessons.lessons.iter().filter(|l| self.finished.contains_key(&l.id)).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn data() -> Lessons {
+        Lessons::parse(include_str!("../../../public/lessons.json")).unwrap()
+    }
+
+    #[test]
+    fn the_shipped_lessons_are_valid_and_complete() {
+        let l = data();
+        assert_eq!(l.problems(), Vec::<String>::new());
+        assert!(l.lessons.len() >= 8);
+        // The FAQ's "tutorial" actions open lessons that exist.
+        for id in ["vneid", "nop-ho-so"] {
+            assert!(l.lesson(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn problems_are_found() {
+        let mut l = data();
+        l.lessons[0].quiz[0].answer = 9;
+        l.lessons[1].steps[0].picture = "nope".into();
+        l.lessons[2].title.0.remove("en");
+        l.lessons[3].id = "chung-nhan".into();
+        l.lessons[4].quiz.truncate(2);
+        assert_eq!(l.problems().len(), 5, "{:?}", l.problems());
+    }
+
+    #[test]
+    fn progress_keeps_the_best_score_and_earns_the_certificate_at_the_end() {
+        let lessons = data();
+        let mut p = Progress::default();
+        let quiz = &lessons.lessons[0].quiz;
+        let all_right: Vec<Option<usize>> = quiz.iter().map(|q| Some(q.answer)).collect();
+        let none: Vec<Option<usize>> = vec![None; quiz.len()];
+        assert_eq!(score(quiz, &all_right), quiz.len());
+        assert_eq!(score(quiz, &none), 0);
+        p.record("dien-thoai", 1, 3, "2026-11-20");
+        p.record("dien-thoai", 3, 3, "2026-11-21");
+        p.record("dien-thoai", 2, 3, "2026-11-22");
+        assert_eq!(p.finished["dien-thoai"], Finished { best: 3, of: 3, on: "2026-11-20".into() });
+        assert_eq!(p.certificate_day(&lessons), None);
+        for (i, l) in lessons.lessons.iter().enumerate() {
+            p.record(&l.id, 2, 3, &format!("2026-11-{:02}", 21 + i));
+        }
+        assert_eq!(p.done_count(&lessons), lessons.lessons.len());
+        assert_eq!(p.certificate_day(&lessons), Some(format!("2026-11-{:02}", 21 + lessons.lessons.len() - 1)), "the day of the last");
+    }
+
+    proptest! {
+        #[test]
+        fn a_score_is_never_more_than_the_questions(chosen in prop::collection::vec(prop::option::of(0usize..5), 0..8)) {
+            let lessons = data();
+            let quiz = &lessons.lessons[1].quiz;
+            prop_assert!(score(quiz, &chosen) <= quiz.len().min(chosen.len()));
+        }
+    }
+}
