@@ -140,7 +140,7 @@ pub fn tourism() -> AnyView {
 
 /// Digital-skills lessons, their quizzes and the certificate.
 pub fn tutorials() -> AnyView {
-    use crate::pages::lessons::{CertificatePage, LessonList, LessonPage, LessonStore, QuizPage};
+    use crate::pages::lessons::{CertificatePage, LessonList, LessonPage, LessonStore, PresenterPage, QuizPage};
     use mytho_core::routes::TUTORIALS;
     LessonStore::provide();
     let page = |page: fn() -> AnyView| move || built(Area::Tutorials, page);
@@ -150,6 +150,7 @@ pub fn tutorials() -> AnyView {
             <Route path=(StaticSegment(seg(TUTORIALS)), StaticSegment("chung-nhan")) view=page(|| view! { <CertificatePage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TUTORIALS)), ParamSegment("id")) view=page(|| view! { <LessonPage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TUTORIALS)), ParamSegment("id"), StaticSegment("kiem-tra")) view=page(|| view! { <QuizPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TUTORIALS)), ParamSegment("id"), StaticSegment("trinh-chieu")) view=page(|| view! { <PresenterPage/> }.into_any())/>
         </Routes>
     }
     .into_any()

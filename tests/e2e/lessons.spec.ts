@@ -88,3 +88,22 @@ test('finishing every lesson gives a printable certificate with the learner\'s n
   // The name is printed, not kept.
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('Mười');
 });
+
+test('the presenter view moves with the arrow keys and a clicker\'s Page Down', async ({ page }) => {
+  await page.goto('/ky-nang-so/an-toan');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Trình chiếu bài này (cho người hướng dẫn)' }).click();
+  await expect(page.locator('.presenter__meta')).toContainText('Bước 1 trên 4');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Mã OTP là chìa khóa');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.presenter__meta')).toContainText('Bước 2 trên 4');
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('.presenter__meta')).toContainText('Bước 3 trên 4');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('.presenter__meta')).toContainText('Bước 2 trên 4');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('.presenter__meta')).toContainText('Bước 4 trên 4');
+  await expectNoAxeViolations(page);
+});

@@ -288,6 +288,8 @@ messages! {
     CertificateName => ("Họ và tên ghi trên giấy chứng nhận", "Name to print on the certificate"),
     CertificateText => ("đã hoàn thành các bài học kỹ năng số cơ bản của Mỹ Tho Số", "has completed the basic digital-skills lessons of Mỹ Tho Số"),
     CertificateDate => ("Ngày hoàn thành", "Completed on"),
+    PresenterLink => ("Trình chiếu bài này (cho người hướng dẫn)", "Present this lesson (for trainers)"),
+    PresenterKeys => ("Phím mũi tên, Page Up / Page Down hoặc bút trình chiếu để chuyển bước.", "Arrow keys, Page Up / Page Down or a presentation clicker move between steps."),
     CertificatePrint => ("In giấy chứng nhận", "Print the certificate"),
     // Visitors' guide
     GuideTitle => ("Du lịch Mỹ Tho", "Visit My Tho"),

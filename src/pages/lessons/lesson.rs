@@ -1,5 +1,5 @@
 use super::picture::picture;
-use super::{back_to_lessons, lesson_path, quiz_path, with_lessons, LargeTextSwitch, CertificatePage};
+use super::{back_to_lessons, lesson_path, presenter_path, quiz_path, with_lessons, CertificatePage, LargeTextSwitch};
 use crate::components::use_page_title;
 use crate::pages::NotFound;
 use crate::platform;
@@ -50,6 +50,7 @@ pub fn LessonPage() -> impl IntoView {
                     view! { <a class="button" href=quiz_path(&lesson.id)>{Msg::LessonToQuiz.text(lang)}</a> }.into_any()
                 }}
             </p>
+            <p><a href=presenter_path(&lesson.id)>{Msg::PresenterLink.text(lang)}</a></p>
         }
         .into_any()
     });

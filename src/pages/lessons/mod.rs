@@ -6,11 +6,13 @@ mod certificate;
 mod lesson;
 mod list;
 mod picture;
+mod presenter;
 mod quiz;
 
 pub use certificate::CertificatePage;
 pub use lesson::LessonPage;
 pub use list::LessonList;
+pub use presenter::PresenterPage;
 pub use quiz::QuizPage;
 
 use crate::api;
@@ -28,6 +30,10 @@ pub const CERTIFICATE: &str = "/ky-nang-so/chung-nhan";
 
 pub fn lesson_path(id: &str) -> String {
     format!("{TUTORIALS}/{id}")
+}
+
+pub fn presenter_path(id: &str) -> String {
+    format!("{TUTORIALS}/{id}/trinh-chieu")
 }
 
 pub fn quiz_path(id: &str) -> String {
