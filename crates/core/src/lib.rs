@@ -2,6 +2,7 @@
 //! Nothing here touches the network, the DOM or the disk, so all of it is tested natively.
 
 pub mod api;
+pub mod classes;
 pub mod config;
 pub mod dossier;
 pub mod draft;

@@ -12,6 +12,7 @@ use mytho_core::dossier::{DOSSIERS_PATH, DRAFTS_PATH, OFFICER_DOSSIERS_PATH, UPL
 use mytho_core::procedures::PROCEDURES_PATH;
 use mytho_core::payment::PAYMENTS_PATH;
 use mytho_core::wards::WARDS_PATH;
+use mytho_core::classes::CLASSES_PATH;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -42,6 +43,12 @@ fn v1() -> Router<AppState> {
         .route(&format!("{DOSSIERS_PATH}/{{code}}/supplement"), post(crate::dossiers::supplement))
         .route(&format!("{OFFICER_DOSSIERS_PATH}/{{code}}/status"), post(crate::dossiers::change_status))
         .route(&format!("{OFFICER_DOSSIERS_PATH}/{{code}}/attachments/{{id}}"), get(crate::uploads::officer_download))
+        .route(CLASSES_PATH, post(crate::classes::start))
+        .route(&format!("{CLASSES_PATH}/{{code}}"), get(crate::classes::dashboard))
+        .route(&format!("{CLASSES_PATH}/{{code}}/close"), post(crate::classes::close))
+        .route(&format!("{CLASSES_PATH}/{{code}}/export.csv"), get(crate::classes::export))
+        .route(&format!("{CLASSES_PATH}/{{code}}/learners"), post(crate::classes::join))
+        .route(&format!("{CLASSES_PATH}/{{code}}/learners/{{learner}}"), axum::routing::put(crate::classes::progress))
         .route(&format!("{DOSSIERS_PATH}/{{code}}{PAYMENTS_PATH}"), post(crate::payments::start).get(crate::payments::list))
         .route(&format!("{PAYMENTS_PATH}/vnpay/ipn"), get(crate::payments::ipn))
         .route(&format!("{PAYMENTS_PATH}/vnpay/return"), get(crate::payments::vnpay_return))

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_uploads.sql"),
     include_str!("../migrations/0008_upload_links.sql"),
     include_str!("../migrations/0009_dossier_fees.sql"),
+    include_str!("../migrations/0010_classes.sql"),
 ];
 
 #[derive(Clone)]

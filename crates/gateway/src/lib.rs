@@ -3,6 +3,7 @@
 pub mod api;
 pub mod assets;
 pub mod captive;
+pub mod classes;
 pub mod catalogue;
 pub mod config;
 pub mod csp;

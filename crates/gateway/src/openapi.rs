@@ -2,6 +2,7 @@
 //! every path it lists answers, so the document cannot silently fall behind.
 
 use mytho_core::api::{API_V1, FAQ_FEEDBACK_PATH, HEALTH_PATH};
+use mytho_core::classes::CLASSES_PATH;
 use mytho_core::dossier::{DOSSIERS_PATH, DRAFTS_PATH, OFFICER_DOSSIERS_PATH, UPLOADS_PATH};
 use mytho_core::procedures::PROCEDURES_PATH;
 use mytho_core::payment::PAYMENTS_PATH;
@@ -204,6 +205,46 @@ pub fn document() -> Value {
                     "security": [{ "officerToken": [] }],
                     "responses": { "200": { "description": "The file, with its checked type" }, "404": { "description": "Not an attachment of this dossier" } }
                 }
+            },
+            (format!("{API_V1}{CLASSES_PATH}")): {
+                "post": {
+                    "summary": "Start a class for a lesson: a 6-character code for learners and a trainer token",
+                    "operationId": "startClass",
+                    "responses": { "201": { "description": "Code and trainer token" }, "422": { "description": "Unknown lesson" } }
+                }
+            },
+            (format!("{API_V1}{CLASSES_PATH}/{{code}}/learners")): {
+                "post": {
+                    "summary": "Join a class with its code and a display name (failed joins are rate-limited)",
+                    "operationId": "joinClass",
+                    "responses": {
+                        "201": { "description": "The learner's id" },
+                        "404": { "description": "No class with this code" },
+                        "410": { "description": "The class has ended" },
+                        "422": { "description": "Bad display name" },
+                        "429": { "description": "Too many wrong codes in the last minute" }
+                    }
+                }
+            },
+            (format!("{API_V1}{CLASSES_PATH}/{{code}}/learners/{{learner}}")): {
+                "put": {
+                    "summary": "A learner's progress (step and quiz scores); safe to send again",
+                    "operationId": "learnerProgress",
+                    "responses": { "204": { "description": "Kept" }, "404": { "description": "Unknown class or learner" }, "410": { "description": "Ended" } }
+                }
+            },
+            (format!("{API_V1}{CLASSES_PATH}/{{code}}")): {
+                "get": {
+                    "summary": "Trainer: the dashboard (who joined, where each is, quiz scores); bearer trainer token",
+                    "operationId": "classDashboard",
+                    "responses": { "200": { "description": "The dashboard" }, "404": { "description": "Unknown class or wrong token" } }
+                }
+            },
+            (format!("{API_V1}{CLASSES_PATH}/{{code}}/close")): {
+                "post": { "summary": "Trainer: end the class (no more joins)", "operationId": "closeClass", "responses": { "204": { "description": "Closed" } } }
+            },
+            (format!("{API_V1}{CLASSES_PATH}/{{code}}/export.csv")): {
+                "get": { "summary": "Trainer: attendance and results as CSV", "operationId": "exportClass", "responses": { "200": { "description": "text/csv" } } }
             },
             API_V1: {
                 "get": {

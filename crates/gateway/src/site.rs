@@ -28,6 +28,8 @@ pub struct Site {
     pub critical_css: String,
     /// Topic ids of the FAQ the app serves, so feedback can only name a real topic.
     pub faq_topics: std::collections::HashSet<String>,
+    /// The lessons' ids, in order (classes teach one of them).
+    pub lesson_ids: Vec<String>,
 }
 
 impl Site {
@@ -74,7 +76,16 @@ impl Site {
             .unwrap_or_default();
         let captive_csp = HeaderValue::from_str(&csp::captive_policy(&critical_css, config.wifi.as_ref().map(|w| w.controller_url.as_str())))
             .map_err(|e| format!("bad CSP: {e}"))?;
-        Ok(Site { dist: dist.to_path_buf(), csp, captive_csp, config, tourism, critical_css, faq_topics })
+        let lessons_path = dist.join("lessons.json");
+        let lessons = std::fs::read_to_string(&lessons_path)
+            .map_err(|e| format!("cannot read {}: {e}; it is copied from public/lessons.json by the build", lessons_path.display()))
+            .and_then(|t| mytho_core::lessons::Lessons::parse(&t))?;
+        let problems = lessons.problems();
+        if !problems.is_empty() {
+            return Err(format!("{} has problems to fix:\n  {}", lessons_path.display(), problems.join("\n  ")));
+        }
+        let lesson_ids = lessons.lessons.into_iter().map(|l| l.id).collect();
+        Ok(Site { dist: dist.to_path_buf(), csp, captive_csp, config, tourism, critical_css, faq_topics, lesson_ids })
     }
 
     /// The page of the bundle that draws `path` (the shell's when that bundle was not built).

@@ -38,7 +38,7 @@ fn make_dist(dir: &Path) {
     std::fs::write(dir.join("app-0123456789abcdef.js"), "export default function init() {}\n".repeat(20)).unwrap();
     std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), WASM).unwrap();
     std::fs::write(dir.join("main-00112233aabbccdd.css"), "body { color: #1b1b1b; }\n".repeat(10)).unwrap();
-    for file in ["config.json", "faq.json", "tourism.json"] {
+    for file in ["config.json", "faq.json", "tourism.json", "lessons.json"] {
         std::fs::copy(format!("{}/../../public/{file}", env!("CARGO_MANIFEST_DIR")), dir.join(file)).unwrap();
     }
     assets::precompress(dir).unwrap();
@@ -870,6 +870,81 @@ async fn certified_copies_are_charged_by_page_and_the_fee_is_fixed_at_submission
     let r = server.post_with(&format!("/api/v1/dossiers/{}/payments", receipt.code), &start, None).await;
     assert_eq!(r.status(), 200);
     assert_eq!(r.json::<mytho_core::payment::PaymentStarted>().await.unwrap().amount_vnd, 36_000);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_class_is_started_joined_followed_closed_and_exported_by_its_trainer_only() {
+    use mytho_core::classes::{ClassStarted, Dashboard, Joined};
+    let server = Server::start().await;
+    let r = server.post_with("/api/v1/classes", &serde_json::json!({ "lesson_id": "an-toan" }), None).await;
+    assert_eq!(r.status(), 201);
+    let class: ClassStarted = r.json().await.unwrap();
+    assert!(mytho_core::classes::normalize_class_code(&class.code).as_deref() == Some(class.code.as_str()), "{}", class.code);
+    assert_eq!(server.post_with("/api/v1/classes", &serde_json::json!({ "lesson_id": "khong-co" }), None).await.status(), 422);
+
+    // Two learners join with the code as typed (any case, no dash) and a display name.
+    let typed = class.code.to_lowercase().replace('-', " ");
+    let join = |name: &str| serde_json::json!({ "name": name });
+    let r = server.post_with(&format!("/api/v1/classes/{typed}/learners"), &join("  Cô  Năm "), None).await;
+    assert_eq!(r.status(), 201);
+    let nam: Joined = r.json().await.unwrap();
+    assert_eq!(nam.lesson_id, "an-toan");
+    let r = server.post_with(&format!("/api/v1/classes/{}/learners", class.code), &join("Anh Sáu"), None).await;
+    let sau: Joined = r.json().await.unwrap();
+    assert_eq!(server.post_with(&format!("/api/v1/classes/{}/learners", class.code), &join("   "), None).await.status(), 422);
+
+    // Progress, sent twice after a lost connection, is the same progress.
+    let progress = serde_json::json!({ "lesson_id": "an-toan", "step": 4, "scores": { "an-toan": [2, 3] } });
+    let put = |learner: &str| {
+        reqwest::Client::new().put(format!("{}/api/v1/classes/{}/learners/{learner}", server.base, class.code)).json(&progress).send()
+    };
+    for _ in 0..2 {
+        assert_eq!(put(&nam.learner_id).await.unwrap().status(), 204);
+    }
+    assert_eq!(put("0123456789abcdef0123456789abcdef").await.unwrap().status(), 404);
+
+    // The dashboard: the trainer's token only; a stranger sees no class at all.
+    let path = format!("/api/v1/classes/{}", class.code);
+    let get = |path: String, token: Option<String>| {
+        let mut req = reqwest::Client::new().get(format!("{}{path}", server.base));
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        req.send()
+    };
+    assert_eq!(get(path.clone(), None).await.unwrap().status(), 404);
+    assert_eq!(get(path.clone(), Some("0".repeat(32))).await.unwrap().status(), 404);
+    let d: Dashboard = get(path.clone(), Some(class.trainer_token.clone())).await.unwrap().json().await.unwrap();
+    assert_eq!(d.learners.len(), 2);
+    assert_eq!((d.learners[0].name.as_str(), d.learners[0].step, d.learners[0].scores["an-toan"]), ("Cô Năm", 4, [2, 3]));
+    assert_eq!((d.learners[1].name.as_str(), d.learners[1].step), ("Anh Sáu", 0));
+    let _ = sau;
+
+    // Closed: no more joins or progress; the CSV has everyone.
+    let close = reqwest::Client::new()
+        .post(format!("{}{path}/close", server.base))
+        .header("authorization", format!("Bearer {}", class.trainer_token))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(close.status(), 204);
+    assert_eq!(server.post_with(&format!("{path}/learners"), &join("Muộn"), None).await.status(), 410);
+    assert_eq!(put(&nam.learner_id).await.unwrap().status(), 410);
+    let csv = get(format!("{path}/export.csv"), Some(class.trainer_token.clone())).await.unwrap();
+    assert_eq!(header(&csv, "content-type"), "text/csv; charset=utf-8");
+    let text = csv.text().await.unwrap();
+    assert!(text.starts_with("\u{feff}name,joined_at,lesson,step,score:dien-thoai,score:an-toan"), "{text}");
+    assert!(text.contains("Cô Năm,") && text.contains(",an-toan,4,,2/3,") && text.contains("Anh Sáu,"), "{text}");
+    assert_eq!(get(format!("{path}/export.csv"), None).await.unwrap().status(), 404);
+
+    // Guessing codes is slowed down: after 20 wrong codes a minute, joining pauses.
+    let mut statuses = Vec::new();
+    for _ in 0..21 {
+        statuses.push(server.post_with("/api/v1/classes/ZZZ-ZZZ/learners", &join("Khách"), None).await.status().as_u16());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 404).count(), 19, "{statuses:?}");
+    assert_eq!(*statuses.last().unwrap(), 429);
     server.stop().await;
 }
 

@@ -12,7 +12,7 @@ fn dist(dir: &Path, config: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>t</title>").unwrap();
     std::fs::write(dist.join("config.json"), config).unwrap();
-    for file in ["faq.json", "tourism.json"] {
+    for file in ["faq.json", "tourism.json", "lessons.json"] {
         std::fs::copy(format!("{}/../../public/{file}", env!("CARGO_MANIFEST_DIR")), dist.join(file)).unwrap();
     }
     dist

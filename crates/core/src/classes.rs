@@ -1,0 +1,153 @@
+//! Class mode: a trainer starts a class, learners join with its short code and a display name, their
+//! progress and quiz scores reach the trainer's dashboard, and the attendance is exported as CSV.
+
+use crate::dossier::RESUME_ALPHABET;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const CLASSES_PATH: &str = "/classes";
+/// Characters of a class code (from the resume codes' alphabet: no 0/O, 1/I/L).
+pub const CLASS_CODE_LEN: usize = 6;
+pub const NAME_MAX: usize = 40;
+
+/// A class code as typed: case, spaces and dashes ignored; `None` if it cannot be one.
+pub fn normalize_class_code(input: &str) -> Option<String> {
+    let chars: String = input.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
+    (chars.len() == CLASS_CODE_LEN && chars.bytes().all(|b| RESUME_ALPHABET.contains(&b))).then(|| format!("{}-{}", &chars[..3], &chars[3..]))
+}
+
+/// A display name: trimmed, inner spaces collapsed, 1 to [`NAME_MAX`] characters, no control characters.
+pub fn clean_name(input: &str) -> Option<String> {
+    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!name.is_empty() && name.chars().count() <= NAME_MAX && !name.chars().any(char::is_control)).then_some(name)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartClass {
+    /// The lesson taught (learners may go on to others).
+    pub lesson_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassStarted {
+    pub code: String,
+    /// Kept by the trainer's device: it opens the dashboard, closes the class and exports it.
+    pub trainer_token: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinClass {
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Joined {
+    pub learner_id: String,
+    pub lesson_id: String,
+}
+
+/// A learner's progress, sent whenever it changes (and again after a lost connection): the same body
+/// twice is harmless.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerProgress {
+    pub lesson_id: String,
+    /// The step reached (from 1).
+    pub step: u32,
+    /// Quiz scores by lesson: `[right, of]`.
+    #[serde(default)]
+    pub scores: BTreeMap<String, [u32; 2]>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerRow {
+    pub name: String,
+    pub lesson_id: String,
+    pub step: u32,
+    pub scores: BTreeMap<String, [u32; 2]>,
+    /// RFC 3339, UTC.
+    pub joined_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub code: String,
+    pub lesson_id: String,
+    pub closed: bool,
+    pub learners: Vec<LearnerRow>,
+}
+
+/// One CSV field (RFC 4180): quoted when needed; a leading `=`, `+`, `-` or `@` is defused so a
+/// spreadsheet never runs a learner's name as a formula.
+pub fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// The attendance and results of a class, one learner per line.
+pub fn attendance_csv(dashboard: &Dashboard, lessons: &[&str]) -> String {
+    let mut out = String::from("name,joined_at,lesson,step");
+    for l in lessons {
+        out.push(',');
+        out.push_str(&csv_field(&format!("score:{l}")));
+    }
+    out.push_str("\r\n");
+    for r in &dashboard.learners {
+        let mut line = vec![csv_field(&r.name), csv_field(&r.joined_at), csv_field(&r.lesson_id), r.step.to_string()];
+        line.extend(lessons.iter().map(|l| r.scores.get(*l).map(|[s, of]| format!("{s}/{of}")).unwrap_or_default()));
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn codes_and_names_are_read_forgivingly() {
+        assert_eq!(normalize_class_code(" k7m q2p ").as_deref(), Some("K7M-Q2P"));
+        assert_eq!(normalize_class_code("K7M-Q2"), None);
+        assert_eq!(normalize_class_code("K7M-Q2O"), None, "O is not in the alphabet");
+        assert_eq!(clean_name("  Cô   Năm  ").as_deref(), Some("Cô Năm"));
+        assert_eq!(clean_name("   "), None);
+        assert_eq!(clean_name(&"a".repeat(41)), None);
+    }
+
+    #[test]
+    fn the_csv_is_safe_for_spreadsheets() {
+        let mut scores = BTreeMap::new();
+        scores.insert("an-toan".to_string(), [2, 3]);
+        let row = |name: &str| LearnerRow {
+            name: name.into(),
+            lesson_id: "an-toan".into(),
+            step: 4,
+            scores: scores.clone(),
+            joined_at: "2026-11-23T08:00:00Z".into(),
+            updated_at: "2026-11-23T08:10:00Z".into(),
+        };
+        let d = Dashboard { code: "K7M-Q2P".into(), lesson_id: "an-toan".into(), closed: true, learners: vec![row("Bà Tư, Ấp 3"), row("=cmd()")] };
+        let csv = attendance_csv(&d, &["an-toan", "vneid"]);
+        assert_eq!(
+            csv,
+            "name,joined_at,lesson,step,score:an-toan,score:vneid\r\n\"Bà Tư, Ấp 3\",2026-11-23T08:00:00Z,an-toan,4,2/3,\r\n'=cmd(),2026-11-23T08:00:00Z,an-toan,4,2/3,\r\n"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_csv_field_never_breaks_the_line(value in "\\PC{0,20}|[,\"\n=]{0,5}") {
+            let f = csv_field(&value);
+            prop_assert!(!f.starts_with(['=', '+', '-', '@']));
+            if f.contains('\n') || f.contains(',') {
+                prop_assert!(f.starts_with('"') && f.ends_with('"'));
+            }
+        }
+    }
+}
