@@ -147,3 +147,8 @@ pub fn large_text() -> bool {
 }
 
 const LARGE_TEXT_KEY: &str = "mts.large-text";
+
+/// This site's origin (`https://…`), for links shown or encoded in a QR code.
+pub fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}

@@ -140,14 +140,17 @@ pub fn tourism() -> AnyView {
 
 /// Digital-skills lessons, their quizzes and the certificate.
 pub fn tutorials() -> AnyView {
-    use crate::pages::lessons::{CertificatePage, LessonList, LessonPage, LessonStore, PresenterPage, QuizPage};
+    use crate::pages::lessons::{CertificatePage, ClassPage, JoinPage, LessonList, LessonPage, LessonStore, PresenterPage, QuizPage};
     use mytho_core::routes::TUTORIALS;
+    provide_context::<Arc<dyn crate::api::ClassBackend>>(Arc::new(gateway()));
     LessonStore::provide();
     let page = |page: fn() -> AnyView| move || built(Area::Tutorials, page);
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=StaticSegment(seg(TUTORIALS)) view=page(|| view! { <LessonList/> }.into_any())/>
             <Route path=(StaticSegment(seg(TUTORIALS)), StaticSegment("chung-nhan")) view=page(|| view! { <CertificatePage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TUTORIALS)), StaticSegment("lop-hoc")) view=page(|| view! { <ClassPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(TUTORIALS)), StaticSegment("vao-lop")) view=page(|| view! { <JoinPage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TUTORIALS)), ParamSegment("id")) view=page(|| view! { <LessonPage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TUTORIALS)), ParamSegment("id"), StaticSegment("kiem-tra")) view=page(|| view! { <QuizPage/> }.into_any())/>
             <Route path=(StaticSegment(seg(TUTORIALS)), ParamSegment("id"), StaticSegment("trinh-chieu")) view=page(|| view! { <PresenterPage/> }.into_any())/>

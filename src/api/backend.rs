@@ -1,6 +1,7 @@
 //! The boundary between the app and "the city's backend".
 
-use super::http::{get_json, post_bytes_for, post_for, post_json, RequestOptions};
+use super::http::{get_json, post_bytes_for, post_for, post_json, put_json, send_with_bearer, RequestOptions};
+use mytho_core::classes::{ClassStarted, Dashboard, JoinClass, Joined, LearnerProgress, StartClass, CLASSES_PATH};
 use mytho_core::api::{ApiError, FaqFeedback, Health, FAQ_FEEDBACK_PATH, HEALTH_PATH};
 use mytho_core::dossier::{
     DraftSaved, Receipt, SaveDraft, StoredAnswers, SubmitDossier, Supplement, Tracking, Uploaded, DOSSIERS_PATH, DRAFTS_PATH,
@@ -68,6 +69,18 @@ pub trait DossierBackend: Send + Sync {
 
     /// Today's wards and communes matching a name, today's or an old one.
     fn wards<'a>(&'a self, query: &'a str) -> ApiFuture<'a, Vec<WardHit>>;
+}
+
+/// Class mode: trainers start, follow and end classes; learners join and send their progress.
+pub trait ClassBackend: Send + Sync {
+    fn start_class<'a>(&'a self, start: &'a StartClass) -> ApiFuture<'a, ClassStarted>;
+    fn join_class<'a>(&'a self, code: &'a str, join: &'a JoinClass) -> ApiFuture<'a, Joined>;
+    /// Safe to send again (after a lost connection).
+    fn send_progress<'a>(&'a self, code: &'a str, learner: &'a str, progress: &'a LearnerProgress) -> ApiFuture<'a, ()>;
+    fn dashboard<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, Dashboard>;
+    fn close_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, ()>;
+    /// The attendance and results as CSV text.
+    fn export_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, String>;
 }
 
 /// Attachments, apart from [`DossierBackend`] so that only the forms bundle carries the upload code.
@@ -159,6 +172,44 @@ impl DossierBackend for GatewayBackend {
     fn wards<'a>(&'a self, query: &'a str) -> ApiFuture<'a, Vec<WardHit>> {
         let q = js_sys::encode_uri_component(query).as_string().unwrap_or_default();
         Box::pin(async move { get_json(&format!("{}{WARDS_PATH}?q={q}", self.api_base), &self.options).await })
+    }
+}
+
+impl ClassBackend for GatewayBackend {
+    fn start_class<'a>(&'a self, start: &'a StartClass) -> ApiFuture<'a, ClassStarted> {
+        let once = RequestOptions { retry: RetryPolicy::ONCE, ..self.options };
+        Box::pin(async move { post_for(&format!("{}{CLASSES_PATH}", self.api_base), start, &once).await })
+    }
+
+    fn join_class<'a>(&'a self, code: &'a str, join: &'a JoinClass) -> ApiFuture<'a, Joined> {
+        let once = RequestOptions { retry: RetryPolicy::ONCE, ..self.options };
+        Box::pin(async move { post_for(&format!("{}{CLASSES_PATH}/{}/learners", self.api_base, slug(code)), join, &once).await })
+    }
+
+    fn send_progress<'a>(&'a self, code: &'a str, learner: &'a str, progress: &'a LearnerProgress) -> ApiFuture<'a, ()> {
+        let url = format!("{}{CLASSES_PATH}/{}/learners/{}", self.api_base, slug(code), slug(learner));
+        Box::pin(async move { put_json(&url, progress).await })
+    }
+
+    fn dashboard<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, Dashboard> {
+        let url = format!("{}{CLASSES_PATH}/{}", self.api_base, slug(code));
+        Box::pin(async move {
+            let r = send_with_bearer("GET", &url, token, self.options.timeout_ms).await?;
+            r.json::<Dashboard>().await.map_err(|e| ApiError::Decode(e.to_string()))
+        })
+    }
+
+    fn close_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, ()> {
+        let url = format!("{}{CLASSES_PATH}/{}/close", self.api_base, slug(code));
+        Box::pin(async move { send_with_bearer("POST", &url, token, self.options.timeout_ms).await.map(|_| ()) })
+    }
+
+    fn export_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, String> {
+        let url = format!("{}{CLASSES_PATH}/{}/export.csv", self.api_base, slug(code));
+        Box::pin(async move {
+            let r = send_with_bearer("GET", &url, token, self.options.timeout_ms).await?;
+            r.text().await.map_err(|_| ApiError::Offline)
+        })
     }
 }
 

@@ -122,13 +122,7 @@ async fn send(method: Method, url: &str, timeout_ms: u32) -> Result<Response, Ap
             ApiError::Offline
         }
     })?;
-    if response.ok() {
-        Ok(response)
-    } else {
-        let status = response.status();
-        let body = response.json::<ErrorBody>().await.ok();
-        Err(ApiError::from_status(status, body))
-    }
+    checked(response).await
 }
 
 async fn sleep(ms: u32) {
@@ -179,5 +173,53 @@ pub async fn post_bytes_for<T: DeserializeOwned>(
         0 => Err(ApiError::Offline),
         200..=299 => serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string())),
         _ => Err(ApiError::from_status(status, serde_json::from_str::<ErrorBody>(&text).ok())),
+    }
+}
+
+/// One request with the trainer's bearer token (a class's dashboard, close, export); not retried.
+pub async fn send_with_bearer(method: &str, url: &str, token: &str, timeout_ms: u32) -> Result<Response, ApiError> {
+    let builder = match method {
+        "POST" => gloo_net::http::RequestBuilder::new(url).method(gloo_net::http::Method::POST),
+        _ => gloo_net::http::RequestBuilder::new(url),
+    };
+    let controller = AbortController::new().map_err(|_| ApiError::Offline)?;
+    let on_leave = SendWrapper::new(controller.clone());
+    on_cleanup(move || on_leave.abort());
+    let request = builder.header("authorization", &format!("Bearer {token}")).abort_signal(Some(&controller.signal())).build();
+    let timer = web_sys::window().and_then(|w| {
+        let controller = controller.clone();
+        let abort = Closure::once_into_js(move || controller.abort());
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), timeout_ms as i32).ok()
+    });
+    let sent = match request {
+        Ok(r) => r.send().await,
+        Err(e) => Err(e),
+    };
+    if let (Some(w), Some(t)) = (web_sys::window(), timer) {
+        w.clear_timeout_with_handle(t);
+    }
+    let response = sent.map_err(|_| ApiError::Offline)?;
+    checked(response).await
+}
+
+/// PUT a JSON body once; the answer's body is ignored (a learner's progress).
+pub async fn put_json<B: serde::Serialize>(url: &str, body: &B) -> Result<(), ApiError> {
+    let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    let request = gloo_net::http::RequestBuilder::new(url)
+        .method(gloo_net::http::Method::PUT)
+        .header("content-type", "application/json")
+        .body(json)
+        .map_err(|_| ApiError::Offline)?;
+    checked(request.send().await.map_err(|_| ApiError::Offline)?).await.map(|_| ())
+}
+
+/// The response when it succeeded, or the error with the server's own message when it sent one.
+async fn checked(response: Response) -> Result<Response, ApiError> {
+    if response.ok() {
+        Ok(response)
+    } else {
+        let status = response.status();
+        let body = response.json::<ErrorBody>().await.ok();
+        Err(ApiError::from_status(status, body))
     }
 }

@@ -5,7 +5,7 @@
 mod backend;
 mod http;
 
-pub use backend::{ApiFuture, CityBackend, DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, UploadBackend};
+pub use backend::{ApiFuture, CityBackend, ClassBackend, DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, UploadBackend};
 pub use http::{get_json, post_for, post_json, RequestOptions};
 
 use mytho_core::config::{AppConfig, ConfigError};

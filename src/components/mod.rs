@@ -8,6 +8,7 @@ mod lang_switch;
 mod link;
 mod load_error;
 mod page_title;
+mod qr;
 mod summary_row;
 
 pub use connection_banner::ConnectionBanner;
@@ -18,4 +19,5 @@ pub use lang_switch::LangSwitch;
 pub use link::rel_for;
 pub use load_error::{LoadError, Loading};
 pub use page_title::use_page_title;
+pub use qr::qr_svg;
 pub use summary_row::summary_row;

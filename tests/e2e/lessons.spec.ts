@@ -107,3 +107,76 @@ test('the presenter view moves with the arrow keys and a clicker\'s Page Down', 
   await expect(page.locator('.presenter__meta')).toContainText('Bước 4 trên 4');
   await expectNoAxeViolations(page);
 });
+
+test('a trainer starts a class, two learners join with the code, and the dashboard follows them until the class ends', async ({ page, browser, baseURL }) => {
+  test.slow();
+  await page.goto('/ky-nang-so');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Người hướng dẫn: mở lớp học' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lớp học');
+  await page.getByLabel('Bài học của lớp').selectOption('an-toan');
+  await page.getByRole('button', { name: 'Bắt đầu lớp học' }).click();
+  const code = (await page.locator('.class-code strong').textContent())!.trim();
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/);
+  await page.getByRole('button', { name: 'Hiện mã QR để vào lớp' }).click();
+  await expect(page.getByRole('img', { name: 'Mã QR mở trang vào lớp' })).toBeVisible();
+  await expect(page.getByText('Chưa có học viên nào vào lớp.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Two phones: one types the code, one opens the QR's address.
+  const learners = [];
+  for (const [name, viaQr] of [['Cô Năm', false], ['Anh Sáu', true]] as const) {
+    const context = await browser.newContext({ baseURL, locale: 'vi-VN' });
+    const phone = await context.newPage();
+    await phone.goto(viaQr ? `/ky-nang-so/vao-lop?ma=${code}` : '/ky-nang-so');
+    await appReady(phone);
+    if (!viaQr) {
+      await phone.getByRole('link', { name: 'Vào lớp học bằng mã' }).click();
+      await phone.getByRole('button', { name: 'Vào lớp' }).click();
+      await expect(phone.locator('.error-summary')).toContainText('Mã lớp có 6 ký tự');
+      await expect(phone.locator('.error-summary')).toContainText('Hãy nhập tên hiển thị');
+      await expectNoAxeViolations(phone);
+      await phone.getByLabel('Mã lớp').fill(code.toLowerCase().replace('-', ' '));
+    }
+    await phone.getByLabel('Tên hiển thị').fill(name);
+    await phone.getByRole('button', { name: 'Vào lớp' }).click();
+    await expect(phone.getByRole('heading', { level: 1 })).toHaveText('An toàn trên mạng');
+    await expect(phone.getByText(`Bạn đang học trong lớp ${code}`)).toBeVisible();
+    learners.push({ context, phone });
+  }
+  // Cô Năm reads on and takes the quiz; Anh Sáu stays on step 1.
+  const nam = learners[0].phone;
+  await nam.getByRole('link', { name: 'Tiếp', exact: true }).click();
+  await nam.getByRole('link', { name: 'Tiếp', exact: true }).click();
+  await expect(nam.getByText('Bước 3 trên 4')).toBeVisible();
+  await nam.goto('/ky-nang-so/an-toan/kiem-tra');
+  await appReady(nam);
+  await nam.getByLabel('Không đưa mã, cúp máy').check();
+  await nam.getByLabel('dichvucong.gov.vn', { exact: true }).check();
+  await nam.getByLabel('Bấm ngay').check();
+  await nam.getByRole('button', { name: 'Nộp bài' }).click();
+  await expect(nam.locator('#quiz-result')).toHaveText('Bạn trả lời đúng 2 trên 3');
+
+  // The dashboard refreshes by itself.
+  const rows = page.locator('table tbody tr');
+  await expect(rows).toHaveCount(2, { timeout: 15_000 });
+  await expect(rows.filter({ hasText: 'Cô Năm' })).toContainText('2: 2/3', { timeout: 15_000 });
+  await expect(rows.filter({ hasText: 'Anh Sáu' })).toContainText('1');
+  await expectNoAxeViolations(page);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải danh sách (CSV)' }).click();
+  const csv = await download;
+  expect(csv.suggestedFilename()).toBe(`lop-${code}.csv`);
+  await page.getByRole('button', { name: 'Kết thúc lớp' }).click();
+  await expect(page.getByText('Lớp đã kết thúc')).toBeVisible();
+
+  // A latecomer is told the class has ended.
+  const late = learners[1].phone;
+  await late.goto(`/ky-nang-so/vao-lop?ma=${code}`);
+  await appReady(late);
+  await late.getByLabel('Tên hiển thị').fill('Muộn');
+  await late.getByRole('button', { name: 'Vào lớp' }).click();
+  await expect(late.locator('.error-summary')).toContainText('Lớp học này đã kết thúc.');
+  for (const l of learners) await l.context.close();
+});

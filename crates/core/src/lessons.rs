@@ -14,7 +14,7 @@ pub const PICTURES: &[&str] =
     &["phone", "back", "text", "wifi", "shield", "link", "chat", "store", "id", "sms", "login", "qr", "search", "form", "check", "receipt", "camera", "frame", "light", "money", "card"];
 
 /// Addresses under `/ky-nang-so` that are not lessons.
-pub const RESERVED_IDS: &[&str] = &["chung-nhan"];
+pub const RESERVED_IDS: &[&str] = &["chung-nhan", "lop-hoc", "vao-lop"];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,5 +1,5 @@
 use super::picture::picture;
-use super::{back_to_lessons, lesson_path, presenter_path, quiz_path, with_lessons, CertificatePage, LargeTextSwitch};
+use super::{back_to_lessons, lesson_path, presenter_path, quiz_path, with_lessons, CertificatePage, ClassBanner, ClassPage, JoinPage, LargeTextSwitch, LessonStore};
 use crate::components::use_page_title;
 use crate::pages::NotFound;
 use crate::platform;
@@ -24,8 +24,12 @@ pub fn LessonPage() -> impl IntoView {
     });
     let page = with_lessons(move |lessons, lang| {
         let id = params.read().get("id").unwrap_or_default();
-        if id == "chung-nhan" {
-            return view! { <CertificatePage/> }.into_any();
+        // The area's own pages, should the router take them for a lesson's id.
+        match id.as_str() {
+            "chung-nhan" => return view! { <CertificatePage/> }.into_any(),
+            "lop-hoc" => return view! { <ClassPage/> }.into_any(),
+            "vao-lop" => return view! { <JoinPage/> }.into_any(),
+            _ => {}
         }
         let Some(lesson) = lessons.lesson(&id) else { return view! { <NotFound/> }.into_any() };
         let total = lesson.steps.len();
@@ -33,6 +37,8 @@ pub fn LessonPage() -> impl IntoView {
         let step = &lesson.steps[n - 1];
         let name = lesson.title.get(lang).to_string();
         title.set(format!("{name} – {}", Msg::LessonsTitle.text(lang)));
+        let store = expect_context::<LessonStore>();
+        store.reached(&lesson.id, n as u32);
         let at = |k: usize| format!("{}?{STEP}={k}", lesson_path(&lesson.id));
         view! {
             {back_to_lessons(lang)}
@@ -56,6 +62,7 @@ pub fn LessonPage() -> impl IntoView {
     });
     view! {
         <LargeTextSwitch/>
+        <ClassBanner/>
         {page}
     }
 }

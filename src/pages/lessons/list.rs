@@ -1,4 +1,4 @@
-use super::{lesson_path, with_lessons, LargeTextSwitch, LessonStore, CERTIFICATE};
+use super::{lesson_path, with_lessons, LargeTextSwitch, LessonStore, CERTIFICATE, CLASS, JOIN};
 use crate::components::use_page_title;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -33,7 +33,9 @@ pub fn LessonList() -> impl IntoView {
         view! {
             <h1 class="page-title">{Msg::LessonsTitle.text(lang)}</h1>
             <p class="lead">{Msg::LessonsIntro.text(lang)}</p>
+            <p><a href=JOIN>{Msg::ClassJoinLink.text(lang)}</a></p>
             <ul class="cards">{items}</ul>
+            <p><a href=CLASS>{Msg::ClassTrainerLink.text(lang)}</a></p>
             <p><a href=CERTIFICATE>{format!("{} ({done}/{})", Msg::CertificateTitle.text(lang), lessons.lessons.len())}</a></p>
         }
     });

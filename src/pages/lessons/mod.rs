@@ -3,6 +3,7 @@
 //! loaded once and kept above the router, so a class with weak Wi-Fi keeps going offline.
 
 mod certificate;
+mod class;
 mod lesson;
 mod list;
 mod picture;
@@ -10,23 +11,35 @@ mod presenter;
 mod quiz;
 
 pub use certificate::CertificatePage;
+pub use class::{ClassPage, JoinPage};
 pub use lesson::LessonPage;
 pub use list::LessonList;
 pub use presenter::PresenterPage;
 pub use quiz::QuizPage;
 
-use crate::api;
+use crate::api::{self, ClassBackend};
 use crate::components::{LoadError, Loading};
 use crate::i18n::use_i18n;
 use crate::platform;
 use leptos::prelude::*;
 use mytho_core::api::ApiError;
+use mytho_core::classes::LearnerProgress;
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::lessons::{Lessons, Progress, PROGRESS_KEY};
 use mytho_core::routes::TUTORIALS;
 use std::sync::Arc;
 
 pub const CERTIFICATE: &str = "/ky-nang-so/chung-nhan";
+pub const CLASS: &str = "/ky-nang-so/lop-hoc";
+pub const JOIN: &str = "/ky-nang-so/vao-lop";
+/// The class this device's learner joined (kept until they leave it).
+const MEMBERSHIP_KEY: &str = "mts.class.learner";
+
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Membership {
+    pub code: String,
+    pub learner_id: String,
+}
 
 pub fn lesson_path(id: &str) -> String {
     format!("{TUTORIALS}/{id}")
@@ -45,14 +58,63 @@ pub struct LessonStore {
     content: RwSignal<Option<Result<Arc<Lessons>, ApiError>>>,
     /// Kept on the device (`mts.lessons`) whenever it changes.
     pub progress: RwSignal<Progress>,
+    /// The class joined on this device, if any.
+    pub membership: RwSignal<Option<Membership>>,
+    /// Where the learner is (lesson, step), sent to the class.
+    at: RwSignal<(String, u32)>,
+    /// Progress the class has not received yet (offline): sent again when the connection is back.
+    unsent: RwSignal<bool>,
+    backend: StoredValue<Arc<dyn ClassBackend>>,
 }
 
 impl LessonStore {
     pub fn provide() {
-        let store = LessonStore { content: RwSignal::new(None), progress: RwSignal::new(platform::read_json(PROGRESS_KEY).unwrap_or_default()) };
+        let store = LessonStore {
+            content: RwSignal::new(None),
+            progress: RwSignal::new(platform::read_json(PROGRESS_KEY).unwrap_or_default()),
+            membership: RwSignal::new(platform::read_json(MEMBERSHIP_KEY)),
+            at: RwSignal::new((String::new(), 0)),
+            unsent: RwSignal::new(false),
+            backend: StoredValue::new(expect_context::<Arc<dyn ClassBackend>>()),
+        };
         provide_context(store);
         platform::set_large_text(platform::large_text());
         store.load();
+        let online = window_event_listener(leptos::ev::online, move |_| {
+            if store.unsent.get_untracked() {
+                store.sync();
+            }
+        });
+        on_cleanup(move || online.remove());
+    }
+
+    pub fn join(self, membership: Membership) {
+        platform::write_json(MEMBERSHIP_KEY, &membership);
+        self.membership.set(Some(membership));
+    }
+
+    pub fn leave(self) {
+        platform::forget(MEMBERSHIP_KEY);
+        self.membership.set(None);
+    }
+
+    /// The learner opened a lesson's step: the class hears of it.
+    pub fn reached(self, lesson: &str, step: u32) {
+        self.at.set((lesson.to_string(), step));
+        self.sync();
+    }
+
+    /// Sends this learner's progress to the class (when in one); kept for later when it fails.
+    fn sync(self) {
+        let Some(m) = self.membership.get_untracked() else { return };
+        let (lesson_id, step) = self.at.get_untracked();
+        let scores = self.progress.with_untracked(|p| p.finished.iter().map(|(id, f)| (id.clone(), [f.best as u32, f.of as u32])).collect());
+        let progress = LearnerProgress { lesson_id, step, scores };
+        let backend = self.backend.get_value();
+        leptos::task::spawn_local(async move {
+            let sent = backend.send_progress(&m.code, &m.learner_id, &progress).await;
+            let _ = self.unsent.try_set(sent.is_err_and(|e| e.is_transient()));
+        });
     }
 
     fn load(self) {
@@ -66,6 +128,7 @@ impl LessonStore {
     pub fn record(self, lesson: &str, score: usize, of: usize) {
         self.progress.update(|p| p.record(lesson, score, of, &platform::today().iso()));
         self.progress.with_untracked(|p| platform::write_json(PROGRESS_KEY, p));
+        self.sync();
     }
 }
 
@@ -100,4 +163,21 @@ pub fn LargeTextSwitch() -> impl IntoView {
 
 pub fn back_to_lessons(lang: Lang) -> impl IntoView {
     view! { <p><a class="back-link" href=TUTORIALS>{Msg::BackToLessons.text(lang)}</a></p> }
+}
+
+/// "You are in class K7M-Q2P" with a way to leave, on every lesson page of a learner in a class.
+#[component]
+pub fn ClassBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<LessonStore>();
+    move || {
+        store.membership.get().map(|m| {
+            view! {
+                <div class="notice" role="status">
+                    <p>{i18n.tr(Msg::InClass)} " " <strong>{m.code.clone()}</strong></p>
+                    <p><button type="button" class="button button--secondary" on:click=move |_| store.leave()>{i18n.tr(Msg::LeaveClass)}</button></p>
+                </div>
+            }
+        })
+    }
 }

@@ -31,6 +31,8 @@ pub fn QuizPage() -> impl IntoView {
         title.set(format!("{} – {name}", Msg::QuizTitle.text(lang)));
         if chosen.with_untracked(Vec::len) != lesson.quiz.len() {
             chosen.set(vec![None; lesson.quiz.len()]);
+            // The quiz comes after the last step: a class sees the learner there.
+            store.reached(&lesson.id, lesson.steps.len() as u32);
         }
         let is_checked = checked.get();
         let questions = lesson

@@ -3,7 +3,6 @@
 //! gateway.
 
 mod pay;
-mod qr;
 mod result;
 
 pub use pay::PayPage;

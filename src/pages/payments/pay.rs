@@ -1,5 +1,5 @@
 use super::payment_receipt;
-use super::qr::qr_svg;
+use crate::components::qr_svg;
 use crate::api::PaymentBackend;
 use crate::components::{summary_row, use_page_title, InlineError};
 use crate::i18n::use_i18n;
