@@ -1,6 +1,6 @@
 //! The boundary between the app and "the city's backend".
 
-use super::http::{get_json, post_bytes_for, post_for, post_json, put_json, send_with_bearer, RequestOptions};
+use super::http::{get_json, post_bytes_for, post_for, post_json, put_json, send_as, Method, RequestOptions};
 use mytho_core::classes::{ClassStarted, Dashboard, JoinClass, Joined, LearnerProgress, StartClass, CLASSES_PATH};
 use mytho_core::api::{ApiError, FaqFeedback, Health, FAQ_FEEDBACK_PATH, HEALTH_PATH};
 use mytho_core::dossier::{
@@ -188,26 +188,26 @@ impl ClassBackend for GatewayBackend {
 
     fn send_progress<'a>(&'a self, code: &'a str, learner: &'a str, progress: &'a LearnerProgress) -> ApiFuture<'a, ()> {
         let url = format!("{}{CLASSES_PATH}/{}/learners/{}", self.api_base, slug(code), slug(learner));
-        Box::pin(async move { put_json(&url, progress).await })
+        Box::pin(async move { put_json(&url, progress, self.options.timeout_ms).await })
     }
 
     fn dashboard<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, Dashboard> {
         let url = format!("{}{CLASSES_PATH}/{}", self.api_base, slug(code));
         Box::pin(async move {
-            let r = send_with_bearer("GET", &url, token, self.options.timeout_ms).await?;
+            let r = send_as(Method::Get, &url, self.options.timeout_ms, Some(token)).await?;
             r.json::<Dashboard>().await.map_err(|e| ApiError::Decode(e.to_string()))
         })
     }
 
     fn close_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, ()> {
         let url = format!("{}{CLASSES_PATH}/{}/close", self.api_base, slug(code));
-        Box::pin(async move { send_with_bearer("POST", &url, token, self.options.timeout_ms).await.map(|_| ()) })
+        Box::pin(async move { send_as(Method::Post(String::new()), &url, self.options.timeout_ms, Some(token)).await.map(|_| ()) })
     }
 
     fn export_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, String> {
         let url = format!("{}{CLASSES_PATH}/{}/export.csv", self.api_base, slug(code));
         Box::pin(async move {
-            let r = send_with_bearer("GET", &url, token, self.options.timeout_ms).await?;
+            let r = send_as(Method::Get, &url, self.options.timeout_ms, Some(token)).await?;
             r.text().await.map_err(|_| ApiError::Offline)
         })
     }

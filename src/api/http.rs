@@ -47,9 +47,10 @@ pub async fn post_for<B: serde::Serialize, T: DeserializeOwned>(url: &str, body:
     response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
 }
 
-enum Method {
+pub enum Method {
     Get,
     Post(String),
+    Put(String),
 }
 
 async fn get_with_retries(url: &str, options: &RequestOptions) -> Result<Response, ApiError> {
@@ -76,6 +77,11 @@ async fn with_retries<F: std::future::Future<Output = Result<Response, ApiError>
 /// One request. It is aborted when its timeout fires or when the reactive owner that started it goes
 /// away (the user left the page).
 async fn send(method: Method, url: &str, timeout_ms: u32) -> Result<Response, ApiError> {
+    send_as(method, url, timeout_ms, None).await
+}
+
+/// One request, with a bearer token when given (a class's trainer); not retried.
+pub async fn send_as(method: Method, url: &str, timeout_ms: u32, bearer: Option<&str>) -> Result<Response, ApiError> {
     let controller = AbortController::new().map_err(|_| ApiError::Offline)?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
@@ -98,13 +104,19 @@ async fn send(method: Method, url: &str, timeout_ms: u32) -> Result<Response, Ap
     let on_leave = SendWrapper::new(controller);
     on_cleanup(move || on_leave.abort());
 
+    let builder = match &method {
+        Method::Get => Request::get(url),
+        Method::Post(_) => Request::post(url),
+        Method::Put(_) => Request::put(url),
+    }
+    .abort_signal(Some(&signal));
+    let builder = match bearer {
+        Some(token) => builder.header("authorization", &format!("Bearer {token}")),
+        None => builder,
+    };
     let sent = match method {
-        Method::Get => Request::get(url).abort_signal(Some(&signal)).send().await,
-        Method::Post(json) => match Request::post(url)
-            .abort_signal(Some(&signal))
-            .header("content-type", "application/json")
-            .body(json)
-        {
+        Method::Get => builder.send().await,
+        Method::Post(json) | Method::Put(json) => match builder.header("content-type", "application/json").body(json) {
             Ok(request) => request.send().await,
             Err(e) => Err(e),
         },
@@ -176,41 +188,10 @@ pub async fn post_bytes_for<T: DeserializeOwned>(
     }
 }
 
-/// One request with the trainer's bearer token (a class's dashboard, close, export); not retried.
-pub async fn send_with_bearer(method: &str, url: &str, token: &str, timeout_ms: u32) -> Result<Response, ApiError> {
-    let builder = match method {
-        "POST" => gloo_net::http::RequestBuilder::new(url).method(gloo_net::http::Method::POST),
-        _ => gloo_net::http::RequestBuilder::new(url),
-    };
-    let controller = AbortController::new().map_err(|_| ApiError::Offline)?;
-    let on_leave = SendWrapper::new(controller.clone());
-    on_cleanup(move || on_leave.abort());
-    let request = builder.header("authorization", &format!("Bearer {token}")).abort_signal(Some(&controller.signal())).build();
-    let timer = web_sys::window().and_then(|w| {
-        let controller = controller.clone();
-        let abort = Closure::once_into_js(move || controller.abort());
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), timeout_ms as i32).ok()
-    });
-    let sent = match request {
-        Ok(r) => r.send().await,
-        Err(e) => Err(e),
-    };
-    if let (Some(w), Some(t)) = (web_sys::window(), timer) {
-        w.clear_timeout_with_handle(t);
-    }
-    let response = sent.map_err(|_| ApiError::Offline)?;
-    checked(response).await
-}
-
 /// PUT a JSON body once; the answer's body is ignored (a learner's progress).
-pub async fn put_json<B: serde::Serialize>(url: &str, body: &B) -> Result<(), ApiError> {
+pub async fn put_json<B: serde::Serialize>(url: &str, body: &B, timeout_ms: u32) -> Result<(), ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    let request = gloo_net::http::RequestBuilder::new(url)
-        .method(gloo_net::http::Method::PUT)
-        .header("content-type", "application/json")
-        .body(json)
-        .map_err(|_| ApiError::Offline)?;
-    checked(request.send().await.map_err(|_| ApiError::Offline)?).await.map(|_| ())
+    send(Method::Put(json), url, timeout_ms).await.map(|_| ())
 }
 
 /// The response when it succeeded, or the error with the server's own message when it sent one.

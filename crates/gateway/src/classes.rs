@@ -129,31 +129,27 @@ pub async fn progress(State(state): State<AppState>, Path((code, learner)): Path
         return error(StatusCode::UNPROCESSABLE_ENTITY, "bad_progress", "Tiến độ không hợp lệ.", "The progress is not valid.");
     }
     let json = serde_json::to_string(&p).unwrap_or_default();
+    // Some(true): kept; Some(false): the class has ended; None: no such class or learner.
     let result = state
         .db
         .call(move |conn| {
             let closed: Option<Option<String>> = conn.query_row("SELECT closed_at FROM classes WHERE code = ?1", [&code], |r| r.get(0)).optional()?;
-            match closed {
-                None => return Ok(Err(not_found as fn() -> Response)),
-                Some(Some(_)) => return Ok(Err(closed_response as fn() -> Response)),
-                Some(None) => {}
+            if closed.as_ref().is_some_and(Option::is_some) {
+                return Ok(Some(false));
             }
             let n = conn.execute(
                 "UPDATE class_learners SET progress = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE class_code = ?2 AND learner_id = ?3",
                 params![json, code, learner],
             )?;
-            Ok(if n == 1 { Ok(()) } else { Err(not_found as fn() -> Response) })
+            Ok((n == 1).then_some(true))
         })
         .await;
     match result {
-        Ok(Ok(())) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Err(respond)) => respond(),
+        Ok(Some(true)) => StatusCode::NO_CONTENT.into_response(),
+        Ok(Some(false)) => closed(),
+        Ok(None) => not_found(),
         Err(e) => unavailable(e),
     }
-}
-
-fn closed_response() -> Response {
-    closed()
 }
 
 /// The class for its trainer (bearer token), or the response that refuses it.
