@@ -1,6 +1,6 @@
 //! Each bundle's routes. A bundle knows only its own addresses; links to the others are page loads.
 
-use crate::api::{DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, UploadBackend};
+use crate::api::{CatalogueBackend, DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, SubmitBackend, TrackingBackend, UploadBackend};
 use crate::pages::{AreaPage, Home, NotFound};
 use std::sync::Arc;
 use leptos::prelude::*;
@@ -59,6 +59,7 @@ pub fn dossiers() -> AnyView {
     use crate::pages::dossiers::{Catalogue, ProcedureLayout, ProcedurePage};
     use leptos_router::components::ParentRoute;
     use mytho_core::routes::PROCEDURES;
+    provide_context::<Arc<dyn CatalogueBackend>>(Arc::new(gateway()));
     provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
     let procedures = || built(Area::Procedures, || view! { <ProcedureLayout/> });
     view! {
@@ -72,18 +73,22 @@ pub fn dossiers() -> AnyView {
     .into_any()
 }
 
-/// A procedure's online form: the steps, the check page and submission.
+/// A procedure's online form: the steps, the check page and submission; and its practice copy.
 pub fn forms() -> AnyView {
-    use crate::pages::dossiers::{FormStep, ProcedureLayout};
+    use crate::pages::dossiers::{FormStep, PracticeStart, ProcedureLayout};
     use leptos_router::components::ParentRoute;
-    use mytho_core::routes::{FORM_SEGMENT, PROCEDURES};
+    use mytho_core::routes::{FORM_SEGMENT, PRACTICE_SEGMENT, PROCEDURES};
     provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
+    provide_context::<Arc<dyn SubmitBackend>>(Arc::new(gateway()));
     provide_context::<Arc<dyn UploadBackend>>(Arc::new(gateway()));
     let procedures = || built(Area::Procedures, || view! { <ProcedureLayout/> });
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <ParentRoute path=(StaticSegment(seg(PROCEDURES)), ParamSegment("id")) view=procedures>
                 <Route path=(StaticSegment(FORM_SEGMENT), ParamSegment("step")) view=FormStep/>
+                // The practice copy (lessons): `ProcedureLayout` tells it by its address.
+                <Route path=StaticSegment(PRACTICE_SEGMENT) view=PracticeStart/>
+                <Route path=(StaticSegment(PRACTICE_SEGMENT), ParamSegment("step")) view=FormStep/>
             </ParentRoute>
         </Routes>
     }
@@ -95,6 +100,7 @@ pub fn tracking() -> AnyView {
     use crate::pages::dossiers::{DraftsPage, ProfilePage, ReceiptPage, TrackingPage};
     use mytho_core::routes::TRACKING;
     provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
+    provide_context::<Arc<dyn TrackingBackend>>(Arc::new(gateway()));
     let page = |page: fn() -> AnyView| move || built(Area::Tracking, page);
     view! {
         <Routes fallback=|| view! { <NotFound/> }>

@@ -42,21 +42,22 @@ pub trait PaymentBackend: Send + Sync {
     fn vnpay_return<'a>(&'a self, query: &'a str) -> ApiFuture<'a, PaymentState>;
 }
 
-pub trait DossierBackend: Send + Sync {
-    /// The catalogue: fields and one line per procedure.
+/// The catalogue: only the dossiers bundle lists procedures.
+pub trait CatalogueBackend: Send + Sync {
+    /// Fields and one line per procedure.
     fn procedures(&self) -> ApiFuture<'_, ProcedureList>;
+}
 
+/// What a procedure's page, its form and tracking load.
+pub trait DossierBackend: Send + Sync {
     /// One procedure in full, with its form.
     fn procedure<'a>(&'a self, id: &'a str) -> ApiFuture<'a, Procedure>;
+}
 
+/// What the forms send: only the forms bundle carries these calls.
+pub trait SubmitBackend: Send + Sync {
     /// Submits a dossier. Safe to repeat: the server keeps one dossier per idempotency key.
     fn submit_dossier<'a>(&'a self, dossier: &'a SubmitDossier) -> ApiFuture<'a, Receipt>;
-
-    /// A dossier's status and timeline, for its code and the last 4 digits of the applicant's phone.
-    fn track<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Tracking>;
-
-    /// The answers stored with a dossier (to fix what the office asked for).
-    fn stored_answers<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, StoredAnswers>;
 
     /// Sends corrected answers for a dossier waiting for a supplement.
     fn supplement<'a>(&'a self, code: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt>;
@@ -64,11 +65,20 @@ pub trait DossierBackend: Send + Sync {
     /// Keeps a draft on the server for a while, under a resume code, to continue on another device.
     fn save_draft<'a>(&'a self, draft: &'a SaveDraft) -> ApiFuture<'a, DraftSaved>;
 
-    /// A draft kept under a resume code.
-    fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft>;
-
     /// Today's wards and communes matching a name, today's or an old one.
     fn wards<'a>(&'a self, query: &'a str) -> ApiFuture<'a, Vec<WardHit>>;
+}
+
+/// What tracking reads: only the tracking bundle carries these calls.
+pub trait TrackingBackend: Send + Sync {
+    /// A dossier's status and timeline, for its code and the last 4 digits of the applicant's phone.
+    fn track<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Tracking>;
+
+    /// The answers stored with a dossier (to fix what the office asked for).
+    fn stored_answers<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, StoredAnswers>;
+
+    /// A draft kept under a resume code.
+    fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft>;
 }
 
 /// Class mode: trainers start, follow and end classes; learners join and send their progress.
@@ -126,31 +136,21 @@ impl FaqBackend for GatewayBackend {
     }
 }
 
-impl DossierBackend for GatewayBackend {
+impl CatalogueBackend for GatewayBackend {
     fn procedures(&self) -> ApiFuture<'_, ProcedureList> {
         Box::pin(async move { get_json(&format!("{}{PROCEDURES_PATH}", self.api_base), &self.options).await })
     }
+}
 
+impl DossierBackend for GatewayBackend {
     fn procedure<'a>(&'a self, id: &'a str) -> ApiFuture<'a, Procedure> {
         Box::pin(async move { get_json(&format!("{}{PROCEDURES_PATH}/{}", self.api_base, slug(id)), &self.options).await })
     }
+}
 
+impl SubmitBackend for GatewayBackend {
     fn submit_dossier<'a>(&'a self, dossier: &'a SubmitDossier) -> ApiFuture<'a, Receipt> {
         Box::pin(async move { post_for(&format!("{}{DOSSIERS_PATH}", self.api_base), dossier, &self.options).await })
-    }
-
-    fn track<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Tracking> {
-        Box::pin(async move {
-            let url = format!("{}{DOSSIERS_PATH}/{}?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
-            get_json(&url, &self.options).await
-        })
-    }
-
-    fn stored_answers<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, StoredAnswers> {
-        Box::pin(async move {
-            let url = format!("{}{DOSSIERS_PATH}/{}/answers?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
-            get_json(&url, &self.options).await
-        })
     }
 
     fn supplement<'a>(&'a self, code: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt> {
@@ -165,13 +165,29 @@ impl DossierBackend for GatewayBackend {
         Box::pin(async move { post_for(&format!("{}{DRAFTS_PATH}", self.api_base), draft, &once).await })
     }
 
-    fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft> {
-        Box::pin(async move { get_json(&format!("{}{DRAFTS_PATH}/{}", self.api_base, slug(resume_code)), &self.options).await })
-    }
-
     fn wards<'a>(&'a self, query: &'a str) -> ApiFuture<'a, Vec<WardHit>> {
         let q = js_sys::encode_uri_component(query).as_string().unwrap_or_default();
         Box::pin(async move { get_json(&format!("{}{WARDS_PATH}?q={q}", self.api_base), &self.options).await })
+    }
+}
+
+impl TrackingBackend for GatewayBackend {
+    fn track<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Tracking> {
+        Box::pin(async move {
+            let url = format!("{}{DOSSIERS_PATH}/{}?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
+            get_json(&url, &self.options).await
+        })
+    }
+
+    fn stored_answers<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, StoredAnswers> {
+        Box::pin(async move {
+            let url = format!("{}{DOSSIERS_PATH}/{}/answers?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
+            get_json(&url, &self.options).await
+        })
+    }
+
+    fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft> {
+        Box::pin(async move { get_json(&format!("{}{DRAFTS_PATH}/{}", self.api_base, slug(resume_code)), &self.options).await })
     }
 }
 

@@ -4,9 +4,11 @@
 
 mod backend;
 mod http;
+mod practice;
 
-pub use backend::{ApiFuture, CityBackend, ClassBackend, DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, UploadBackend};
+pub use backend::{ApiFuture, CatalogueBackend, CityBackend, ClassBackend, DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, SubmitBackend, TrackingBackend, UploadBackend};
 pub use http::{get_json, post_for, post_json, RequestOptions};
+pub use practice::PracticeUploads;
 
 use mytho_core::config::{AppConfig, ConfigError};
 use mytho_core::faq::FaqData;

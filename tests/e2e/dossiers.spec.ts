@@ -1,5 +1,4 @@
-import { Page } from '@playwright/test';
-import { appReady, expect, expectNoAxeViolations, fillPersonStep, test } from './helpers';
+import { appReady, expect, expectNoAxeViolations, fillPersonStep, test, continueStep } from './helpers';
 import { cameraPhoto, FAKE_PDF, jpegSize, progressReached, watchProgress } from './files';
 
 const OFFICER = { authorization: 'Bearer e2e-officer-token-0123456789abcdef' };
@@ -7,10 +6,6 @@ const OFFICER = { authorization: 'Bearer e2e-officer-token-0123456789abcdef' };
 test.afterEach(async ({ problems }) => {
   expect(problems).toEqual([]);
 });
-
-async function continueStep(page: Page) {
-  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
-}
 
 test('a citizen finds, fills, submits, tracks and corrects a birth registration', async ({ page, request }) => {
   // A long journey: more time before giving up on a busy machine (never a speed check).

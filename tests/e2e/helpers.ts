@@ -41,6 +41,11 @@ export async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
+/** Presses a form step's Continue. */
+export async function continueStep(page: Page) {
+  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+}
+
 /** The "person" step that several forms share (name, date of birth, sex, ID number), then Continue. */
 export async function fillPersonStep(page: Page, p: { name: string; dob: [string, string, string]; sex: 'Nam' | 'Nữ'; id: string }) {
   await page.getByLabel('Họ và tên', { exact: true }).fill(p.name);

@@ -1,4 +1,5 @@
-import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+import { appReady, continueStep, expect, expectNoAxeViolations, test } from './helpers';
+import { FAKE_PDF, PDF } from './files';
 
 test.afterEach(async ({ problems }) => {
   expect(problems).toEqual([]);
@@ -179,4 +180,85 @@ test('a trainer starts a class, two learners join with the code, and the dashboa
   await late.getByRole('button', { name: 'Vào lớp' }).click();
   await expect(late.locator('.error-summary')).toContainText('Lớp học này đã kết thúc.');
   for (const l of learners) await l.context.close();
+});
+
+test('"Thử ngay": a practice copy of a real form checks like the real one, keeps its own draft and sends nothing', async ({ page }) => {
+  test.slow();
+  // Anything but reading sent to the gateway's API would be a submission or an upload.
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/') && r.method() !== 'GET') sent.push(`${r.method()} ${r.url()}`);
+  });
+  await page.goto('/ky-nang-so/chup-giay-to?buoc=4');
+  await appReady(page);
+  const offer = page.locator('.notice').filter({ hasText: 'bản tập' });
+  await expect(offer).toBeVisible();
+  await expectNoAxeViolations(page);
+  await offer.getByRole('link', { name: 'Thử ngay' }).click();
+
+  // The real form's first step, on the practice's own address, saying what it is.
+  await expect(page).toHaveURL('/dich-vu-cong/chung-thuc-ban-sao/tap/document');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('.practice-banner')).toContainText('không gửi hồ sơ hay tệp nào đi');
+  await expect(page.getByRole('button', { name: 'Tiếp tục trên thiết bị khác' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The same rules and messages as the real form (procedures.spec.ts), files included.
+  await page.getByLabel('Tên giấy tờ').fill('Bằng tốt nghiệp trung học phổ thông');
+  await page.getByLabel('Số trang của bản chính').fill('abc');
+  await page.getByLabel('Số bản sao cần chứng thực').fill('3');
+  const file = page.getByLabel('Ảnh chụp hoặc bản quét bản chính');
+  await file.setInputFiles({ name: 'bang.pdf', mimeType: 'application/pdf', buffer: FAKE_PDF });
+  await expect(page.locator('#f-scan-error')).toContainText('chỉ nhận ảnh (JPG, PNG, WebP) hoặc tệp PDF');
+  await file.setInputFiles({ name: 'bang.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByText('Đã đính kèm: bang.pdf')).toBeVisible();
+  await continueStep(page);
+  await expect(page.locator('.error-summary')).toContainText('Số trang của bản chính chỉ gồm chữ số');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Số trang của bản chính').fill('10');
+  await continueStep(page);
+
+  // Kept on the device apart from real drafts: a reload loses nothing.
+  await page.getByLabel('Họ và tên người yêu cầu').fill('Phan Văn Sáu');
+  await page.getByLabel('Số định danh cá nhân của người yêu cầu').fill('082090123456');
+  await page.getByLabel('Số điện thoại di động').fill('0912');
+  await continueStep(page);
+  await expect(page.locator('.error-summary')).toContainText('Số điện thoại');
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByLabel('Họ và tên người yêu cầu')).toHaveValue('Phan Văn Sáu');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mts.draft.')))).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem('mts.practice.chung-thuc-ban-sao'))).toContain('Phan Văn Sáu');
+  await page.getByLabel('Số điện thoại di động').fill('0912 345 600');
+  await continueStep(page);
+
+  // The check page: answers, the fee, the declaration; no "keep my details", and Finish in place of Submit.
+  await expect(page.locator('.practice-banner')).toBeVisible();
+  await expect(page.locator('.notice').filter({ hasText: 'Lệ phí' })).toContainText('36.000 đ');
+  await expect(page.getByLabel(/Lưu họ tên/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Nộp hồ sơ' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Xong bản tập' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Hãy đánh dấu vào ô cam đoan');
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByRole('button', { name: 'Xong bản tập' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn đã điền xong bản tập');
+  await expect(page.getByText('không có hồ sơ nào được gửi đi')).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => localStorage.getItem('mts.practice.chung-thuc-ban-sao'))).toBeNull();
+  expect(sent).toEqual([]);
+
+  await page.getByRole('link', { name: 'Quay lại bài học' }).click();
+  await expect(page).toHaveURL('/ky-nang-so/chup-giay-to?buoc=4');
+  await appReady(page);
+  await expect(page.getByText('Bước 4 trên 4')).toBeVisible();
+
+  // In English too, still leading back to the lesson it came from.
+  await page.goto('/dich-vu-cong/khai-sinh/tap/child?lang=en');
+  await appReady(page);
+  await expect(page.locator('.practice-banner')).toContainText('sends no application and no files');
+  await expect(page.getByRole('link', { name: 'Back to the lesson' })).toHaveAttribute('href', '/ky-nang-so/chup-giay-to?buoc=4');
+  expect(sent).toEqual([]);
 });

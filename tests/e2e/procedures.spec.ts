@@ -1,14 +1,9 @@
-import { Page } from '@playwright/test';
-import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+import { appReady, expect, expectNoAxeViolations, test, continueStep } from './helpers';
 import { PDF } from './files';
 
 test.afterEach(async ({ problems }) => {
   expect(problems).toEqual([]);
 });
-
-async function continueStep(page: Page) {
-  await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
-}
 
 test('every procedure in the catalogue can be started online, and its first step passes axe', async ({ page }) => {
   test.slow();

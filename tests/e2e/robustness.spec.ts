@@ -75,7 +75,8 @@ for (const width of [320, 640]) {
     await page.setViewportSize({ width, height: 800 });
     const pages = [
       '/', '/hoi-dap', '/khong-co', '/dich-vu-cong', '/dich-vu-cong/khai-sinh', '/dich-vu-cong/khai-sinh/nop/child',
-      '/dich-vu-cong/khai-sinh/nop/kiem-tra', '/tra-cuu', '/tra-cuu/ho-so-dang-soan', '/tra-cuu/thong-tin-cua-toi',
+      '/dich-vu-cong/khai-sinh/nop/kiem-tra', '/dich-vu-cong/khai-sinh/tap/child', '/dich-vu-cong/khai-sinh/tap/kiem-tra',
+      '/dich-vu-cong/khai-sinh/tap/xong', '/ky-nang-so/nop-ho-so?buoc=2', '/tra-cuu', '/tra-cuu/ho-so-dang-soan', '/tra-cuu/thong-tin-cua-toi',
       '/thanh-toan/ho-so/MTS-000101-0001', '/du-lich', '/du-lich/dia-diem/cho-my-tho', '/du-lich/su-kien', '/du-lich/dac-san',
       '/ky-nang-so', '/ky-nang-so/vneid', '/ky-nang-so/vneid/kiem-tra', '/ky-nang-so/chung-nhan', '/ky-nang-so/vneid/trinh-chieu', '/ky-nang-so/lop-hoc', '/ky-nang-so/vao-lop',
     ];

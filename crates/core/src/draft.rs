@@ -9,9 +9,51 @@ use serde::{Deserialize, Serialize};
 /// Storage keys: one draft per procedure, one receipt per dossier code.
 pub const DRAFT_PREFIX: &str = "mts.draft.";
 pub const RECEIPT_PREFIX: &str = "mts.receipt.";
+/// Practice copies (lessons) are kept apart, so "my applications" never lists them.
+pub const PRACTICE_PREFIX: &str = "mts.practice.";
+/// The lesson step a practice goes back to (not personal data).
+pub const PRACTICE_RETURN_KEY: &str = "mts.practice-return";
+
+/// A procedure's real form, or its practice copy from a lesson: the same steps and rules, its own draft
+/// and addresses, and nothing is ever sent (files included).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FormMode {
+    #[default]
+    Real,
+    Practice,
+}
+
+impl FormMode {
+    /// The address of a step of the form in this mode.
+    pub fn step_path(self, procedure_id: &str, step: &str) -> String {
+        let segment = match self {
+            FormMode::Real => crate::routes::FORM_SEGMENT,
+            FormMode::Practice => crate::routes::PRACTICE_SEGMENT,
+        };
+        format!("{}/{procedure_id}/{segment}/{step}", crate::routes::PROCEDURES)
+    }
+
+    /// The mode of a form's address (`/dich-vu-cong/<id>/tap/…` is practice).
+    pub fn of_path(path: &str) -> FormMode {
+        match path.strip_prefix(crate::routes::PROCEDURES).and_then(|rest| rest.split('/').nth(2)) {
+            Some(crate::routes::PRACTICE_SEGMENT) => FormMode::Practice,
+            _ => FormMode::Real,
+        }
+    }
+
+    /// Where the form's draft is kept on the device.
+    pub fn draft_key(self, procedure_id: &str) -> String {
+        match self {
+            FormMode::Real => draft_key(procedure_id),
+            FormMode::Practice => format!("{PRACTICE_PREFIX}{procedure_id}"),
+        }
+    }
+}
 
 /// The step address of the check-your-answers page.
 pub const CHECK_STEP: &str = "kiem-tra";
+/// The step address of the page that ends a practice (in place of the receipt).
+pub const PRACTICE_DONE_STEP: &str = "xong";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalDraft {
@@ -90,9 +132,9 @@ pub fn next_step(def: &FormDef, step: &str) -> String {
     }
 }
 
-/// The address of a step of a procedure's form.
+/// The address of a step of a procedure's (real) form.
 pub fn step_path(procedure_id: &str, step: &str) -> String {
-    format!("{}/{procedure_id}/{}/{step}", crate::routes::PROCEDURES, crate::routes::FORM_SEGMENT)
+    FormMode::Real.step_path(procedure_id, step)
 }
 
 #[cfg(test)]
@@ -112,6 +154,20 @@ mod tests {
         assert_eq!(next_step(&def, "a"), "b");
         assert_eq!(next_step(&def, "b"), CHECK_STEP);
         assert_eq!(step_path("khai-sinh", "b"), "/dich-vu-cong/khai-sinh/nop/b");
+    }
+
+    #[test]
+    fn a_practice_copy_has_its_own_addresses_and_draft() {
+        assert_eq!(FormMode::Practice.step_path("khai-sinh", "b"), "/dich-vu-cong/khai-sinh/tap/b");
+        assert_eq!(FormMode::Real.draft_key("khai-sinh"), draft_key("khai-sinh"));
+        let practice = FormMode::Practice.draft_key("khai-sinh");
+        assert_ne!(practice, draft_key("khai-sinh"));
+        assert!(!practice.starts_with(DRAFT_PREFIX), "not listed with the real drafts");
+        for mode in [FormMode::Real, FormMode::Practice] {
+            assert_eq!(FormMode::of_path(&mode.step_path("khai-sinh", "b")), mode);
+        }
+        assert_eq!(FormMode::of_path("/dich-vu-cong/khai-sinh/tap"), FormMode::Practice);
+        assert_eq!(FormMode::of_path("/dich-vu-cong/tap"), FormMode::Real, "a procedure whose id is the segment");
     }
 
     #[test]

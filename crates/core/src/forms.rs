@@ -159,6 +159,12 @@ impl FormDef {
         if phones != 1 {
             out.push(format!("the form needs exactly one required phone field, always asked; it has {phones}"));
         }
+        // A step's address must not be one of the form's own pages.
+        for s in &self.steps {
+            if [crate::draft::CHECK_STEP, crate::draft::PRACTICE_DONE_STEP].contains(&s.id.as_str()) {
+                out.push(format!("step {}: that address is taken by the form's own pages", s.id));
+            }
+        }
         for f in self.fields() {
             let mut refs: Vec<&String> = f.show_if.iter().map(|c| &c.field).collect();
             match &f.kind {
@@ -569,6 +575,13 @@ mod tests {
         let mut f = form();
         f.steps[0].fields[7].show_if = Some(Condition { field: "nope".into(), equals: "x".into() });
         assert_eq!(f.problems(), vec!["field divorce_ref: refers to unknown field nope".to_string()]);
+    }
+
+    #[test]
+    fn a_step_cannot_take_the_check_or_practice_end_address() {
+        let mut f = form();
+        f.steps[0].id = crate::draft::PRACTICE_DONE_STEP.into();
+        assert_eq!(f.problems().len(), 1, "{:?}", f.problems());
     }
 
     proptest! {

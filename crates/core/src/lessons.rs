@@ -38,6 +38,10 @@ pub struct Step {
     /// One of [`PICTURES`].
     pub picture: String,
     pub text: Texts,
+    /// "Thử ngay": the procedure (its id) whose form the learner can practise here, a copy that checks
+    /// like the real one and never submits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -60,11 +64,24 @@ impl Lessons {
         self.lessons.iter().find(|l| l.id == id)
     }
 
+    /// The procedures the lessons practise, by lesson.
+    pub fn practised(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.lessons.iter().flat_map(|l| l.steps.iter().filter_map(|s| Some((l.id.as_str(), s.practice.as_deref()?))))
+    }
+
+    /// A practice needs a procedure of the catalogue with an online form.
+    pub fn practice_problems(&self, catalogue: &crate::procedures::Catalogue) -> Vec<String> {
+        self.practised()
+            .filter(|(_, id)| !catalogue.procedures.iter().any(|p| p.id == *id && p.form.is_some()))
+            .map(|(lesson, id)| format!("lesson {lesson}: practises {id}, which is not a procedure with an online form"))
+            .collect()
+    }
+
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         for (i, l) in self.lessons.iter().enumerate() {
             let id = &l.id;
-            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') || RESERVED_IDS.contains(&id.as_str()) {
+            if !is_slug(id) || RESERVED_IDS.contains(&id.as_str()) {
                 out.push(format!("lesson {id}: the id must be a lower-case slug, not {RESERVED_IDS:?}"));
             }
             if self.lessons[..i].iter().any(|o| o.id == *id) {
@@ -80,6 +97,9 @@ impl Lessons {
             for (n, s) in l.steps.iter().enumerate() {
                 if !PICTURES.contains(&s.picture.as_str()) {
                     out.push(format!("lesson {id} step {}: unknown picture {}", n + 1, s.picture));
+                }
+                if s.practice.as_ref().is_some_and(|p| !is_slug(p)) {
+                    out.push(format!("lesson {id} step {}: practice names a procedure by its id", n + 1));
                 }
                 texts.push((format!("step {}", n + 1), &s.text));
             }
@@ -99,6 +119,11 @@ impl Lessons {
         }
         out
     }
+}
+
+/// A lesson's or a procedure's id: lower-case letters, digits and hyphens.
+pub(crate) fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// How many of `chosen` (an option index per question, `None` if left out) are right.
@@ -160,6 +185,17 @@ mod tests {
     }
 
     #[test]
+    fn practice_is_on_real_online_forms() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../gateway/data/procedures.json");
+        let catalogue = crate::procedures::Catalogue::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut l = data();
+        assert!(l.practised().any(|(lesson, _)| lesson == "nop-ho-so"), "the lesson on submitting has a practice");
+        assert_eq!(l.practice_problems(&catalogue), Vec::<String>::new());
+        l.lessons[0].steps[0].practice = Some("khong-co".into());
+        assert_eq!(l.practice_problems(&catalogue).len(), 1);
+    }
+
+    #[test]
     fn problems_are_found() {
         let mut l = data();
         l.lessons[0].quiz[0].answer = 9;
@@ -167,7 +203,8 @@ mod tests {
         l.lessons[2].title.0.remove("en");
         l.lessons[3].id = "chung-nhan".into();
         l.lessons[4].quiz.truncate(2);
-        assert_eq!(l.problems().len(), 5, "{:?}", l.problems());
+        l.lessons[5].steps[0].practice = Some("../khai sinh".into());
+        assert_eq!(l.problems().len(), 6, "{:?}", l.problems());
     }
 
     #[test]

@@ -18,6 +18,31 @@ pub fn place_path(id: &str) -> String {
 }
 /// `/dich-vu-cong/<procedure>/nop/<step>`: the pages of a procedure's online form.
 pub const FORM_SEGMENT: &str = "nop";
+/// `/dich-vu-cong/<procedure>/tap/<step>`: its practice copy, opened from a lesson ("Thử ngay").
+pub const PRACTICE_SEGMENT: &str = "tap";
+/// `?bai=<lesson>&buoc=<n>` on a practice's first address: the lesson step it goes back to.
+pub const LESSON_QUERY: &str = "bai";
+pub const LESSON_STEP_QUERY: &str = "buoc";
+
+/// A lesson's step: `/ky-nang-so/<lesson>?buoc=<n>` (from 1).
+pub fn lesson_step_path(lesson: &str, step: usize) -> String {
+    format!("{TUTORIALS}/{lesson}?{LESSON_STEP_QUERY}={step}")
+}
+
+/// The practice copy of a procedure's form, opened from a lesson's step.
+pub fn practice_path(procedure_id: &str, lesson: &str, step: usize) -> String {
+    format!("{PROCEDURES}/{procedure_id}/{PRACTICE_SEGMENT}?{LESSON_QUERY}={lesson}&{LESSON_STEP_QUERY}={step}")
+}
+
+/// Where a practice goes back to: the lesson step named in its address when it is a plain lesson id
+/// and number (never another site), else the lessons' list.
+pub fn practice_return(lesson: Option<&str>, step: Option<&str>) -> String {
+    match (lesson.filter(|l| crate::lessons::is_slug(l)), step.and_then(|s| s.parse::<usize>().ok())) {
+        (Some(lesson), Some(step)) if step >= 1 => lesson_step_path(lesson, step),
+        (Some(lesson), _) => format!("{TUTORIALS}/{lesson}"),
+        _ => TUTORIALS.to_string(),
+    }
+}
 
 /// The main areas of the app, in the order the navigation shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -133,7 +158,7 @@ impl Bundle {
             return Bundle::Payments;
         }
         if let Some(rest) = path.strip_prefix(PROCEDURES).and_then(|r| r.strip_prefix('/')) {
-            if rest.split('/').nth(1) == Some(FORM_SEGMENT) {
+            if matches!(rest.split('/').nth(1), Some(FORM_SEGMENT | PRACTICE_SEGMENT)) {
                 return Bundle::Forms;
             }
         }
@@ -188,12 +213,26 @@ mod tests {
     }
 
     #[test]
+    fn a_practice_goes_back_only_to_a_lesson() {
+        assert_eq!(practice_path("khai-sinh", "nop-ho-so", 2), "/dich-vu-cong/khai-sinh/tap?bai=nop-ho-so&buoc=2");
+        assert_eq!(practice_return(Some("nop-ho-so"), Some("2")), "/ky-nang-so/nop-ho-so?buoc=2");
+        assert_eq!(practice_return(Some("nop-ho-so"), Some("x")), "/ky-nang-so/nop-ho-so");
+        for evil in ["//evil.example", "https://evil.example", "../..", "a b", ""] {
+            assert_eq!(practice_return(Some(evil), Some("1")), TUTORIALS, "{evil}");
+        }
+        assert_eq!(practice_return(None, None), TUTORIALS);
+        assert_eq!(Bundle::of_path(&practice_return(Some("nop-ho-so"), Some("2"))), Bundle::Tutorials);
+    }
+
+    #[test]
     fn each_path_has_one_bundle() {
         assert_eq!(Bundle::of_path("/"), Bundle::Shell);
         assert_eq!(Bundle::of_path("/dich-vu-cong/khai-sinh?x=1"), Bundle::Dossiers);
         assert_eq!(Bundle::of_path("/dich-vu-cong/khai-sinh/nop/child?tro-lai=1"), Bundle::Forms);
         assert_eq!(Bundle::of_path(&crate::draft::step_path("ket-hon", crate::draft::CHECK_STEP)), Bundle::Forms);
         assert_eq!(Bundle::of_path("/dich-vu-cong/nop"), Bundle::Dossiers, "a procedure whose id is the segment");
+        assert_eq!(Bundle::of_path(&practice_path("khai-sinh", "nop-ho-so", 2)), Bundle::Forms);
+        assert_eq!(Bundle::of_path("/dich-vu-cong/khai-sinh/tap/child"), Bundle::Forms);
         assert_eq!(Bundle::of_path("/tra-cuu"), Bundle::Tracking);
         assert_eq!(Bundle::of_path("/hoi-dap/tat-ca"), Bundle::Faq);
         assert_eq!(Bundle::of_path("/hoi-dapx"), Bundle::Shell);

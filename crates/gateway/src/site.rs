@@ -80,7 +80,8 @@ impl Site {
         let lessons = std::fs::read_to_string(&lessons_path)
             .map_err(|e| format!("cannot read {}: {e}; it is copied from public/lessons.json by the build", lessons_path.display()))
             .and_then(|t| mytho_core::lessons::Lessons::parse(&t))?;
-        let problems = lessons.problems();
+        let mut problems = lessons.problems();
+        problems.extend(lessons.practice_problems(&crate::catalogue::seed_catalogue()?));
         if !problems.is_empty() {
             return Err(format!("{} has problems to fix:\n  {}", lessons_path.display(), problems.join("\n  ")));
         }

@@ -61,6 +61,14 @@ fn bad_settings_fail_at_start_and_say_what_to_fix() {
     let err = run_expecting_failure(&[("MYTHO_DIST", bad_faq.to_str().unwrap()), ("MYTHO_DB_PATH", db_s)]);
     assert!(err.contains("faq.json") && err.contains("entry a: unknown group g") && err.contains("vi.question is empty"), "{err}");
 
+    // A lesson that practises a procedure the catalogue does not have.
+    let bad_lessons = dist(&tmp.path().join("bad-lessons"), &shipped_config());
+    let lessons = std::fs::read_to_string(bad_lessons.join("lessons.json")).unwrap();
+    assert!(lessons.contains(r#""practice": "khai-sinh""#));
+    std::fs::write(bad_lessons.join("lessons.json"), lessons.replace(r#""practice": "khai-sinh""#, r#""practice": "khai-sinh-cu""#)).unwrap();
+    let err = run_expecting_failure(&[("MYTHO_DIST", bad_lessons.to_str().unwrap()), ("MYTHO_DB_PATH", db_s)]);
+    assert!(err.contains("lessons.json") && err.contains("khai-sinh-cu"), "{err}");
+
     // A data folder that cannot be created: its parent is a file.
     let file = tmp.path().join("a-file");
     std::fs::write(&file, "").unwrap();

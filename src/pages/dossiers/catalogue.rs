@@ -1,4 +1,4 @@
-use crate::api::DossierBackend;
+use crate::api::CatalogueBackend;
 use crate::components::{rel_for, use_page_title, LoadError, Loading};
 use crate::pages::dossiers::DRAFTS;
 use crate::i18n::use_i18n;
@@ -16,7 +16,7 @@ use std::sync::Arc;
 pub fn Catalogue() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.tr(Msg::CatalogueTitle).to_string());
-    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let backend = expect_context::<Arc<dyn CatalogueBackend>>();
     let list = LocalResource::new(move || {
         let backend = backend.clone();
         async move { backend.procedures().await }

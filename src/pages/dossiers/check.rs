@@ -1,9 +1,10 @@
 use super::draft::{keep_profile, keep_receipt, DraftStore};
 use mytho_core::profile::Profile;
 use super::fields::dom_id;
+use super::practice::{is_practice, practice_banner};
 use super::step::{supplement_banner, DraftNote, RETURN_TO_CHECK};
 use super::receipt_path;
-use crate::api::DossierBackend;
+use crate::api::SubmitBackend;
 use crate::components::{title_with_errors, use_page_title, ErrorSummary, InlineError, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
 use crate::platform;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mytho_core::api::ApiError;
 use mytho_core::dossier::{phone_last4, SubmitDossier, Supplement};
-use mytho_core::draft::{step_path, LocalReceipt, CHECK_STEP};
+use mytho_core::draft::{LocalReceipt, CHECK_STEP, PRACTICE_DONE_STEP};
 use mytho_core::forms::{self, display_answer};
 use mytho_core::i18n::Msg;
 use mytho_core::procedures::Procedure;
@@ -26,7 +27,8 @@ pub fn CheckAnswers() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<DraftStore>();
     let p = expect_context::<Arc<Procedure>>();
-    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let backend = expect_context::<Arc<dyn SubmitBackend>>();
+    let navigate = leptos_router::hooks::use_navigate();
     let def = Arc::new(p.form.clone().unwrap_or(forms::FormDef { steps: vec![] }));
     store.draft.update(|d| d.step = CHECK_STEP.to_string());
 
@@ -55,7 +57,7 @@ pub fn CheckAnswers() -> impl IntoView {
                         .iter()
                         .map(|e| {
                             let step = forms::step_of(&def, &e.field).map(|s| s.id.clone()).unwrap_or_default();
-                            let href = format!("{}?{RETURN_TO_CHECK}=1#{}", step_path(&p.id, &step), dom_id(&e.target));
+                            let href = format!("{}?{RETURN_TO_CHECK}=1#{}", store.step_path(&p.id, &step), dom_id(&e.target));
                             Problem { target: ProblemTarget::Page(href), message: e.message(&def, lang) }
                         })
                         .collect(),
@@ -77,6 +79,12 @@ pub fn CheckAnswers() -> impl IntoView {
                 return;
             }
             problems.set(Vec::new());
+            if is_practice(store) {
+                // Checked like the real one; nothing is sent, and the practice answers are not kept.
+                store.delete(&p);
+                navigate(&store.step_path(&p.id, PRACTICE_DONE_STEP), Default::default());
+                return;
+            }
             // The key is made once, at the first press, and kept with the draft until the server answers.
             let key = store.draft.with_untracked(|d| d.idempotency_key.clone()).unwrap_or_else(platform::random_id);
             store.draft.update(|d| d.idempotency_key = Some(key.clone()));
@@ -151,7 +159,7 @@ pub fn CheckAnswers() -> impl IntoView {
                                 let label = f.label.get(lang).to_string();
                                 let value = display_answer(f, &d.answers, lang).unwrap_or_else(|| Msg::NotGiven.text(lang).to_string());
                                 let target = if matches!(f.kind, forms::FieldKind::Date { .. }) { format!("{}.day", f.id) } else { f.id.clone() };
-                                let href = format!("{}?{RETURN_TO_CHECK}=1#{}", step_path(&p.id, &step.id), dom_id(&target));
+                                let href = format!("{}?{RETURN_TO_CHECK}=1#{}", store.step_path(&p.id, &step.id), dom_id(&target));
                                 view! {
                                     <div class="summary-list__row">
                                         <dt class="summary-list__key">{label.clone()}</dt>
@@ -206,6 +214,7 @@ pub fn CheckAnswers() -> impl IntoView {
         <ErrorSummary problems=problems.into()/>
         <p class="caption">{move || name.get(i18n.lang.get()).to_string()}</p>
         <h1 class="page-title" id="step-heading" tabindex="-1">{move || i18n.tr(Msg::CheckTitle)}</h1>
+        {practice_banner(store)}
         {supplement_banner(store)}
         {rows}
         {fee}
@@ -219,14 +228,16 @@ pub fn CheckAnswers() -> impl IntoView {
                     <label class="checkboxes__label" for=DECLARATION_ID>{move || i18n.tr(Msg::DeclarationText)}</label>
                 </div>
             </div>
-            <div class="checkboxes__item">
-                <input class="checkboxes__input" type="checkbox" id="f-keep-details"
-                    prop:checked=move || keep_details.get() on:change=move |ev| keep_details.set(event_target_checked(&ev))/>
-                <label class="checkboxes__label" for="f-keep-details">{move || i18n.tr(Msg::ProfileConsent)}</label>
-            </div>
+            {(!is_practice(store)).then(|| view! {
+                <div class="checkboxes__item">
+                    <input class="checkboxes__input" type="checkbox" id="f-keep-details"
+                        prop:checked=move || keep_details.get() on:change=move |ev| keep_details.set(event_target_checked(&ev))/>
+                    <label class="checkboxes__label" for="f-keep-details">{move || i18n.tr(Msg::ProfileConsent)}</label>
+                </div>
+            })}
             {failure_view}
             <button class="button" type="submit" disabled=move || sending.get()>
-                {move || if sending.get() { i18n.tr(Msg::Submitting) } else if is_supplement() { i18n.tr(Msg::SubmitSupplement) } else { i18n.tr(Msg::SubmitDossier) }}
+                {move || if is_practice(store) { i18n.tr(Msg::PracticeFinish) } else if sending.get() { i18n.tr(Msg::Submitting) } else if is_supplement() { i18n.tr(Msg::SubmitSupplement) } else { i18n.tr(Msg::SubmitDossier) }}
             </button>
         </form>
         <DraftNote/>

@@ -3,7 +3,7 @@
 
 use crate::platform;
 use leptos::prelude::*;
-use mytho_core::draft::{draft_key, receipt_key, LocalDraft, LocalReceipt, DRAFT_PREFIX};
+use mytho_core::draft::{draft_key, receipt_key, FormMode, LocalDraft, LocalReceipt, DRAFT_PREFIX};
 use mytho_core::procedures::Procedure;
 use mytho_core::profile::{Profile, PROFILE_KEY};
 
@@ -12,14 +12,17 @@ pub struct DraftStore {
     pub draft: RwSignal<LocalDraft>,
     /// Whether a new draft was filled from the details the user keeps on this device.
     pub prefilled: bool,
+    /// The real form or its practice copy (never filled from the user's details, never sent).
+    pub mode: FormMode,
 }
 
 impl DraftStore {
-    pub fn open(p: &Procedure) -> DraftStore {
+    pub fn open(p: &Procedure, mode: FormMode) -> DraftStore {
         let mut prefilled = false;
-        let draft = read::<LocalDraft>(&draft_key(&p.id)).unwrap_or_else(|| {
+        let key = mode.draft_key(&p.id);
+        let draft = read::<LocalDraft>(&key).unwrap_or_else(|| {
             let mut d = LocalDraft::new(&p.id, p.name.clone(), first_step(p));
-            if let (Some(profile), Some(form)) = (read::<Profile>(PROFILE_KEY), &p.form) {
+            if let (Some(profile), Some(form), FormMode::Real) = (read::<Profile>(PROFILE_KEY), &p.form, mode) {
                 prefilled = profile.fill(form, &mut d.answers);
             }
             d
@@ -30,11 +33,16 @@ impl DraftStore {
                 if d.has_answers() || d.supplement.is_some() {
                     let mut d = d.clone();
                     d.saved_at_ms = platform::now_ms();
-                    write(&d.key(), &d);
+                    write(&key, &d);
                 }
             })
         });
-        DraftStore { draft, prefilled }
+        DraftStore { draft, prefilled, mode }
+    }
+
+    /// The address of a step of this form (real or practice).
+    pub fn step_path(self, procedure_id: &str, step: &str) -> String {
+        self.mode.step_path(procedure_id, step)
     }
 
     pub fn set_answer(self, key: &str, value: String) {
@@ -49,7 +57,7 @@ impl DraftStore {
 
     /// Forgets the draft on this device and starts an empty one.
     pub fn delete(self, p: &Procedure) {
-        platform::forget(&draft_key(&p.id));
+        platform::forget(&self.mode.draft_key(&p.id));
         self.draft.set(LocalDraft::new(&p.id, p.name.clone(), first_step(p)));
     }
 }

@@ -7,6 +7,7 @@ mod check;
 mod draft;
 mod drafts;
 mod fields;
+mod practice;
 mod procedure;
 mod profile;
 mod receipt;
@@ -17,6 +18,7 @@ mod ward;
 
 pub use catalogue::Catalogue;
 pub use drafts::DraftsPage;
+pub use practice::PracticeStart;
 pub use procedure::{ProcedureLayout, ProcedurePage};
 pub use profile::ProfilePage;
 pub use receipt::ReceiptPage;

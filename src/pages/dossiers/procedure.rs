@@ -9,14 +9,14 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use mytho_core::api::ApiError;
 use mytho_core::config::AppConfig;
-use mytho_core::draft::step_path;
+use mytho_core::draft::{step_path, FormMode};
 use mytho_core::i18n::Msg;
 use mytho_core::procedures::Procedure;
 use mytho_core::routes::PROCEDURES;
 use std::sync::Arc;
 
 /// Loads the procedure named in the address once for its page and every step of its form, and keeps
-/// the draft of its form in context.
+/// the draft of its form in context (of its practice copy on a practice address).
 #[component]
 pub fn ProcedureLayout() -> impl IntoView {
     let params = use_params_map();
@@ -32,7 +32,8 @@ pub fn ProcedureLayout() -> impl IntoView {
         Some(Err(ApiError::Client { status: 404, .. })) => view! { <NotFound/> }.into_any(),
         Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| procedure.refetch())/> }.into_any(),
         Some(Ok(procedure)) => {
-            provide_context(DraftStore::open(&procedure));
+            let path = leptos_router::hooks::use_location().pathname.get_untracked();
+            provide_context(DraftStore::open(&procedure, FormMode::of_path(&path)));
             provide_context(procedure);
             view! { <Outlet/> }.into_any()
         }

@@ -1,7 +1,7 @@
 //! Resume codes: a draft kept on the city's server for a few days, to continue on another device.
 
 use super::draft::{write, DraftStore};
-use crate::api::DossierBackend;
+use crate::api::{DossierBackend, SubmitBackend, TrackingBackend};
 use crate::components::{summary_row, InlineError};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ use std::sync::Arc;
 pub fn ResumeOffer() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<DraftStore>();
-    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let backend = expect_context::<Arc<dyn SubmitBackend>>();
     let saved = RwSignal::new(None::<Result<DraftSaved, ApiError>>);
     let busy = RwSignal::new(false);
     let on_click = move |_| {
@@ -63,7 +63,7 @@ const CODE_ID: &str = "resume-code";
 #[component]
 pub fn ResumeOpen() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let (backend, procedures) = (expect_context::<Arc<dyn TrackingBackend>>(), expect_context::<Arc<dyn DossierBackend>>());
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -78,11 +78,11 @@ pub fn ResumeOpen() -> impl IntoView {
         };
         problem.set(None);
         busy.set(true);
-        let backend = backend.clone();
+        let (backend, procedures) = (backend.clone(), procedures.clone());
         spawn_local(async move {
             let loaded = async {
                 let saved = backend.load_draft(&code).await?;
-                let procedure = backend.procedure(&saved.procedure_id).await?;
+                let procedure = procedures.procedure(&saved.procedure_id).await?;
                 Ok::<_, ApiError>((saved, procedure))
             };
             let result = loaded.await;

@@ -1,6 +1,7 @@
 use super::check::CheckAnswers;
 use super::draft::DraftStore;
 use super::fields::{dom_id, field_view};
+use super::practice::{is_practice, lesson_return, practice_banner, PracticeDone};
 use super::procedure::DELETED;
 use super::resume::ResumeOffer;
 use super::PROFILE;
@@ -10,7 +11,7 @@ use crate::pages::NotFound;
 use crate::platform;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use mytho_core::draft::{next_step, step_path, CHECK_STEP};
+use mytho_core::draft::{next_step, CHECK_STEP, PRACTICE_DONE_STEP};
 use mytho_core::forms::{self, FieldError, FormDef};
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::procedures::Procedure;
@@ -35,6 +36,9 @@ pub fn FormStep() -> impl IntoView {
         let Some(def) = p.form.clone() else { return view! { <NotFound/> }.into_any() };
         if step == CHECK_STEP {
             return view! { <CheckAnswers/> }.into_any();
+        }
+        if step == PRACTICE_DONE_STEP && is_practice(expect_context()) {
+            return view! { <PracticeDone/> }.into_any();
         }
         match def.steps.iter().position(|s| s.id == step) {
             Some(index) => step_page(p.clone(), Arc::new(def), index).into_any(),
@@ -97,14 +101,15 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
                     errors.set(Vec::new());
                     let back_to_check = query.read_untracked().get(RETURN_TO_CHECK).is_some();
                     let next = if back_to_check { CHECK_STEP.to_string() } else { next_step(&def, &step.id) };
-                    navigate(&step_path(&p.id, &next), Default::default());
+                    navigate(&store.step_path(&p.id, &next), Default::default());
                 }
             }
         }
     };
     let back_href = match index {
+        0 if is_practice(store) => lesson_return(),
         0 => format!("{PROCEDURES}/{}", p.id),
-        i => step_path(&p.id, &def.steps[i - 1].id),
+        i => store.step_path(&p.id, &def.steps[i - 1].id),
     };
     let total = def.steps.len();
     let name = p.name.clone();
@@ -115,6 +120,7 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
         <p class="caption">{move || name.get(i18n.lang.get()).to_string()}</p>
         <p class="progress">{move || progress(i18n.lang.get(), index + 1, total)}</p>
         <h1 class="page-title" id="step-heading" tabindex="-1">{move || title.get(i18n.lang.get()).to_string()}</h1>
+        {practice_banner(store)}
         {supplement_banner(store)}
         {store.prefilled.then(|| view! {
             <p class="notice">
@@ -150,14 +156,19 @@ pub fn DraftNote() -> impl IntoView {
     let p = expect_context::<Arc<Procedure>>();
     let on_delete = move |_| {
         store.delete(&p);
-        // The procedure's page is another bundle's.
-        platform::go_to(&format!("{PROCEDURES}/{}?{DELETED}=1", p.id));
+        // The procedure's page is another bundle's; a practice starts again.
+        platform::go_to(&if is_practice(store) {
+            store.step_path(&p.id, &store.draft.with_untracked(|d| d.step.clone()))
+        } else {
+            format!("{PROCEDURES}/{}?{DELETED}=1", p.id)
+        });
     };
     view! {
         <aside class="draft-note">
             <p>{move || i18n.tr(Msg::DraftNote)}</p>
             <p><button type="button" class="button button--secondary" on:click=on_delete>{move || i18n.tr(Msg::DeleteDraft)}</button></p>
-            <ResumeOffer/>
+            // A practice is never sent, not even to continue elsewhere.
+            {(!is_practice(store)).then(|| view! { <ResumeOffer/> })}
         </aside>
     }
 }

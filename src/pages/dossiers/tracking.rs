@@ -1,5 +1,5 @@
 use super::draft::write;
-use crate::api::DossierBackend;
+use crate::api::{DossierBackend, TrackingBackend};
 use crate::components::{rel_for, summary_row, title_with_errors, use_page_title, ErrorSummary, InlineError, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ const PHONE_ID: &str = "track-phone";
 #[component]
 pub fn TrackingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let backend = expect_context::<Arc<dyn TrackingBackend>>();
     let query = use_query_map();
     let code = RwSignal::new(query.read_untracked().get("ma").unwrap_or_default());
     let last4 = RwSignal::new(String::new());
@@ -162,15 +162,15 @@ fn tracking_view(t: Tracking, last4: String, lang: Lang) -> impl IntoView {
 #[component]
 fn SupplementButton(code: String, procedure_id: String, last4: String) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let (backend, procedures) = (expect_context::<Arc<dyn TrackingBackend>>(), expect_context::<Arc<dyn DossierBackend>>());
     let error = RwSignal::new(None::<ApiError>);
     let on_click = move |_| {
-        let backend = backend.clone();
+        let (backend, procedures) = (backend.clone(), procedures.clone());
         let (code, procedure_id, last4) = (code.clone(), procedure_id.clone(), last4.clone());
         spawn_local(async move {
             let loaded = async {
                 let stored = backend.stored_answers(&code, &last4).await?;
-                let procedure = backend.procedure(&procedure_id).await?;
+                let procedure = procedures.procedure(&procedure_id).await?;
                 Ok::<_, ApiError>((stored, procedure))
             };
             match loaded.await {

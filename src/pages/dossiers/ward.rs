@@ -1,5 +1,5 @@
 use super::draft::DraftStore;
-use crate::api::DossierBackend;
+use crate::api::SubmitBackend;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// today's or an old name, and the matches as radios. Choosing one keeps its code and its name.
 pub fn ward_picker(key: String, input_id: String, store: DraftStore) -> impl IntoView {
     let i18n = use_i18n();
-    let backend = expect_context::<Arc<dyn DossierBackend>>();
+    let backend = expect_context::<Arc<dyn SubmitBackend>>();
     let typed = RwSignal::new(String::new());
     let hits = RwSignal::new(None::<Result<Vec<WardHit>, ApiError>>);
     let name_key = format!("{key}.name");

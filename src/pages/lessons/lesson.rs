@@ -1,11 +1,12 @@
 use super::picture::picture;
 use super::{back_to_lessons, lesson_path, presenter_path, quiz_path, with_lessons, CertificatePage, ClassBanner, ClassPage, JoinPage, LargeTextSwitch, LessonStore};
-use crate::components::use_page_title;
+use crate::components::{rel_for, use_page_title};
 use crate::pages::NotFound;
 use crate::platform;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use mytho_core::i18n::Msg;
+use mytho_core::routes::practice_path;
 
 /// `?buoc=2`: the step shown (from 1), so the browser's Back goes to the previous step.
 const STEP: &str = "buoc";
@@ -49,6 +50,16 @@ pub fn LessonPage() -> impl IntoView {
                 {picture(&step.picture)}
                 <p class="lesson-step__text">{step.text.get(lang).to_string()}</p>
             </div>
+            // "Thử ngay": a practice copy of a real form, in the forms' bundle.
+            {step.practice.as_ref().map(|procedure| {
+                let href = practice_path(procedure, &lesson.id, n);
+                view! {
+                    <div class="notice">
+                        <p>{Msg::PracticeOffer.text(lang)}</p>
+                        <p><a class="button button--secondary" href=href.clone() rel=rel_for(&href)>{Msg::PracticeTry.text(lang)}</a></p>
+                    </div>
+                }
+            })}
             <p class="lesson-nav">
                 {(n > 1).then(|| view! { <a class="button button--secondary" href=at(n - 1)>{Msg::LessonPrevious.text(lang)}</a> })}
                 {if n < total {
