@@ -109,7 +109,7 @@ test('the presenter view moves with the arrow keys and a clicker\'s Page Down', 
   await expectNoAxeViolations(page);
 });
 
-test('a trainer starts a class, two learners join with the code, and the dashboard follows them until the class ends', async ({ page, browser, baseURL }) => {
+test('a trainer starts a class, two learners join with the code (one loses the Wi-Fi and syncs later), and the dashboard follows them until the class ends', async ({ page, browser, baseURL }) => {
   test.slow();
   await page.goto('/ky-nang-so');
   await appReady(page);
@@ -164,6 +164,24 @@ test('a trainer starts a class, two learners join with the code, and the dashboa
   await expect(rows.filter({ hasText: 'Cô Năm' })).toContainText('2: 2/3', { timeout: 15_000 });
   await expect(rows.filter({ hasText: 'Anh Sáu' })).toContainText('1');
   await expectNoAxeViolations(page);
+
+  // The hall's Wi-Fi drops for Anh Sáu: the lesson and its quiz go on, and the class hears of it once back.
+  const sau = learners[1];
+  await sau.context.setOffline(true);
+  for (const n of [2, 3, 4]) {
+    await sau.phone.getByRole('link', { name: 'Tiếp', exact: true }).click();
+    await expect(sau.phone.getByText(`Bước ${n} trên 4`)).toBeVisible();
+  }
+  await sau.phone.getByRole('link', { name: 'Làm bài ôn tập' }).click();
+  await sau.phone.getByLabel('Không đưa mã, cúp máy').check();
+  await sau.phone.getByLabel('dichvucong.gov.vn', { exact: true }).check();
+  await sau.phone.getByLabel('Bỏ qua, xóa tin nhắn').check();
+  await sau.phone.getByRole('button', { name: 'Nộp bài' }).click();
+  await expect(sau.phone.locator('#quiz-result')).toHaveText('Bạn trả lời đúng 3 trên 3');
+  await page.waitForTimeout(5_000); // more than one dashboard refresh, while the phone is offline
+  await expect(rows.filter({ hasText: 'Anh Sáu' })).not.toContainText('3/3');
+  await sau.context.setOffline(false);
+  await expect(rows.filter({ hasText: 'Anh Sáu' })).toContainText('2: 3/3', { timeout: 15_000 });
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Tải danh sách (CSV)' }).click();
