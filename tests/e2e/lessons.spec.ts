@@ -124,6 +124,23 @@ test('a trainer starts a class, two learners join with the code (one loses the W
   await expect(page.getByText('Chưa có học viên nào vào lớp.')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // On the projector: the presenter view shows the same code and, on demand, the join QR, which stays
+  // while the trainer moves on (Space on the button shows it rather than turning the page).
+  await page.goto('/ky-nang-so/an-toan/trinh-chieu');
+  await appReady(page);
+  await expect(page.locator('.class-code strong')).toHaveText(code);
+  await page.getByRole('button', { name: 'Hiện mã QR để vào lớp' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('img', { name: 'Mã QR mở trang vào lớp' })).toBeVisible();
+  await expect(page.locator('.presenter__meta')).toContainText('Bước 1 trên 4');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.presenter__meta')).toContainText('Bước 2 trên 4');
+  await expect(page.getByRole('img', { name: 'Mã QR mở trang vào lớp' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto('/ky-nang-so/lop-hoc');
+  await appReady(page);
+  await expect(page.locator('.class-code strong')).toHaveText(code);
+
   // Two phones: one types the code, one opens the QR's address.
   const learners = [];
   for (const [name, viaQr] of [['Cô Năm', false], ['Anh Sáu', true]] as const) {

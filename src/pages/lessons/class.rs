@@ -18,6 +18,30 @@ use wasm_bindgen::JsCast;
 
 /// The trainer's class on this device (its code and token), so a reload keeps the dashboard.
 const TRAINER_KEY: &str = "mts.class.trainer";
+
+/// The class this device's trainer started, if any (the presenter view shows its join QR).
+pub fn trainer_class() -> Option<ClassStarted> {
+    platform::read_json(TRAINER_KEY)
+}
+
+/// The class code, how to join, and on demand the QR code of the join address: on the trainer's page
+/// and in the presenter view.
+#[component]
+pub fn JoinQr(code: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let show = RwSignal::new(false);
+    let url = format!("{}{JOIN}?ma={code}", platform::origin());
+    move || {
+        let lang = i18n.lang.get();
+        view! {
+            <p class="class-code">{Msg::ClassCode.text(lang)} ": " <strong>{code.clone()}</strong></p>
+            <p>{Msg::ClassJoinHow.text(lang)}</p>
+            <p><button type="button" class="button button--secondary" aria-expanded=show.get().to_string()
+                on:click=move |_| show.update(|v| *v = !*v)>{Msg::ClassShowQr.text(lang)}</button></p>
+            {show.get().then(|| view! { <div class="class-qr">{qr_svg(&url, Msg::ClassQrLabel.text(lang).to_string())}</div> })}
+        }
+    }
+}
 /// How often the dashboard asks for news.
 const REFRESH: Duration = Duration::from_secs(4);
 
@@ -26,10 +50,9 @@ pub fn ClassPage() -> impl IntoView {
     let i18n = use_i18n();
     let backend = expect_context::<Arc<dyn ClassBackend>>();
     use_page_title(move || i18n.tr(Msg::ClassTitle).to_string());
-    let class = RwSignal::new(platform::read_json::<ClassStarted>(TRAINER_KEY));
+    let class = RwSignal::new(trainer_class());
     let board = RwSignal::new(None::<Result<Dashboard, ApiError>>);
     let lesson = RwSignal::new(String::new());
-    let show_qr = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
 
     let refresh = {
@@ -116,7 +139,6 @@ pub fn ClassPage() -> impl IntoView {
             }
             .into_any();
         };
-        let join_url = format!("{}{JOIN}?ma={}", platform::origin(), c.code);
         let rows = match board.get() {
             Some(Ok(d)) if !d.learners.is_empty() => {
                 let rows = d
@@ -151,11 +173,7 @@ pub fn ClassPage() -> impl IntoView {
         let closed = board.with(|b| matches!(b, Some(Ok(d)) if d.closed));
         let count = board.with(|b| b.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, |d| d.learners.len()));
         view! {
-            <p class="class-code">{Msg::ClassCode.text(lang)} ": " <strong>{c.code.clone()}</strong></p>
-            <p>{Msg::ClassJoinHow.text(lang)}</p>
-            <p><button type="button" class="button button--secondary" aria-expanded=move || show_qr.get().to_string()
-                on:click=move |_| show_qr.update(|v| *v = !*v)>{Msg::ClassShowQr.text(lang)}</button></p>
-            {show_qr.get().then(|| view! { <div class="class-qr">{qr_svg(&join_url, Msg::ClassQrLabel.text(lang).to_string())}</div> })}
+            <JoinQr code=c.code.clone()/>
             {closed.then(|| view! { <p class="notice">{Msg::ClassClosed.text(lang)}</p> })}
             <h2 class="subheading" aria-live="polite">{format!("{} ({count})", Msg::ClassLearners.text(lang))}</h2>
             <div class="table-wrap">{rows}</div>

@@ -1,8 +1,10 @@
 use super::picture::picture;
+use super::class::{trainer_class, JoinQr};
 use super::{lesson_path, with_lessons};
 use crate::components::use_page_title;
 use crate::pages::NotFound;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use mytho_core::i18n::Msg;
 
@@ -20,7 +22,10 @@ pub fn PresenterPage() -> impl IntoView {
     let at = move |n: usize| format!("{}/trinh-chieu?buoc={n}", lesson_path(&params.read_untracked().get("id").unwrap_or_default()));
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let n = step.get_untracked().min(total.get_untracked());
+        // Space on a focused button presses it (the join QR), not the next step.
+        let on_button = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).is_some();
         let to = match ev.key().as_str() {
+            " " if on_button => None,
             "ArrowRight" | "PageDown" | " " => (n < total.get_untracked()).then_some(n + 1),
             "ArrowLeft" | "PageUp" => (n > 1).then(|| n - 1),
             _ => None,
@@ -31,7 +36,7 @@ pub fn PresenterPage() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    with_lessons(move |lessons, lang| {
+    let page = with_lessons(move |lessons, lang| {
         let id = params.read().get("id").unwrap_or_default();
         let Some(lesson) = lessons.lesson(&id) else { return view! { <NotFound/> }.into_any() };
         total.set(lesson.steps.len());
@@ -54,5 +59,8 @@ pub fn PresenterPage() -> impl IntoView {
             </div>
         }
         .into_any()
-    })
+    });
+    // Outside the steps, so the QR stays shown while the trainer moves on.
+    let class = trainer_class().map(|c| view! { <div class="presenter"><JoinQr code=c.code/></div> });
+    view! { {page} {class} }
 }
