@@ -13,6 +13,10 @@ use mytho_core::i18n::Lang;
 use mytho_core::validate::upload;
 use rusqlite::params;
 
+/// How long a file no dossier uses is kept: a draft on a phone may wait weeks before it is sent, and a
+/// file gone by then is asked for again at submission (`Invalid::NotAttached`), never lost silently.
+pub const LOOSE_DAYS: u32 = 30;
+
 /// Room for the largest accepted file; anything bigger is refused before it is read.
 pub const BODY_LIMIT: usize = upload::MAX_BYTES + 64 * 1024;
 
@@ -35,6 +39,11 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: By
     let saved = state
         .db
         .call(move |conn| {
+            // Personal papers nobody submitted are not kept for ever: swept as new ones arrive.
+            conn.execute(
+                "DELETE FROM uploads WHERE dossier_code IS NULL AND created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)",
+                [format!("-{LOOSE_DAYS} days")],
+            )?;
             conn.execute(
                 "INSERT INTO uploads (id, mime, bytes, data) VALUES (?1, ?2, ?3, ?4)",
                 params![id, kind.mime(), body.len() as i64, body.as_ref()],

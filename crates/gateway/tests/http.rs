@@ -756,6 +756,19 @@ async fn uploads_are_checked_by_content_and_size_on_the_server_too() {
     let mut huge = b"%PDF-".to_vec();
     huge.resize(mytho_core::validate::upload::MAX_BYTES + 10, b' ');
     assert_eq!(send("application/pdf", huge).await.unwrap().status(), 413);
+
+    // Files no dossier used are swept after LOOSE_DAYS as new ones arrive; a dossier's files stay.
+    let old = format!("-{} days", mytho_gateway::uploads::LOOSE_DAYS + 1);
+    let recent = format!("-{} days", mytho_gateway::uploads::LOOSE_DAYS - 1);
+    conn.execute("INSERT INTO uploads (id, mime, bytes, data, created_at) VALUES ('a', 'image/png', 1, x'00', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1))", [&old]).unwrap();
+    conn.execute("INSERT INTO uploads (id, mime, bytes, data, created_at) VALUES ('b', 'image/png', 1, x'00', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1))", [&recent]).unwrap();
+    conn.execute("INSERT INTO uploads (id, mime, bytes, data, created_at, dossier_code) VALUES ('c', 'image/png', 1, x'00', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1), 'MTS-000101-0001')", [&old]).unwrap();
+    let mut jpeg = b"\xFF\xD8\xFF\xE0".to_vec();
+    jpeg.extend(std::iter::repeat_n(8u8, 100));
+    assert_eq!(send("image/jpeg", jpeg).await.unwrap().status(), 201);
+    let left: Vec<String> = conn.prepare("SELECT id FROM uploads WHERE length(id) = 1 ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(left, ["b", "c"]);
+    assert!(conn.query_row("SELECT count(*) FROM uploads WHERE id = ?1", [&up.id], |r| r.get::<_, i64>(0)).unwrap() == 1, "a fresh file stays");
     server.stop().await;
 }
 
