@@ -151,3 +151,47 @@ test('a civil-status extract: a select, checkboxes in any order, and an authoris
   // The fee of an extract is not confirmed: nothing is asked online.
   await expect(page.getByRole('link', { name: /Thanh toán lệ phí/ })).toHaveCount(0);
 });
+
+test('a file the server no longer holds is asked for again at its field, and nothing typed is lost', async ({ page }) => {
+  test.slow();
+  await page.goto('/dich-vu-cong/chung-thuc-ban-sao/nop/document');
+  await appReady(page);
+  await page.getByLabel('Tên giấy tờ').fill('Giấy khai sinh');
+  await page.getByLabel('Số trang của bản chính').fill('1');
+  await page.getByLabel('Số bản sao cần chứng thực').fill('1');
+  const scan = page.getByLabel('Ảnh chụp hoặc bản quét bản chính');
+  await scan.setInputFiles({ name: 'ks.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByText('Đã đính kèm: ks.pdf')).toBeVisible();
+  await continueStep(page);
+  await page.getByLabel('Họ và tên người yêu cầu').fill('Lê Thị Bảy');
+  await page.getByLabel('Số định danh cá nhân của người yêu cầu').fill('082090123456');
+  await page.getByLabel('Số điện thoại di động').fill('0912 345 601');
+  await continueStep(page);
+
+  // As if the gateway had swept the file while the draft waited on the phone.
+  await page.evaluate(() => {
+    const key = 'mts.draft.chung-thuc-ban-sao';
+    const draft = JSON.parse(localStorage.getItem(key)!);
+    draft.answers.scan = '0'.repeat(32);
+    localStorage.setItem(key, JSON.stringify(draft));
+  });
+  await page.reload();
+  await appReady(page);
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toContainText('hãy đính kèm ảnh chụp hoặc tệp PDF');
+  await expect(page.locator('.error-panel')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await summary.getByRole('link').click();
+  await expect(page).toHaveURL(/\/nop\/document\?tro-lai=1#f-scan/);
+  await expect(page.getByLabel('Tên giấy tờ')).toHaveValue('Giấy khai sinh');
+  await scan.setInputFiles({ name: 'ks.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.getByText('Đã đính kèm: ks.pdf')).toBeVisible();
+  await continueStep(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra thông tin trước khi nộp');
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');
+});

@@ -37,6 +37,10 @@ pub struct Health {
 pub struct ErrorBody {
     pub code: String,
     pub message: Localized,
+    /// A refused submission's problems, field by field (what the browser could not check itself, such
+    /// as an attachment the server no longer holds).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<crate::dossier::FieldProblem>,
 }
 
 /// What can go wrong with one API call, as the app's API layer reports it.
@@ -106,6 +110,7 @@ mod tests {
         ErrorBody {
             code: "not_found".into(),
             message: Localized { vi: "Không tìm thấy hồ sơ".into(), en: "Dossier not found".into() },
+            fields: vec![],
         }
     }
 

@@ -209,14 +209,6 @@ pub struct FieldProblem {
     pub message: Localized,
 }
 
-/// The 422 answer to a submission that breaks the form's rules: an error body plus every field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvalidSubmission {
-    pub code: String,
-    pub message: Localized,
-    pub fields: Vec<FieldProblem>,
-}
-
 /// `GET /api/v1/dossiers/{code}?phone_last4=…`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tracking {

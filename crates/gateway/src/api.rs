@@ -109,7 +109,7 @@ async fn faq_feedback(State(state): State<AppState>, Body(feedback): Body<FaqFee
 
 /// An error in the shape the app understands, with words for people in both languages.
 pub fn error(status: StatusCode, code: &str, vi: &str, en: &str) -> Response {
-    let body = ErrorBody { code: code.into(), message: Localized { vi: vi.into(), en: en.into() } };
+    let body = ErrorBody { code: code.into(), message: Localized { vi: vi.into(), en: en.into() }, fields: vec![] };
     (status, Json(body)).into_response()
 }
 

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use mytho_core::dossier::{
-    dossier_code, is_idempotency_key, is_overdue, normalize_code, normalize_phone_last4, FieldProblem, InvalidSubmission, Receipt, Status,
+    dossier_code, is_idempotency_key, is_overdue, normalize_code, normalize_phone_last4, FieldProblem, Receipt, Status,
     StatusChange, SubmitDossier, TimelineEntry, Tracking,
 };
 use mytho_core::forms::{self, FieldKind};
@@ -457,7 +457,7 @@ fn problems(form: &forms::FormDef, errors: &[forms::FieldError]) -> Vec<FieldPro
 fn invalid(fields: Vec<FieldProblem>) -> Response {
     (
         StatusCode::UNPROCESSABLE_ENTITY,
-        Json(InvalidSubmission {
+        Json(mytho_core::api::ErrorBody {
             code: "invalid".into(),
             message: Localized {
                 vi: "Hồ sơ còn thông tin chưa đúng; hãy sửa các mục được nêu.".into(),

@@ -400,7 +400,7 @@ async fn a_dossier_is_submitted_once_per_key_tracked_with_a_second_factor_and_mo
     // Invalid answers: refused with the core's own messages, per field, in both languages.
     let r = server.post_with("/api/v1/dossiers", &submission(key, "08219512345"), None).await;
     assert_eq!(r.status(), 422);
-    let body: mytho_core::dossier::InvalidSubmission = r.json().await.unwrap();
+    let body: mytho_core::api::ErrorBody = r.json().await.unwrap();
     assert_eq!(body.fields.len(), 1);
     assert_eq!(body.fields[0].target, "id_number");
     assert_eq!(body.fields[0].message.vi, "Số định danh cá nhân có 12 chữ số; bạn đã nhập 11");
@@ -547,7 +547,7 @@ async fn a_ward_must_be_one_of_todays_and_keeps_its_official_name() {
     });
     let r = server.post_with("/api/v1/dossiers", &body("99999", "k-ward-000000000000001"), None).await;
     assert_eq!(r.status(), 422);
-    let problem: mytho_core::dossier::InvalidSubmission = r.json().await.unwrap();
+    let problem: mytho_core::api::ErrorBody = r.json().await.unwrap();
     assert_eq!(problem.fields[0].field, "ward");
     assert!(problem.fields[0].message.vi.contains("danh sách phường, xã"));
     let r = server.post_with("/api/v1/dossiers", &body("28273", "k-ward-000000000000002"), None).await;
@@ -799,7 +799,7 @@ async fn attachments_belong_to_the_dossier_that_uses_them_and_only_officers_open
     missing["answers"].as_object_mut().unwrap().remove("death_notice");
     let r = server.post_with("/api/v1/dossiers", &missing, None).await;
     assert_eq!(r.status(), 422);
-    let body: mytho_core::dossier::InvalidSubmission = r.json().await.unwrap();
+    let body: mytho_core::api::ErrorBody = r.json().await.unwrap();
     assert_eq!(body.fields[0].message.vi, "Giấy báo tử: hãy đính kèm ảnh chụp hoặc tệp PDF");
     let r = server.post_with("/api/v1/dossiers", &submit("k-attach-000000002", "0123456789abcdef0123456789abcdef"), None).await;
     assert_eq!(r.status(), 422, "an id the server never gave out");

@@ -52,17 +52,8 @@ pub fn CheckAnswers() -> impl IntoView {
             let clean = match forms::validate_all(&def, &answers, platform::today()) {
                 Ok(clean) => clean,
                 Err(errors) => {
-                problems.set(
-                    errors
-                        .iter()
-                        .map(|e| {
-                            let step = forms::step_of(&def, &e.field).map(|s| s.id.clone()).unwrap_or_default();
-                            let href = format!("{}?{RETURN_TO_CHECK}=1#{}", store.step_path(&p.id, &step), dom_id(&e.target));
-                            Problem { target: ProblemTarget::Page(href), message: e.message(&def, lang) }
-                        })
-                        .collect(),
-                );
-                return;
+                    problems.set(errors.iter().map(|e| field_problem(store, &p.id, &def, &e.field, &e.target, e.message(&def, lang))).collect());
+                    return;
                 }
             };
             // Kept with the receipt: the second factor for tracking and paying from this device.
@@ -120,6 +111,12 @@ pub fn CheckAnswers() -> impl IntoView {
                         store.delete(&p);
                         // The receipt is drawn by the tracking bundle: a page load.
                         platform::go_to(&receipt_path(&code));
+                    }
+                    // What only the server could check (a file it no longer holds): field by field, as above.
+                    Err(ApiError::Client { body: Some(body), .. }) if !body.fields.is_empty() => {
+                        let lang = i18n.lang.get_untracked();
+                        let found = body.fields.iter().map(|f| field_problem(store, &p.id, &def, &f.field, &f.target, f.message.get(lang).to_string()));
+                        let _ = problems.try_set(found.collect());
                     }
                     Err(error) => {
                         if matches!(&error, ApiError::Client { status: 409, .. }) {
@@ -242,4 +239,11 @@ pub fn CheckAnswers() -> impl IntoView {
         </form>
         <DraftNote/>
     }
+}
+
+/// A problem of one field, linked to its step's page (and back here once fixed).
+fn field_problem(store: DraftStore, procedure_id: &str, def: &forms::FormDef, field: &str, target: &str, message: String) -> Problem {
+    let step = forms::step_of(def, field).map(|s| s.id.clone()).unwrap_or_default();
+    let href = format!("{}?{RETURN_TO_CHECK}=1#{}", store.step_path(procedure_id, &step), dom_id(target));
+    Problem { target: ProblemTarget::Page(href), message }
 }
