@@ -1,6 +1,7 @@
 //! The `/api` endpoints. Feature endpoints go under `/api/v1` (see [`v1`]).
 
 use crate::{openapi, AppState};
+use std::net::IpAddr;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -108,6 +109,27 @@ async fn faq_feedback(State(state): State<AppState>, Body(feedback): Body<FaqFee
 }
 
 /// An error in the shape the app understands, with words for people in both languages.
+/// Who sent a request, for per-client limits: the peer's address or, for the trusted proxy's requests,
+/// the last address of its `X-Forwarded-For` (the one it saw). IPv6 clients count by their /64, which
+/// one home or phone network holds whole.
+pub fn client(state: &AppState, peer: std::net::SocketAddr, headers: &axum::http::HeaderMap) -> String {
+    let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    client_key(peer.ip(), state.trusted_proxy, forwarded)
+}
+
+fn client_key(peer: IpAddr, trusted_proxy: Option<IpAddr>, forwarded: Option<&str>) -> String {
+    let from_proxy = (trusted_proxy == Some(peer)).then_some(forwarded).flatten();
+    let ip = from_proxy.and_then(|f| f.rsplit(',').next()).and_then(|a| a.trim().parse().ok()).unwrap_or(peer);
+    match ip {
+        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or_else(String::new, |v4| v4.to_string()),
+        IpAddr::V4(v4) => v4.to_string(),
+    }
+}
+
 pub fn error(status: StatusCode, code: &str, vi: &str, en: &str) -> Response {
     let body = ErrorBody { code: code.into(), message: Localized { vi: vi.into(), en: en.into() }, fields: vec![] };
     (status, Json(body)).into_response()
@@ -139,5 +161,26 @@ async fn health(State(state): State<AppState>) -> Response {
                 "The server cannot reach its data right now.",
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_key;
+
+    #[test]
+    fn a_client_is_its_address_or_what_the_trusted_proxy_forwarded() {
+        let proxy = "10.0.0.2".parse().ok();
+        let peer = "203.0.113.9".parse().unwrap();
+        assert_eq!(client_key(peer, None, Some("1.2.3.4")), "203.0.113.9", "a header from anyone is ignored");
+        assert_eq!(client_key(peer, proxy, Some("1.2.3.4")), "203.0.113.9", "only the proxy's is read");
+        let p = proxy.unwrap();
+        assert_eq!(client_key(p, proxy, Some("6.6.6.6, 1.2.3.4")), "1.2.3.4", "the address the proxy saw, not one the client wrote");
+        assert_eq!(client_key(p, proxy, Some("nonsense")), "10.0.0.2");
+        assert_eq!(client_key(p, proxy, None), "10.0.0.2");
+        let a = client_key("2001:db8:1:2:aaaa::1".parse().unwrap(), None, None);
+        assert_eq!(a, client_key("2001:db8:1:2:bbbb::9".parse().unwrap(), None, None), "one /64");
+        assert_eq!(a, "2001:db8:1:2::/64");
+        assert_eq!(client_key("::ffff:192.0.2.7".parse().unwrap(), None, None), "192.0.2.7");
     }
 }

@@ -5,7 +5,7 @@
 use crate::api::{error, Body};
 use crate::drafts::random_code;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -13,10 +13,11 @@ use mytho_core::classes::{
     attendance_csv, clean_name, normalize_class_code, ClassStarted, Dashboard, JoinClass, Joined, LearnerProgress, LearnerRow, StartClass,
 };
 use rusqlite::{params, Connection, OptionalExtension};
+use std::net::SocketAddr;
 
-/// Failed joins (unknown or closed codes) allowed per minute across the gateway before joining pauses:
-/// at this pace guessing one of 887 million codes takes years.
-const FAILED_JOINS_PER_MINUTE: i64 = 20;
+/// Failed joins (unknown or closed codes) allowed per client and minute before joining pauses for that
+/// client: at this pace guessing one of 887 million codes takes years, and a guesser pauses only itself.
+pub const FAILED_JOINS_PER_MINUTE: i64 = 10;
 
 fn random_hex() -> Result<String, getrandom::Error> {
     let mut raw = [0u8; 16];
@@ -72,7 +73,14 @@ enum Joining {
     TooMany,
 }
 
-pub async fn join(State(state): State<AppState>, Path(code): Path<String>, Body(req): Body<JoinClass>) -> Response {
+pub async fn join(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    Body(req): Body<JoinClass>,
+) -> Response {
+    let client = crate::api::client(&state, peer, &headers);
     let Some(name) = clean_name(&req.name) else {
         return error(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -88,7 +96,11 @@ pub async fn join(State(state): State<AppState>, Path(code): Path<String>, Body(
     let result = state
         .db
         .call(move |conn| {
-            let recent: i64 = conn.query_row("SELECT count(*) FROM class_join_failures WHERE at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 seconds')", [], |r| r.get(0))?;
+            let recent: i64 = conn.query_row(
+                "SELECT count(*) FROM class_join_failures WHERE client = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 seconds')",
+                [&client],
+                |r| r.get(0),
+            )?;
             if recent >= FAILED_JOINS_PER_MINUTE {
                 return Ok(Joining::TooMany);
             }
@@ -100,7 +112,9 @@ pub async fn join(State(state): State<AppState>, Path(code): Path<String>, Body(
             let (lesson_id, code) = match (class, code) {
                 (Some((lesson_id, None)), Some(code)) => (lesson_id, code),
                 (found, _) => {
-                    conn.execute("INSERT INTO class_join_failures DEFAULT VALUES", [])?;
+                    // Only the last minute counts: older failures are dropped as new ones come.
+                    conn.execute("DELETE FROM class_join_failures WHERE at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hours')", [])?;
+                    conn.execute("INSERT INTO class_join_failures (client) VALUES (?1)", [&client])?;
                     return Ok(if found.is_some() { Joining::Closed } else { Joining::Unknown });
                 }
             };

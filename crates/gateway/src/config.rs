@@ -19,6 +19,7 @@ pub const ENV_PAYMENT_SIMULATOR: &str = "MYTHO_PAYMENT_SIMULATOR";
 pub const ENV_VIETQR_BIN: &str = "MYTHO_VIETQR_BIN";
 pub const ENV_VIETQR_ACCOUNT: &str = "MYTHO_VIETQR_ACCOUNT";
 pub const ENV_VIETQR_NAME: &str = "MYTHO_VIETQR_NAME";
+pub const ENV_TRUSTED_PROXY: &str = "MYTHO_TRUSTED_PROXY";
 
 /// Payment settings. Secrets live here, on the server, and nowhere else.
 #[derive(Clone, Debug, Default)]
@@ -53,6 +54,9 @@ pub struct GatewayConfig {
     /// How citizens reach this gateway (for the payment return address).
     pub public_url: String,
     pub payments: PaymentConfig,
+    /// The reverse proxy in front of the gateway, if any: for its requests the client is the last
+    /// address of `X-Forwarded-For` (anyone else's header is ignored).
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -136,6 +140,10 @@ impl GatewayConfig {
             _ => return Err(ConfigError(format!("set all of {ENV_VIETQR_BIN}, {ENV_VIETQR_ACCOUNT} and {ENV_VIETQR_NAME}, or none"))),
         };
         let payments = PaymentConfig { vnpay, simulator, vietqr };
-        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments })
+        let trusted_proxy = match var(ENV_TRUSTED_PROXY).filter(|p| !p.is_empty()) {
+            Some(p) => Some(p.parse().map_err(|_| ConfigError(format!("{ENV_TRUSTED_PROXY}={p:?} must be the proxy's IP address, like 127.0.0.1")))?),
+            None => None,
+        };
+        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments, trusted_proxy })
     }
 }

@@ -34,6 +34,7 @@ pub struct AppState {
     pub agency_code: Arc<str>,
     pub public_url: Arc<str>,
     pub payments: Arc<config::PaymentConfig>,
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl AppState {
@@ -51,6 +52,7 @@ impl AppState {
             agency_code: Arc::from(config.agency_code.as_str()),
             public_url: Arc::from(config.public_url.as_str()),
             payments: Arc::new(config.payments.clone()),
+            trusted_proxy: config.trusted_proxy,
         })
     }
 }
@@ -77,5 +79,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    // The peer's address is kept for per-client limits (see `api::client`).
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }

@@ -222,7 +222,7 @@ pub fn document() -> Value {
                         "404": { "description": "No class with this code" },
                         "410": { "description": "The class has ended" },
                         "422": { "description": "Bad display name" },
-                        "429": { "description": "Too many wrong codes in the last minute" }
+                        "429": { "description": "Too many wrong codes from this client in the last minute" }
                     }
                 }
             },

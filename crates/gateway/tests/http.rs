@@ -83,6 +83,8 @@ impl Server {
                 vietqr: Some(("970436".into(), "1017595600".into(), "UBND PHUONG MY THO".into())),
             },
             public_url,
+            // The test client stands in for a reverse proxy: X-Forwarded-For names the clients.
+            trusted_proxy: Some(addr.ip()),
         };
         let state = AppState::open(&config).unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -951,13 +953,25 @@ async fn a_class_is_started_joined_followed_closed_and_exported_by_its_trainer_o
     assert!(text.contains("Cô Năm,") && text.contains(",an-toan,4,,2/3,") && text.contains("Anh Sáu,"), "{text}");
     assert_eq!(get(format!("{path}/export.csv"), None).await.unwrap().status(), 404);
 
-    // Guessing codes is slowed down: after 20 wrong codes a minute, joining pauses.
+    // Guessing codes is slowed down per client: after 10 wrong codes a minute, that client pauses, and
+    // only that one (a guesser cannot keep a ward's learners out).
+    let guess = |client: &'static str| {
+        reqwest::Client::new()
+            .post(format!("{}/api/v1/classes/ZZZ-ZZZ/learners", server.base))
+            .header("x-forwarded-for", client)
+            .json(&join("Khách"))
+            .send()
+    };
     let mut statuses = Vec::new();
-    for _ in 0..21 {
-        statuses.push(server.post_with("/api/v1/classes/ZZZ-ZZZ/learners", &join("Khách"), None).await.status().as_u16());
+    for _ in 0..=mytho_gateway::classes::FAILED_JOINS_PER_MINUTE {
+        statuses.push(guess("198.51.100.1").await.unwrap().status().as_u16());
     }
-    assert_eq!(statuses.iter().filter(|s| **s == 404).count(), 19, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 404).count() as i64, mytho_gateway::classes::FAILED_JOINS_PER_MINUTE, "{statuses:?}");
     assert_eq!(*statuses.last().unwrap(), 429);
+    assert_eq!(guess("198.51.100.2").await.unwrap().status(), 404, "another client is not paused");
+    let fresh = server.post_with("/api/v1/classes", &serde_json::json!({ "lesson_id": "an-toan" }), None).await.json::<mytho_core::classes::ClassStarted>().await.unwrap();
+    let r = server.post_with(&format!("/api/v1/classes/{}/learners", fresh.code), &join("Cô Bảy"), None).await;
+    assert_eq!(r.status(), 201, "a learner with the right code joins while a guesser is paused");
     server.stop().await;
 }
 
