@@ -37,7 +37,7 @@ pub fn lower_vi(c: char) -> char {
     let lower = match u {
         0x41..=0x5A => u + 0x20,
         0xC0..=0xDE if u != 0xD7 => u + 0x20,
-        0x1EA0..=0x1EF9 if u % 2 == 0 => u + 1,
+        0x1EA0..=0x1EF9 if u.is_multiple_of(2) => u + 1,
         0x0102 | 0x0110 | 0x0128 | 0x0168 | 0x01A0 => u + 1,
         0x01AF => 0x01B0,
         _ => u,
@@ -90,8 +90,8 @@ pub fn within_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     }
     let w = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * w];
-    for j in 0..=b.len() {
-        d[j] = j;
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         d[i * w] = i;

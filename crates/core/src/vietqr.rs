@@ -106,7 +106,7 @@ pub fn verify(payload: &str) -> bool {
     if !payload.is_ascii() || !payload[..body_len].ends_with("6304") {
         return false;
     }
-    u16::from_str_radix(&payload[body_len..], 16).is_ok_and(|crc| crc == crc16(payload[..body_len].as_bytes()))
+    u16::from_str_radix(&payload[body_len..], 16).is_ok_and(|crc| crc == crc16(&payload.as_bytes()[..body_len]))
 }
 
 #[cfg(test)]

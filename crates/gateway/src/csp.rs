@@ -23,7 +23,7 @@ fn hashes_of(html: &str, tag: &str) -> Vec<String> {
         // `<scripts` or `<styles` are not our tags; external scripts need no hash.
         let is_tag = attrs.is_empty() || attrs.starts_with(char::is_whitespace);
         if is_tag && !attrs.contains("src=") {
-            let digest = Sha256::digest(body_and_more[..body_end].as_bytes());
+            let digest = Sha256::digest(&body_and_more.as_bytes()[..body_end]);
             let hash = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest));
             // The same block on several pages (the critical CSS) is listed once.
             if !out.contains(&hash) {
