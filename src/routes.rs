@@ -129,9 +129,9 @@ pub fn payments() -> AnyView {
 
 /// The visitors' guide: its front page with the map, each place, events and local products.
 pub fn tourism() -> AnyView {
-    use crate::pages::tourism::{EventsPage, Guide, GuideStore, PlacePage, ProductsPage};
+    use crate::pages::tourism::{provide_guide, EventsPage, Guide, PlacePage, ProductsPage};
     use mytho_core::routes::TOURISM;
-    GuideStore::provide();
+    provide_guide();
     let page = |page: fn() -> AnyView| move || built(Area::Tourism, page);
     view! {
         <Routes fallback=|| view! { <NotFound/> }>

@@ -18,11 +18,10 @@ pub use presenter::PresenterPage;
 pub use quiz::QuizPage;
 
 use crate::api::{self, ClassBackend};
-use crate::components::{LoadError, Loading};
+use crate::components::Loaded;
 use crate::i18n::use_i18n;
 use crate::platform;
 use leptos::prelude::*;
-use mytho_core::api::ApiError;
 use mytho_core::classes::LearnerProgress;
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::lessons::{Lessons, Progress, PROGRESS_KEY};
@@ -55,7 +54,7 @@ pub fn quiz_path(id: &str) -> String {
 
 #[derive(Clone, Copy)]
 pub struct LessonStore {
-    content: RwSignal<Option<Result<Arc<Lessons>, ApiError>>>,
+    content: Loaded<Lessons>,
     /// Kept on the device (`mts.lessons`) whenever it changes.
     pub progress: RwSignal<Progress>,
     /// The class joined on this device, if any.
@@ -70,7 +69,7 @@ pub struct LessonStore {
 impl LessonStore {
     pub fn provide() {
         let store = LessonStore {
-            content: RwSignal::new(None),
+            content: Loaded::new(|| Box::pin(api::load_lessons())),
             progress: RwSignal::new(platform::read_json(PROGRESS_KEY).unwrap_or_default()),
             membership: RwSignal::new(platform::read_json(MEMBERSHIP_KEY)),
             at: RwSignal::new((String::new(), 0)),
@@ -79,7 +78,6 @@ impl LessonStore {
         };
         provide_context(store);
         platform::set_large_text(platform::large_text());
-        store.load();
         let online = window_event_listener(leptos::ev::online, move |_| {
             if store.unsent.get_untracked() {
                 store.sync();
@@ -117,14 +115,6 @@ impl LessonStore {
         });
     }
 
-    fn load(self) {
-        self.content.set(None);
-        leptos::task::spawn_local(async move {
-            let loaded = api::load_lessons().await.map(Arc::new);
-            self.content.try_set(Some(loaded));
-        });
-    }
-
     pub fn record(self, lesson: &str, score: usize, of: usize) {
         self.progress.update(|p| p.record(lesson, score, of, &platform::today().iso()));
         self.progress.with_untracked(|p| platform::write_json(PROGRESS_KEY, p));
@@ -134,13 +124,7 @@ impl LessonStore {
 
 /// Draws a page once the lessons are here (a loading note before, an error with Try again).
 pub fn with_lessons<V: IntoView + 'static>(page: impl Fn(&Lessons, Lang) -> V + Send + Sync + 'static) -> impl IntoView {
-    let store = expect_context::<LessonStore>();
-    let i18n = use_i18n();
-    move || match store.content.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| store.load())/> }.into_any(),
-        Some(Ok(content)) => page(&content, i18n.lang.get()).into_any(),
-    }
+    expect_context::<LessonStore>().content.view(page)
 }
 
 /// The larger-text switch (a toggle button, its state read out).

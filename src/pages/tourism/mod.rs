@@ -14,48 +14,24 @@ pub use place::PlacePage;
 pub use products::ProductsPage;
 
 use crate::api;
-use crate::components::{LoadError, Loading};
+use crate::components::Loaded;
 use leptos::prelude::*;
-use mytho_core::api::ApiError;
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::routes::TOURISM;
 use mytho_core::tourism::{Event, Tourism};
 use mytho_core::validate::Date;
-use std::sync::Arc;
 
 pub const EVENTS: &str = "/du-lich/su-kien";
 pub const PRODUCTS: &str = "/du-lich/dac-san";
 
-#[derive(Clone, Copy)]
-pub struct GuideStore {
-    content: RwSignal<Option<Result<Arc<Tourism>, ApiError>>>,
+/// The guide's content, loaded once for every page of the bundle.
+pub fn provide_guide() {
+    provide_context(Loaded::new(|| Box::pin(api::load_tourism())));
 }
 
-impl GuideStore {
-    pub fn provide() {
-        let store = GuideStore { content: RwSignal::new(None) };
-        provide_context(store);
-        store.load();
-    }
-
-    fn load(self) {
-        self.content.set(None);
-        leptos::task::spawn_local(async move {
-            let loaded = api::load_tourism().await.map(Arc::new);
-            self.content.try_set(Some(loaded));
-        });
-    }
-}
-
-/// Draws a guide page once the content is here (a loading note before, an error with Try again).
+/// Draws a guide page once the content is here.
 pub fn with_content<V: IntoView + 'static>(page: impl Fn(&Tourism, Lang) -> V + Send + Sync + 'static) -> impl IntoView {
-    let store = expect_context::<GuideStore>();
-    let i18n = crate::i18n::use_i18n();
-    move || match store.content.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| store.load())/> }.into_any(),
-        Some(Ok(content)) => page(&content, i18n.lang.get()).into_any(),
-    }
+    expect_context::<Loaded<Tourism>>().view(page)
 }
 
 pub fn category_name(category: &str) -> Msg {
