@@ -229,7 +229,8 @@ impl Tourism {
 /// A link that opens the phone's map app at a point (geo: URIs, RFC 5870, with the name as label).
 pub fn directions_link(place: &Place, lang: Lang) -> String {
     let label: String = place.name.get(lang).chars().map(|c| if c.is_alphanumeric() || c == ' ' { c } else { ' ' }).collect();
-    format!("geo:{:.5},{:.5}?q={:.5},{:.5}({})", place.lat, place.lon, place.lat, place.lon, label.trim().replace(' ', "+"))
+    let at = format!("{},{}", crate::text::decimal(place.lat, 5), crate::text::decimal(place.lon, 5));
+    format!("geo:{at}?q={at}({})", label.trim().replace(' ', "+"))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! it works on a captive Wi-Fi page and offline. Places are numbered links laid over the drawing.
 
 use leptos::prelude::*;
+use mytho_core::text::decimal;
 use mytho_core::i18n::Lang;
 use mytho_core::routes::place_path;
 use mytho_core::tourism::Tourism;
@@ -14,7 +15,7 @@ fn points(t: &Tourism, line: &[[f64; 2]]) -> String {
     line.iter()
         .map(|p| {
             let (x, y) = t.map.project(*p, WIDTH);
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", decimal(x, 1), decimal(y, 1))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -33,7 +34,7 @@ pub fn map_view(t: &Tourism, lang: Lang) -> impl IntoView {
         .map(|(i, p)| {
             let (x, y) = t.map.project([p.lat, p.lon], WIDTH);
             // Set through the CSSOM (`style:`), which a strict CSP allows; a style attribute it would not.
-            let (left, top) = (format!("{:.2}%", x / WIDTH * 100.0), format!("{:.2}%", y / height * 100.0));
+            let (left, top) = (format!("{}%", decimal(x / WIDTH * 100.0, 2)), format!("{}%", decimal(y / height * 100.0, 2)));
             let label = format!("{}. {}", i + 1, p.name.get(lang));
             view! { <a class="map__marker" href=place_path(&p.id) style:left=left style:top=top aria-label=label.clone() title=label>{i + 1}</a> }
         })
@@ -41,7 +42,7 @@ pub fn map_view(t: &Tourism, lang: Lang) -> impl IntoView {
     view! {
         <div class="map" role="group" aria-describedby="map-note">
             <div class="map__canvas">
-                <svg class="map__drawing" viewBox=format!("0 0 {WIDTH} {height:.0}") aria-hidden="true" focusable="false">
+                <svg class="map__drawing" viewBox=format!("0 0 {} {}", decimal(WIDTH, 0), decimal(height, 0)) aria-hidden="true" focusable="false">
                     <rect class="map__land" width="100%" height="100%"/>
                     {shapes(&t.map.water, "map__water")}
                     {shapes(&t.map.islets, "map__islet")}

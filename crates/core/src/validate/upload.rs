@@ -75,11 +75,11 @@ impl UploadError {
         match self {
             UploadError::Empty => pick(vi, format!("{label}: tệp trống; hãy chọn lại tệp"), format!("{label}: the file is empty; choose it again")),
             UploadError::TooLarge { bytes } => {
-                let mb = (*bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0;
+                let size = size_text(*bytes, lang);
                 pick(
                     vi,
-                    format!("{label}: tệp {mb} MB, lớn hơn 5 MB; hãy chụp lại hoặc chọn ảnh nhỏ hơn"),
-                    format!("{label}: the file is {mb} MB, more than 5 MB; take the photo again or choose a smaller one"),
+                    format!("{label}: tệp {size}, lớn hơn 5 MB; hãy chụp lại hoặc chọn ảnh nhỏ hơn"),
+                    format!("{label}: the file is {size}, more than 5 MB; take the photo again or choose a smaller one"),
                 )
             }
             UploadError::NotAllowed => pick(
@@ -161,14 +161,17 @@ pub fn scaled_size(width: u32, height: u32, max_side: u32) -> (u32, u32) {
     (scale(width), scale(height))
 }
 
-/// "312 KB", "1,4 MB" / "1.4 MB": a file's size as people read it.
+/// "312 KB", "1,4 MB" / "1.4 MB", "6 MB": a file's size as people read it (Vietnamese writes a decimal
+/// comma). Integer arithmetic: formatting a float would add 11 KB of wasm.
 pub fn size_text(bytes: usize, lang: Lang) -> String {
-    if bytes < 1_048_576 {
-        format!("{} KB", bytes.div_ceil(1024))
-    } else {
-        let tenths = (bytes as f64 / 1_048_576.0 * 10.0).round() as u64;
-        let sep = if lang == Lang::Vi { ',' } else { '.' };
-        format!("{}{sep}{} MB", tenths / 10, tenths % 10)
+    const MB: u64 = 1_048_576;
+    if (bytes as u64) < MB {
+        return format!("{} KB", bytes.div_ceil(1024));
+    }
+    let tenths = (bytes as u64 * 10 + MB / 2) / MB;
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        d => format!("{}{}{d} MB", tenths / 10, if lang == Lang::Vi { ',' } else { '.' }),
     }
 }
 
@@ -217,12 +220,22 @@ mod tests {
         assert_eq!(size_text(319_488, Lang::Vi), "312 KB");
         assert_eq!(size_text(1_468_006, Lang::Vi), "1,4 MB");
         assert_eq!(size_text(1_468_006, Lang::En), "1.4 MB");
+        assert_eq!(size_text(6 * 1_048_576, Lang::Vi), "6 MB");
+        assert_eq!(size_text(1_048_576 * 53 / 10, Lang::Vi), "5,3 MB");
+        assert!(UploadError::TooLarge { bytes: 1_048_576 * 53 / 10 }.message(Lang::Vi, "Ảnh").contains("tệp 5,3 MB"));
         assert!(is_upload_id("0123456789abcdef0123456789abcdef"));
         assert!(!is_upload_id("0123456789ABCDEF0123456789abcdef"));
         assert!(!is_upload_id("../etc/passwd"));
     }
 
     proptest! {
+        #[test]
+        fn a_size_reads_back_to_within_a_twentieth_of_a_megabyte(bytes in 1_048_576usize..200_000_000) {
+            let text = size_text(bytes, Lang::Vi);
+            let mb: f64 = text.trim_end_matches(" MB").replace(',', ".").parse().unwrap();
+            prop_assert!((mb - bytes as f64 / 1_048_576.0).abs() <= 0.05 + 1e-9, "{} {}", bytes, text);
+        }
+
         #[test]
         fn scaled_photos_fit(w in 0u32..50_000, h in 0u32..50_000, max in 1u32..5000) {
             let (sw, sh) = scaled_size(w, h, max);
