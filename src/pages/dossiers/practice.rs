@@ -31,12 +31,17 @@ pub fn PracticeStart() -> impl IntoView {
     let p = expect_context::<Arc<Procedure>>();
     let query = use_query_map();
     let navigate = use_navigate();
+    // Only a procedure with an online form can be practised.
+    if p.form.is_none() {
+        return view! { <crate::pages::NotFound/> }.into_any();
+    }
     Effect::new(move |_| {
         let back = query.with_untracked(|q| practice_return(q.get(LESSON_QUERY).as_deref(), q.get(LESSON_STEP_QUERY).as_deref()));
         platform::store(PRACTICE_RETURN_KEY, &back);
         let step = store.draft.with_untracked(|d| d.step.clone());
         navigate(&store.step_path(&p.id, &step), NavigateOptions { replace: true, ..Default::default() });
     });
+    ().into_any()
 }
 
 /// On every page of a practice: what it is, and the way back to the lesson.
