@@ -297,3 +297,19 @@ test('"Thử ngay": a practice copy of a real form checks like the real one, kee
   await expect(page.getByRole('link', { name: 'Back to the lesson' })).toHaveAttribute('href', '/ky-nang-so/chup-giay-to?buoc=4');
   expect(sent).toEqual([]);
 });
+
+test('a city that switches online procedures off offers no practice forms', async ({ page, problems }) => {
+  await page.route('**/config.json', async (route) => {
+    const real = await (await route.fetch()).json();
+    real.features.procedures = false;
+    await route.fulfill({ json: real });
+  });
+  await page.goto('/ky-nang-so/nop-ho-so?buoc=2');
+  await appReady(page);
+  await expect(page.getByText('Bước 2 trên 4')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Thử ngay' })).toHaveCount(0);
+  await page.goto('/dich-vu-cong/khai-sinh/tap/child');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
+  problems.length = 0;
+});

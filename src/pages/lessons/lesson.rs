@@ -6,7 +6,8 @@ use crate::platform;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use mytho_core::i18n::Msg;
-use mytho_core::routes::practice_path;
+use mytho_core::config::AppConfig;
+use mytho_core::routes::{practice_path, Area};
 
 /// `?buoc=2`: the step shown (from 1), so the browser's Back goes to the previous step.
 const STEP: &str = "buoc";
@@ -50,8 +51,8 @@ pub fn LessonPage() -> impl IntoView {
                 {picture(&step.picture)}
                 <p class="lesson-step__text">{step.text.get(lang).to_string()}</p>
             </div>
-            // "Thử ngay": a practice copy of a real form, in the forms' bundle.
-            {step.practice.as_ref().map(|procedure| {
+            // "Thử ngay": a practice copy of a real form, in the forms' bundle (when the city offers them).
+            {step.practice.as_ref().filter(|_| Area::Procedures.enabled(&expect_context::<AppConfig>().features)).map(|procedure| {
                 let href = practice_path(procedure, &lesson.id, n);
                 view! {
                     <div class="notice">
