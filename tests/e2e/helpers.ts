@@ -41,6 +41,15 @@ export async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
+/** Serves config.json with one of the city's areas switched off. */
+export async function switchOff(page: Page, feature: string) {
+  await page.route('**/config.json', async (route) => {
+    const real = await (await route.fetch()).json();
+    real.features[feature] = false;
+    await route.fulfill({ json: real });
+  });
+}
+
 /** Presses a form step's Continue. */
 export async function continueStep(page: Page) {
   await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();

@@ -1,4 +1,4 @@
-import { appReady, continueStep, expect, expectNoAxeViolations, test } from './helpers';
+import { appReady, continueStep, expect, expectNoAxeViolations, test, switchOff } from './helpers';
 import { FAKE_PDF, PDF } from './files';
 
 test.afterEach(async ({ problems }) => {
@@ -299,11 +299,7 @@ test('"Thử ngay": a practice copy of a real form checks like the real one, kee
 });
 
 test('a city that switches online procedures off offers no practice forms', async ({ page, problems }) => {
-  await page.route('**/config.json', async (route) => {
-    const real = await (await route.fetch()).json();
-    real.features.procedures = false;
-    await route.fulfill({ json: real });
-  });
+  await switchOff(page, 'procedures');
   await page.goto('/ky-nang-so/nop-ho-so?buoc=2');
   await appReady(page);
   await expect(page.getByText('Bước 2 trên 4')).toBeVisible();

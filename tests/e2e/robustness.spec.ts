@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { appReady, expect, expectNoAxeViolations, test } from './helpers';
+import { appReady, expect, expectNoAxeViolations, test, switchOff } from './helpers';
 
 test.afterEach(async ({ problems }) => {
   expect(problems).toEqual([]);
@@ -100,11 +100,7 @@ for (const width of [320, 640]) {
 }
 
 test('an area the city switches off in config.json leaves the navigation and answers 404', async ({ page, problems }) => {
-  await page.route('**/config.json', async (route) => {
-    const real = await (await route.fetch()).json();
-    real.features.tourism = false;
-    await route.fulfill({ json: real });
-  });
+  await switchOff(page, 'tourism');
   await page.goto('/');
   await appReady(page);
   await expect(page.locator('.site-nav a')).toHaveCount(4);
