@@ -5,7 +5,7 @@ use crate::platform;
 use leptos::prelude::*;
 use mytho_core::i18n::{Lang, Msg};
 
-const STORAGE_KEY: &str = "mts.lang";
+use mytho_core::device::LANG_KEY as STORAGE_KEY;
 
 #[derive(Clone, Copy)]
 pub struct I18n {

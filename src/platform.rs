@@ -146,7 +146,16 @@ pub fn large_text() -> bool {
     stored(LARGE_TEXT_KEY).as_deref() == Some("1")
 }
 
-const LARGE_TEXT_KEY: &str = "mts.large-text";
+use mytho_core::device::LARGE_TEXT_KEY;
+
+/// Erases everything of the user's the app keeps here; the language and text size stay.
+pub fn forget_users_data() {
+    for key in stored_keys(mytho_core::device::PREFIX) {
+        if mytho_core::device::is_users_data(&key) {
+            forget(&key);
+        }
+    }
+}
 
 /// This site's origin (`https://…`), for links shown or encoded in a QR code.
 pub fn origin() -> String {

@@ -320,3 +320,37 @@ test('my details are kept only when I agree, fill the next form, and can be eras
   await appReady(page);
   await expect(page.getByLabel('Họ và tên người đi đăng ký')).toHaveValue('');
 });
+
+test('a shared phone is cleared of everything the app kept, after a second question; language and text size stay', async ({ page }) => {
+  const keys = () => page.evaluate(() => Object.keys(localStorage).sort());
+  await page.goto('/tra-cuu/thong-tin-cua-toi');
+  await appReady(page);
+  await page.evaluate(() => {
+    const kept: Record<string, string> = {
+      'mts.draft.khai-sinh': '{}', 'mts.receipt.MTS-261123-0001': '{}', 'mts.profile': '{}', 'mts.practice.khai-sinh': '{}',
+      'mts.practice-return': '/ky-nang-so', 'mts.lessons': '{"finished":{}}', 'mts.class.learner': '{}', 'mts.lang': 'vi',
+      'mts.large-text': '1', 'another.site': 'x',
+    };
+    for (const [k, v] of Object.entries(kept)) localStorage.setItem(k, v);
+  });
+  await page.reload();
+  await appReady(page);
+  const erase = page.getByRole('button', { name: 'Xoá mọi dữ liệu trên thiết bị này' });
+  await erase.click();
+  await expect(page.locator('#erase-confirm')).toBeFocused();
+  await expect(page.locator('#erase-confirm')).toContainText('ghi lại mã hồ sơ');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Không, giữ lại' }).click();
+  expect(await keys()).toContain('mts.draft.khai-sinh');
+  await erase.click();
+  await page.getByRole('button', { name: 'Có, xoá hết' }).click();
+  await expect(page.getByText('Đã xoá mọi dữ liệu của ứng dụng trên thiết bị này.')).toBeVisible();
+  expect(await keys()).toEqual(['another.site', 'mts.lang', 'mts.large-text']);
+  await expectNoAxeViolations(page);
+
+  // The tracking page ("my applications") leads there.
+  await page.goto('/tra-cuu');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Mọi dữ liệu trên thiết bị này' }).click();
+  await expect(page).toHaveURL('/tra-cuu/thong-tin-cua-toi');
+});

@@ -380,6 +380,13 @@ messages! {
     ProfileEmpty => ("Không có thông tin nào được lưu trên thiết bị này.", "No details are kept on this device."),
     ProfileDelete => ("Xoá thông tin của tôi", "Delete my details"),
     ProfileDeleted => ("Đã xoá thông tin của bạn khỏi thiết bị này.", "Your details were deleted from this device."),
+    DeviceDataTitle => ("Mọi dữ liệu trên thiết bị này", "Everything on this device"),
+    DeviceDataIntro => ("Ứng dụng lưu trên thiết bị này bản nháp hồ sơ, biên nhận các hồ sơ đã nộp, thông tin bạn đồng ý lưu, bản tập và tiến độ bài học. Nếu dùng chung máy, hãy xoá khi dùng xong.", "On this device the app keeps drafts of applications, receipts of those you sent, the details you agreed to keep, practice forms and lesson progress. On a shared phone, delete them when you are done."),
+    DeviceDataDelete => ("Xoá mọi dữ liệu trên thiết bị này", "Delete everything on this device"),
+    DeviceDataConfirm => ("Bạn có chắc không? Bản nháp và biên nhận sẽ mất hẳn; hãy ghi lại mã hồ sơ trước nếu còn cần tra cứu. Ngôn ngữ và cỡ chữ vẫn được giữ.", "Are you sure? Drafts and receipts will be gone for good; note your application codes first if you still need to track them. Your language and text size stay."),
+    DeviceDataYes => ("Có, xoá hết", "Yes, delete everything"),
+    DeviceDataNo => ("Không, giữ lại", "No, keep them"),
+    DeviceDataDeleted => ("Đã xoá mọi dữ liệu của ứng dụng trên thiết bị này.", "Everything the app kept on this device has been deleted."),
     ProfileFilled => ("Một số ô đã được điền sẵn từ thông tin bạn lưu trên thiết bị này. Hãy kiểm tra lại.", "Some boxes were filled from the details you keep on this device. Check them."),
     // Payments
     PayAction => ("Thanh toán lệ phí", "Pay the fee"),

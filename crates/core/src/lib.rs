@@ -4,6 +4,7 @@
 pub mod api;
 pub mod classes;
 pub mod config;
+pub mod device;
 pub mod dossier;
 pub mod draft;
 pub mod i18n;

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use mytho_core::i18n::Msg;
 use mytho_core::profile::{Profile, ProfileItem, PROFILE_KEY};
 
-/// The details the user agreed to keep on this device: seen, and erased on request.
+/// The details the user agreed to keep on this device: seen, and erased on request; and everything else
+/// the app keeps here, erased at once for a shared phone.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -17,6 +18,20 @@ pub fn ProfilePage() -> impl IntoView {
         platform::forget(PROFILE_KEY);
         profile.set(Profile::default());
         deleted.set(true);
+    };
+    // Everything, for a shared phone: asked twice, since drafts and receipts cannot come back.
+    let confirming = RwSignal::new(false);
+    let erased = RwSignal::new(false);
+    Effect::new(move |_| {
+        if confirming.get() {
+            platform::focus("erase-confirm");
+        }
+    });
+    let on_erase = move |_| {
+        platform::forget_users_data();
+        profile.set(Profile::default());
+        confirming.set(false);
+        erased.set(true);
     };
     move || {
         let lang = i18n.lang.get();
@@ -35,6 +50,26 @@ pub fn ProfilePage() -> impl IntoView {
                     <p>{Msg::ProfileIntro.text(lang)}</p>
                     <dl class="summary-list">{rows}</dl>
                     <p><button type="button" class="button button--secondary" on:click=on_delete>{Msg::ProfileDelete.text(lang)}</button></p>
+                }
+                .into_any()
+            }}
+            <h2 class="subheading">{Msg::DeviceDataTitle.text(lang)}</h2>
+            <p>{Msg::DeviceDataIntro.text(lang)}</p>
+            <div role="status">{erased.get().then(|| view! { <p class="notice">{Msg::DeviceDataDeleted.text(lang)}</p> })}</div>
+            {if confirming.get() {
+                view! {
+                    <div class="notice" id="erase-confirm" tabindex="-1">
+                        <p>{Msg::DeviceDataConfirm.text(lang)}</p>
+                        <p class="lesson-nav">
+                            <button type="button" class="button button--warning" on:click=on_erase>{Msg::DeviceDataYes.text(lang)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{Msg::DeviceDataNo.text(lang)}</button>
+                        </p>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p><button type="button" class="button button--warning" on:click=move |_| { erased.set(false); confirming.set(true); }>{Msg::DeviceDataDelete.text(lang)}</button></p>
                 }
                 .into_any()
             }}

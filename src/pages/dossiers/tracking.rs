@@ -1,4 +1,5 @@
 use super::draft::write;
+use super::{DRAFTS, PROFILE};
 use crate::api::{DossierBackend, TrackingBackend};
 use crate::components::{rel_for, summary_row, title_with_errors, use_page_title, ErrorSummary, InlineError, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
@@ -97,6 +98,9 @@ pub fn TrackingPage() -> impl IntoView {
                 Err(e) => view! { <div class="error-panel"><p>{e.user_message(i18n.lang.get())}</p></div> }.into_any(),
             })}
         </div>
+        // What this device keeps: drafts, and everything (to clear a shared phone).
+        <p><a href=DRAFTS>{move || i18n.tr(Msg::DraftsTitle)}</a></p>
+        <p><a href=PROFILE>{move || i18n.tr(Msg::DeviceDataTitle)}</a></p>
     }
 }
 
