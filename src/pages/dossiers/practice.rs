@@ -18,9 +18,10 @@ pub fn is_practice(store: DraftStore) -> bool {
     store.mode == FormMode::Practice
 }
 
-/// The lesson step that opened the practice (kept from its first address), else the lessons' list.
+/// The lesson step that opened the practice (kept from its first address), else the lessons' list; never
+/// anything but a lesson address, whatever the storage holds.
 pub fn lesson_return() -> String {
-    platform::stored(PRACTICE_RETURN_KEY).unwrap_or_else(|| TUTORIALS.to_string())
+    platform::stored(PRACTICE_RETURN_KEY).filter(|p| p.starts_with(&format!("{TUTORIALS}/"))).unwrap_or_else(|| TUTORIALS.to_string())
 }
 
 /// `/dich-vu-cong/<id>/tap?bai=…&buoc=…`, the way in from a lesson: remembers the lesson step, then
