@@ -65,6 +65,8 @@ test('finishing every lesson gives a printable certificate with the learner\'s n
   await page.goto('/ky-nang-so');
   await appReady(page);
   const links = page.locator('.cards .card h2 a');
+  // The lessons arrive after the page: count them once they are drawn (a slow machine showed none).
+  await expect(links).toHaveCount(8);
   const count = await links.count();
   const hrefs: string[] = [];
   for (let i = 0; i < count; i++) hrefs.push((await links.nth(i).getAttribute('href'))!);
