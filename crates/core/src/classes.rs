@@ -5,6 +5,11 @@ use crate::dossier::RESUME_ALPHABET;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Kept on the device: the class a trainer started here (its code and token), and the one a learner
+/// joined (its code and the learner's id).
+pub const TRAINER_KEY: &str = "mts.class.trainer";
+pub const MEMBERSHIP_KEY: &str = "mts.class.learner";
+
 pub const CLASSES_PATH: &str = "/classes";
 /// Characters of a class code (from the resume codes' alphabet: no 0/O, 1/I/L).
 pub const CLASS_CODE_LEN: usize = 6;

@@ -26,8 +26,8 @@ mod tests {
             receipt_key("MTS-261123-0001"),
             crate::profile::PROFILE_KEY.to_string(),
             crate::lessons::PROGRESS_KEY.to_string(),
-            "mts.class.trainer".to_string(),
-            "mts.class.learner".to_string(),
+            crate::classes::TRAINER_KEY.to_string(),
+            crate::classes::MEMBERSHIP_KEY.to_string(),
         ];
         for key in users {
             assert!(is_users_data(&key), "{key}");

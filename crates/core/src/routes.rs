@@ -34,6 +34,12 @@ pub fn practice_path(procedure_id: &str, lesson: &str, step: usize) -> String {
     format!("{PROCEDURES}/{procedure_id}/{PRACTICE_SEGMENT}?{LESSON_QUERY}={lesson}&{LESSON_STEP_QUERY}={step}")
 }
 
+/// The way back kept on the device by a practice's first address: used only if it is still a lesson
+/// address (storage is not trusted to hold what was put there), else the lessons' list.
+pub fn stored_lesson_return(stored: Option<&str>) -> String {
+    stored.filter(|p| p.starts_with(&format!("{TUTORIALS}/"))).map_or_else(|| TUTORIALS.to_string(), str::to_string)
+}
+
 /// Where a practice goes back to: the lesson step named in its address when it is a plain lesson id
 /// and number (never another site), else the lessons' list.
 pub fn practice_return(lesson: Option<&str>, step: Option<&str>) -> String {
@@ -222,6 +228,11 @@ mod tests {
         }
         assert_eq!(practice_return(None, None), TUTORIALS);
         assert_eq!(Bundle::of_path(&practice_return(Some("nop-ho-so"), Some("2"))), Bundle::Tutorials);
+        let kept = practice_return(Some("nop-ho-so"), Some("2"));
+        assert_eq!(stored_lesson_return(Some(&kept)), kept);
+        for tampered in [Some("javascript:alert(1)"), Some("https://evil.example/ky-nang-so/x"), Some("/ky-nang-so"), None] {
+            assert_eq!(stored_lesson_return(tampered), TUTORIALS, "{tampered:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! class and exports it as CSV. Names stay within the class: only the trainer's token reads them.
 
 use crate::api::{error, Body};
-use crate::drafts::random_code;
+use crate::random;
 use crate::AppState;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -18,12 +18,6 @@ use std::net::SocketAddr;
 /// Failed joins (unknown or closed codes) allowed per client and minute before joining pauses for that
 /// client: at this pace guessing one of 887 million codes takes years, and a guesser pauses only itself.
 pub const FAILED_JOINS_PER_MINUTE: i64 = 10;
-
-fn random_hex() -> Result<String, getrandom::Error> {
-    let mut raw = [0u8; 16];
-    getrandom::fill(&mut raw)?;
-    Ok(raw.iter().map(|b| format!("{b:02x}")).collect())
-}
 
 fn unavailable(e: impl std::fmt::Display) -> Response {
     tracing::error!("classes: {e}");
@@ -51,7 +45,7 @@ pub async fn start(State(state): State<AppState>, Body(req): Body<StartClass>) -
     if !known(&req.lesson_id, &state) {
         return error(StatusCode::UNPROCESSABLE_ENTITY, "unknown_lesson", "Không có bài học này.", "There is no such lesson.");
     }
-    let (code, token) = match (random_code(2, 3), random_hex()) {
+    let (code, token) = match (random::code(2, 3), random::hex_id()) {
         (Ok(c), Ok(t)) => (c, t),
         (Err(e), _) | (_, Err(e)) => return unavailable(e),
     };
@@ -89,7 +83,7 @@ pub async fn join(
             "Enter a display name of 1 to 40 characters.",
         );
     };
-    let learner_id = match random_hex() {
+    let learner_id = match random::hex_id() {
         Ok(id) => id,
         Err(e) => return unavailable(e),
     };

@@ -7,29 +7,11 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use mytho_core::dossier::{normalize_resume_code, DraftSaved, SaveDraft, DRAFT_DAYS, RESUME_ALPHABET};
+use mytho_core::dossier::{normalize_resume_code, DraftSaved, SaveDraft, DRAFT_DAYS};
 use rusqlite::{params, OptionalExtension};
 
-/// `groups` × `size` characters from the operating system's random source, rejection-sampled so each
-/// character is uniform over the alphabet, groups joined by dashes (`ABCD-EFGH-JKMN`).
-pub(crate) fn random_code(groups: usize, size: usize) -> Result<String, getrandom::Error> {
-    let n = RESUME_ALPHABET.len() as u16;
-    // The largest multiple of the alphabet's size that fits in a byte: bytes at or above it are skipped.
-    let limit = 256 - 256 % n;
-    let len = groups * size;
-    let mut out = Vec::with_capacity(len);
-    while out.len() < len {
-        let mut buf = [0u8; 16];
-        getrandom::fill(&mut buf)?;
-        let wanted = len - out.len();
-        out.extend(buf.iter().map(|b| u16::from(*b)).filter(|b| *b < limit).map(|b| RESUME_ALPHABET[(b % n) as usize]).take(wanted));
-    }
-    let parts: Vec<String> = out.chunks(size).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
-    Ok(parts.join("-"))
-}
-
 fn new_code() -> Result<String, getrandom::Error> {
-    random_code(3, 4)
+    crate::random::code(3, 4)
 }
 
 fn not_found() -> Response {

@@ -12,6 +12,7 @@ pub mod dossiers;
 pub mod drafts;
 pub mod openapi;
 pub mod payments;
+pub mod random;
 pub mod site;
 pub mod uploads;
 pub mod vnpay;

@@ -29,12 +29,13 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: By
             return error(status, "bad_file", &e.message(Lang::Vi, "Tệp đính kèm"), &e.message(Lang::En, "Attachment"));
         }
     };
-    let mut raw = [0u8; 16];
-    if let Err(e) = getrandom::fill(&mut raw) {
-        tracing::error!("uploads: no randomness: {e}");
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
-    }
-    let id: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+    let id = match crate::random::hex_id() {
+        Ok(id) => id,
+        Err(e) => {
+            tracing::error!("uploads: no randomness: {e}");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
     let stored = Uploaded { id: id.clone(), mime: kind.mime().into(), bytes: body.len() };
     let saved = state
         .db

@@ -29,7 +29,7 @@ enum Phase {
 pub fn attachment(key: String, input_id: String, store: DraftStore, refused: RwSignal<Option<Invalid>>, described: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     // A practice copy's files are checked and scaled like real ones, and never leave the device.
-    let backend: Arc<dyn UploadBackend> = if super::practice::is_practice(store) { Arc::new(PracticeUploads) } else { expect_context() };
+    let backend: Arc<dyn UploadBackend> = if store.is_practice() { Arc::new(PracticeUploads) } else { expect_context() };
     let phase = RwSignal::new(Phase::Idle);
     let pending = StoredValue::new_local(None::<(Ready, String)>);
     let (name_key, size_key) = (format!("{key}.name"), format!("{key}.size"));

@@ -1,7 +1,7 @@
 use super::draft::{keep_profile, keep_receipt, DraftStore};
 use mytho_core::profile::Profile;
 use super::fields::dom_id;
-use super::practice::{is_practice, practice_banner};
+use super::practice::practice_banner;
 use super::step::{supplement_banner, DraftNote, RETURN_TO_CHECK};
 use super::receipt_path;
 use crate::api::SubmitBackend;
@@ -70,7 +70,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 return;
             }
             problems.set(Vec::new());
-            if is_practice(store) {
+            if store.is_practice() {
                 // Checked like the real one; nothing is sent, and the practice answers are not kept.
                 store.delete(&p);
                 navigate(&store.step_path(&p.id, PRACTICE_DONE_STEP), Default::default());
@@ -225,7 +225,7 @@ pub fn CheckAnswers() -> impl IntoView {
                     <label class="checkboxes__label" for=DECLARATION_ID>{move || i18n.tr(Msg::DeclarationText)}</label>
                 </div>
             </div>
-            {(!is_practice(store)).then(|| view! {
+            {(!store.is_practice()).then(|| view! {
                 <div class="checkboxes__item">
                     <input class="checkboxes__input" type="checkbox" id="f-keep-details"
                         prop:checked=move || keep_details.get() on:change=move |ev| keep_details.set(event_target_checked(&ev))/>
@@ -234,7 +234,7 @@ pub fn CheckAnswers() -> impl IntoView {
             })}
             {failure_view}
             <button class="button" type="submit" disabled=move || sending.get()>
-                {move || if is_practice(store) { i18n.tr(Msg::PracticeFinish) } else if sending.get() { i18n.tr(Msg::Submitting) } else if is_supplement() { i18n.tr(Msg::SubmitSupplement) } else { i18n.tr(Msg::SubmitDossier) }}
+                {move || if store.is_practice() { i18n.tr(Msg::PracticeFinish) } else if sending.get() { i18n.tr(Msg::Submitting) } else if is_supplement() { i18n.tr(Msg::SubmitSupplement) } else { i18n.tr(Msg::SubmitDossier) }}
             </button>
         </form>
         <DraftNote/>

@@ -40,6 +40,11 @@ impl DraftStore {
         DraftStore { draft, prefilled, mode }
     }
 
+    /// The practice copy of a form (lessons): never filled from saved details, never sent.
+    pub fn is_practice(self) -> bool {
+        self.mode == FormMode::Practice
+    }
+
     /// The address of a step of this form (real or practice).
     pub fn step_path(self, procedure_id: &str, step: &str) -> String {
         self.mode.step_path(procedure_id, step)

@@ -8,20 +8,15 @@ use crate::platform;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use mytho_core::draft::{FormMode, PRACTICE_RETURN_KEY};
+use mytho_core::draft::PRACTICE_RETURN_KEY;
 use mytho_core::i18n::Msg;
 use mytho_core::procedures::Procedure;
-use mytho_core::routes::{practice_return, LESSON_QUERY, LESSON_STEP_QUERY, TUTORIALS};
+use mytho_core::routes::{practice_return, stored_lesson_return, LESSON_QUERY, LESSON_STEP_QUERY};
 use std::sync::Arc;
 
-pub fn is_practice(store: DraftStore) -> bool {
-    store.mode == FormMode::Practice
-}
-
-/// The lesson step that opened the practice (kept from its first address), else the lessons' list; never
-/// anything but a lesson address, whatever the storage holds.
+/// The lesson step that opened the practice (kept from its first address), else the lessons' list.
 pub fn lesson_return() -> String {
-    platform::stored(PRACTICE_RETURN_KEY).filter(|p| p.starts_with(&format!("{TUTORIALS}/"))).unwrap_or_else(|| TUTORIALS.to_string())
+    stored_lesson_return(platform::stored(PRACTICE_RETURN_KEY).as_deref())
 }
 
 /// `/dich-vu-cong/<id>/tap?bai=…&buoc=…`, the way in from a lesson: remembers the lesson step, then
@@ -48,7 +43,7 @@ pub fn PracticeStart() -> impl IntoView {
 /// On every page of a practice: what it is, and the way back to the lesson.
 pub fn practice_banner(store: DraftStore) -> impl IntoView {
     let i18n = use_i18n();
-    is_practice(store).then(|| {
+    store.is_practice().then(|| {
         let back = lesson_return();
         view! {
             <div class="notice practice-banner">

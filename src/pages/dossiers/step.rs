@@ -1,7 +1,7 @@
 use super::check::CheckAnswers;
 use super::draft::DraftStore;
 use super::fields::{dom_id, field_view};
-use super::practice::{is_practice, lesson_return, practice_banner, PracticeDone};
+use super::practice::{lesson_return, practice_banner, PracticeDone};
 use super::procedure::DELETED;
 use super::resume::ResumeOffer;
 use super::PROFILE;
@@ -37,7 +37,7 @@ pub fn FormStep() -> impl IntoView {
         if step == CHECK_STEP {
             return view! { <CheckAnswers/> }.into_any();
         }
-        if step == PRACTICE_DONE_STEP && is_practice(expect_context()) {
+        if step == PRACTICE_DONE_STEP && expect_context::<DraftStore>().is_practice() {
             return view! { <PracticeDone/> }.into_any();
         }
         match def.steps.iter().position(|s| s.id == step) {
@@ -107,7 +107,7 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
         }
     };
     let back_href = match index {
-        0 if is_practice(store) => lesson_return(),
+        0 if store.is_practice() => lesson_return(),
         0 => format!("{PROCEDURES}/{}", p.id),
         i => store.step_path(&p.id, &def.steps[i - 1].id),
     };
@@ -157,7 +157,7 @@ pub fn DraftNote() -> impl IntoView {
     let on_delete = move |_| {
         store.delete(&p);
         // The procedure's page is another bundle's; a practice starts again.
-        platform::go_to(&if is_practice(store) {
+        platform::go_to(&if store.is_practice() {
             store.step_path(&p.id, &store.draft.with_untracked(|d| d.step.clone()))
         } else {
             format!("{PROCEDURES}/{}?{DELETED}=1", p.id)
@@ -168,7 +168,7 @@ pub fn DraftNote() -> impl IntoView {
             <p>{move || i18n.tr(Msg::DraftNote)}</p>
             <p><button type="button" class="button button--secondary" on:click=on_delete>{move || i18n.tr(Msg::DeleteDraft)}</button></p>
             // A practice is never sent, not even to continue elsewhere.
-            {(!is_practice(store)).then(|| view! { <ResumeOffer/> })}
+            {(!store.is_practice()).then(|| view! { <ResumeOffer/> })}
         </aside>
     }
 }

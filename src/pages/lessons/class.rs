@@ -10,16 +10,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use mytho_core::api::ApiError;
-use mytho_core::classes::{clean_name, normalize_class_code, ClassStarted, Dashboard, JoinClass, StartClass};
+use mytho_core::classes::{clean_name, normalize_class_code, ClassStarted, Dashboard, JoinClass, StartClass, TRAINER_KEY};
 use mytho_core::i18n::Msg;
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// The trainer's class on this device (its code and token), so a reload keeps the dashboard.
-const TRAINER_KEY: &str = "mts.class.trainer";
-
-/// The class this device's trainer started, if any (the presenter view shows its join QR).
+/// The class this device's trainer started, if any: a reload keeps the dashboard, and the presenter
+/// view shows its join QR.
 pub fn trainer_class() -> Option<ClassStarted> {
     platform::read_json(TRAINER_KEY)
 }

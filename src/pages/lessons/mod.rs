@@ -22,7 +22,7 @@ use crate::components::Loaded;
 use crate::i18n::use_i18n;
 use crate::platform;
 use leptos::prelude::*;
-use mytho_core::classes::LearnerProgress;
+use mytho_core::classes::{LearnerProgress, MEMBERSHIP_KEY};
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::lessons::{Lessons, Progress, PROGRESS_KEY};
 use mytho_core::routes::TUTORIALS;
@@ -31,8 +31,6 @@ use std::sync::Arc;
 pub const CERTIFICATE: &str = "/ky-nang-so/chung-nhan";
 pub const CLASS: &str = "/ky-nang-so/lop-hoc";
 pub const JOIN: &str = "/ky-nang-so/vao-lop";
-/// The class this device's learner joined (kept until they leave it).
-const MEMBERSHIP_KEY: &str = "mts.class.learner";
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Membership {
