@@ -9,6 +9,8 @@ test('every procedure in the catalogue can be started online, and its first step
   test.slow();
   await page.goto('/dich-vu-cong');
   await appReady(page);
+  // The catalogue arrives after the page: read it once it is drawn (allTextContents does not wait).
+  await expect(page.locator('.procedure-list a')).toHaveCount(7);
   const names = await page.locator('.procedure-list a').allTextContents();
   expect(names).toHaveLength(7);
   for (const name of names) {
