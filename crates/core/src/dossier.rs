@@ -1,5 +1,6 @@
 //! Dossiers: their official statuses (one-stop-shop vocabulary), which moves between them are allowed,
-//! and their codes (`<agency>-<yymmdd>-<sequence>`, like `H15.50-251203-2035`).
+//! and their codes (`<agency>-<yymmdd>-<random>`, like `H15.50-251203-K7M4QP`), access keys and the
+//! headers that carry a dossier's secrets (never the URL: proxies keep URLs in their logs).
 
 use crate::i18n::{Lang, Localized};
 use crate::validate::Date;
@@ -77,9 +78,38 @@ pub fn is_overdue(status: Status, appointment: Date, today: Date) -> bool {
     today > appointment && !matches!(status, Status::ResultReady | Status::Delivered | Status::Refused | Status::Withdrawn)
 }
 
-/// `<agency>-<yymmdd>-<sequence>`.
-pub fn dossier_code(agency: &str, date: Date, sequence: u32) -> String {
-    format!("{agency}-{:02}{:02}{:02}-{sequence:04}", date.year % 100, date.month, date.day)
+/// Characters of the random part of a dossier code: the unambiguous alphabet of resume codes.
+pub const CODE_RANDOM_LEN: usize = 6;
+
+/// `<agency>-<yymmdd>-<suffix>`: the suffix is random ([`CODE_RANDOM_LEN`] characters of
+/// [`RESUME_ALPHABET`], ≈ 887 million a day), so codes cannot be walked. Dossiers from before kept their
+/// 4-digit sequence.
+pub fn dossier_code(agency: &str, date: Date, suffix: &str) -> String {
+    format!("{agency}-{:02}{:02}{:02}-{suffix}", date.year % 100, date.month, date.day)
+}
+
+/// The header that carries the second factor (the phone's last 4 digits) of a status lookup.
+pub const PHONE_LAST4_HEADER: &str = "x-phone-last4";
+/// The header that carries a dossier's access key (to read or correct what the citizen typed).
+pub const ACCESS_KEY_HEADER: &str = "x-access-key";
+
+/// A dossier access key: 16 characters of [`RESUME_ALPHABET`] in groups of four (≈ 79 random bits), made
+/// at submission, given once with the receipt, kept by the server only as a hash.
+pub const ACCESS_KEY_LEN: usize = 16;
+
+/// An access key as typed or scanned: case, spaces and dashes ignored; `None` if it cannot be one.
+pub fn normalize_access_key(input: &str) -> Option<String> {
+    grouped(input, ACCESS_KEY_LEN)
+}
+
+/// `len` characters of the unambiguous alphabet, grouped by four with dashes.
+fn grouped(input: &str, len: usize) -> Option<String> {
+    let chars: String = input.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
+    if chars.len() != len || !chars.bytes().all(|b| RESUME_ALPHABET.contains(&b)) {
+        return None;
+    }
+    let groups: Vec<&str> = (0..len).step_by(4).map(|i| &chars[i..(i + 4).min(len)]).collect();
+    Some(groups.join("-"))
 }
 
 /// The second factor as typed ("56 78" → "5678"): exactly four digits, or `None`.
@@ -103,9 +133,15 @@ pub fn normalize_code(input: &str) -> Option<String> {
         && agency.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.')
         && date.len() == 6
         && date.bytes().all(|b| b.is_ascii_digit())
-        && (4..=6).contains(&seq.len())
-        && seq.bytes().all(|b| b.is_ascii_digit());
+        && is_code_suffix(seq);
     ok.then_some(code)
+}
+
+/// The last part of a code: a sequence of 4–6 digits (dossiers from before random codes) or
+/// [`CODE_RANDOM_LEN`] characters of the unambiguous alphabet.
+fn is_code_suffix(seq: &str) -> bool {
+    let old = (4..=6).contains(&seq.len()) && seq.bytes().all(|b| b.is_ascii_digit());
+    old || (seq.len() == CODE_RANDOM_LEN && seq.bytes().all(|b| RESUME_ALPHABET.contains(&b)))
 }
 
 /// One status change as the citizen sees it.
@@ -151,9 +187,11 @@ mod tests {
     #[test]
     fn codes() {
         let d = Date::new(2025, 12, 3).unwrap();
-        assert_eq!(dossier_code("H15.50", d, 2035), "H15.50-251203-2035");
-        assert_eq!(dossier_code("MTS", d, 7), "MTS-251203-0007");
-        assert_eq!(normalize_code(" h15.50-251203-2035 ").as_deref(), Some("H15.50-251203-2035"));
+        assert_eq!(dossier_code("H15.50", d, "K7M4QP"), "H15.50-251203-K7M4QP");
+        assert_eq!(normalize_code(" h15.50-251203-k7m4qp ").as_deref(), Some("H15.50-251203-K7M4QP"));
+        assert_eq!(normalize_code(" h15.50-251203-2035 ").as_deref(), Some("H15.50-251203-2035"), "codes from before stay valid");
+        assert_eq!(normalize_code("MTS-251203-K7M4Q0"), None, "0 is not in the alphabet");
+        assert_eq!(normalize_code("MTS-251203-K7M4"), None, "random parts have six characters");
         assert_eq!(normalize_code("H15.50-25123-2035"), None);
         assert_eq!(normalize_code("2035"), None);
         assert_eq!(normalize_phone_last4(" 56 78 ").as_deref(), Some("5678"));
@@ -161,6 +199,13 @@ mod tests {
         assert_eq!(normalize_phone_last4("56a8"), None);
         assert_eq!(phone_last4("+84912345678").as_deref(), Some("5678"));
         assert_eq!(phone_last4("12"), None);
+    }
+
+    #[test]
+    fn access_keys_are_read_forgivingly() {
+        assert_eq!(normalize_access_key("abcd efgh jkmn pqrs").as_deref(), Some("ABCD-EFGH-JKMN-PQRS"));
+        assert_eq!(normalize_access_key("ABCD-EFGH-JKMN-PQR"), None);
+        assert_eq!(normalize_access_key("ABCD-EFGH-JKMN-PQR1"), None, "1 is not in the alphabet");
     }
 
     #[test]
@@ -199,6 +244,10 @@ pub struct Receipt {
     /// The fee to pay online in đồng, fixed at submission (absent when free or paid at the counter).
     #[serde(default)]
     pub fee_vnd: Option<u64>,
+    /// The dossier's access key, only in the answer to a submission (the server keeps a hash): with it
+    /// the citizen reads and corrects the answers, on this device or, typed from the paper, another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_key: Option<String>,
 }
 
 /// One field's problem in a refused submission, in both languages.
@@ -209,7 +258,8 @@ pub struct FieldProblem {
     pub message: Localized,
 }
 
-/// `GET /api/v1/dossiers/{code}?phone_last4=…`.
+/// `GET /api/v1/dossiers/{code}` with the phone's last 4 digits in [`PHONE_LAST4_HEADER`]: status only,
+/// no personal data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tracking {
     pub code: String,
@@ -242,15 +292,16 @@ pub fn is_idempotency_key(key: &str) -> bool {
 }
 
 /// `POST /api/v1/dossiers/{code}/supplement`: the citizen's corrected answers after a request for more
-/// documents (the app opens the stored answers prefilled, so nothing is typed twice).
+/// documents (the app opens the stored answers prefilled, so nothing is typed twice). The access key
+/// goes in [`ACCESS_KEY_HEADER`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Supplement {
-    pub phone_last4: String,
     pub answers: crate::forms::Answers,
 }
 
-/// `GET /api/v1/dossiers/{code}/answers?phone_last4=…`: what was submitted, to prefill a supplement.
+/// `GET /api/v1/dossiers/{code}/answers` with the access key in [`ACCESS_KEY_HEADER`]: what was
+/// submitted, to prefill a supplement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredAnswers {
     pub procedure_id: String,
@@ -283,9 +334,7 @@ pub struct DraftSaved {
 
 /// A resume code as typed: case, spaces and dashes ignored; `None` if it cannot be one.
 pub fn normalize_resume_code(input: &str) -> Option<String> {
-    let chars: String = input.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_uppercase();
-    (chars.len() == 12 && chars.bytes().all(|b| RESUME_ALPHABET.contains(&b)))
-        .then(|| format!("{}-{}-{}", &chars[..4], &chars[4..8], &chars[8..]))
+    grouped(input, 12)
 }
 
 #[cfg(test)]

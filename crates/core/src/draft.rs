@@ -76,7 +76,8 @@ pub struct LocalDraft {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SupplementFor {
     pub code: String,
-    pub phone_last4: String,
+    /// The dossier's access key (from the receipt kept here, or typed from the paper one).
+    pub access_key: String,
 }
 
 impl LocalDraft {

@@ -3,9 +3,12 @@
 //! class and exports it as CSV. Names stay within the class: only the trainer's token reads them.
 
 use crate::api::{error, Body};
+use crate::client::ClientKey;
+use crate::guard::{self, Attempt, Secret};
+use crate::officers::{bearer, same_token};
 use crate::random;
 use crate::AppState;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -13,11 +16,6 @@ use mytho_core::classes::{
     attendance_csv, clean_name, normalize_class_code, ClassStarted, Dashboard, JoinClass, Joined, LearnerProgress, LearnerRow, StartClass,
 };
 use rusqlite::{params, Connection, OptionalExtension};
-use std::net::SocketAddr;
-
-/// Failed joins (unknown or closed codes) allowed per client and minute before joining pauses for that
-/// client: at this pace guessing one of 887 million codes takes years, and a guesser pauses only itself.
-pub const FAILED_JOINS_PER_MINUTE: i64 = 10;
 
 fn unavailable(e: impl std::fmt::Display) -> Response {
     tracing::error!("classes: {e}");
@@ -64,17 +62,17 @@ enum Joining {
     Done(Joined),
     Unknown,
     Closed,
-    TooMany,
+    TooMany(guard::Locked),
 }
 
+/// Failed joins (unknown or closed codes) are limited per client ([`Secret::ClassCode`]): at that pace
+/// guessing one of 887 million codes takes years, and a guesser pauses only itself.
 pub async fn join(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    ClientKey(client): ClientKey,
     Path(code): Path<String>,
     Body(req): Body<JoinClass>,
 ) -> Response {
-    let client = crate::api::client(&state, peer, &headers);
     let Some(name) = clean_name(&req.name) else {
         return error(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -90,13 +88,9 @@ pub async fn join(
     let result = state
         .db
         .call(move |conn| {
-            let recent: i64 = conn.query_row(
-                "SELECT count(*) FROM class_join_failures WHERE client = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 seconds')",
-                [&client],
-                |r| r.get(0),
-            )?;
-            if recent >= FAILED_JOINS_PER_MINUTE {
-                return Ok(Joining::TooMany);
+            let now = guard::now();
+            if let Some(locked) = guard::locked(conn, Secret::ClassCode, &client, "", now)? {
+                return Ok(Joining::TooMany(locked));
             }
             let code = normalize_class_code(&code);
             let class: Option<(String, Option<String>)> = match &code {
@@ -106,9 +100,7 @@ pub async fn join(
             let (lesson_id, code) = match (class, code) {
                 (Some((lesson_id, None)), Some(code)) => (lesson_id, code),
                 (found, _) => {
-                    // Only the last minute counts: older failures are dropped as new ones come.
-                    conn.execute("DELETE FROM class_join_failures WHERE at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hours')", [])?;
-                    conn.execute("INSERT INTO class_join_failures (client) VALUES (?1)", [&client])?;
+                    guard::failed(conn, Secret::ClassCode, &client, "", now)?;
                     return Ok(if found.is_some() { Joining::Closed } else { Joining::Unknown });
                 }
             };
@@ -120,12 +112,7 @@ pub async fn join(
         Ok(Joining::Done(j)) => (StatusCode::CREATED, Json(j)).into_response(),
         Ok(Joining::Unknown) => not_found(),
         Ok(Joining::Closed) => closed(),
-        Ok(Joining::TooMany) => error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_attempts",
-            "Có quá nhiều lần nhập sai mã lớp. Hãy đợi một phút rồi thử lại.",
-            "Too many wrong class codes. Wait a minute and try again.",
-        ),
+        Ok(Joining::TooMany(locked)) => guard::refused(locked, &state.site.config.hotline),
         Err(e) => unavailable(e),
     }
 }
@@ -166,7 +153,7 @@ fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<
         .query_row("SELECT lesson_id, trainer_token, closed_at FROM classes WHERE code = ?1", [code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let Some((lesson_id, trainer_token, closed_at)) = class else { return Ok(None) };
-    if token.is_empty() || !subtle_eq(token.as_bytes(), trainer_token.as_bytes()) {
+    if token.is_empty() || !same_token(&token, &trainer_token) {
         return Ok(None);
     }
     let mut stmt = conn.prepare("SELECT name, progress, joined_at, updated_at FROM class_learners WHERE class_code = ?1 ORDER BY joined_at, rowid")?;
@@ -186,35 +173,29 @@ fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<
     Ok(Some(Dashboard { code: code.to_string(), lesson_id, closed: closed_at.is_some(), learners }))
 }
 
-/// Equal without telling, by its timing, how much of a guessed token was right.
-fn subtle_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn bearer(headers: &HeaderMap) -> String {
-    headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("").to_string()
-}
-
-async fn for_trainer(state: &AppState, code: String, headers: &HeaderMap) -> Result<Dashboard, Response> {
+/// The class for its trainer, guessed tokens limited per client and per class.
+async fn for_trainer(state: &AppState, client: String, code: String, headers: &HeaderMap) -> Result<Dashboard, Response> {
     let Some(code) = normalize_class_code(&code) else { return Err(not_found()) };
     let token = bearer(headers);
-    match state.db.call(move |conn| dashboard_of(conn, &code, &token)).await {
-        Ok(Some(d)) => Ok(d),
+    let target = code.clone();
+    match state.db.call(move |conn| guard::attempt(conn, Secret::TrainerToken, &client, &target, |conn| dashboard_of(conn, &code, &token))).await {
+        Ok(Attempt::Right(d)) => Ok(d),
         // A wrong token looks like an unknown class: names stay within the class.
-        Ok(None) => Err(not_found()),
+        Ok(Attempt::Wrong) => Err(not_found()),
+        Ok(Attempt::Locked(l)) => Err(guard::refused(l, &state.site.config.hotline)),
         Err(e) => Err(unavailable(e)),
     }
 }
 
-pub async fn dashboard(State(state): State<AppState>, Path(code): Path<String>, headers: HeaderMap) -> Response {
-    match for_trainer(&state, code, &headers).await {
+pub async fn dashboard(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>, headers: HeaderMap) -> Response {
+    match for_trainer(&state, client, code, &headers).await {
         Ok(d) => ([(header::CACHE_CONTROL, "no-store")], Json(d)).into_response(),
         Err(r) => r,
     }
 }
 
-pub async fn close(State(state): State<AppState>, Path(code): Path<String>, headers: HeaderMap) -> Response {
-    let d = match for_trainer(&state, code, &headers).await {
+pub async fn close(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>, headers: HeaderMap) -> Response {
+    let d = match for_trainer(&state, client, code, &headers).await {
         Ok(d) => d,
         Err(r) => return r,
     };
@@ -228,8 +209,8 @@ pub async fn close(State(state): State<AppState>, Path(code): Path<String>, head
     }
 }
 
-pub async fn export(State(state): State<AppState>, Path(code): Path<String>, headers: HeaderMap) -> Response {
-    match for_trainer(&state, code, &headers).await {
+pub async fn export(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>, headers: HeaderMap) -> Response {
+    match for_trainer(&state, client, code, &headers).await {
         Ok(d) => {
             let lessons: Vec<&str> = state.site.lesson_ids.iter().map(String::as_str).collect();
             let file = format!("attachment; filename=\"lop-{}.csv\"", d.code);

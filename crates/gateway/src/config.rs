@@ -32,7 +32,7 @@ pub struct PaymentConfig {
     pub vietqr: Option<(String, String, String)>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct VnpayConfig {
     pub tmn_code: String,
     pub secret: String,
@@ -40,7 +40,14 @@ pub struct VnpayConfig {
     pub pay_url: String,
 }
 
-#[derive(Clone, Debug)]
+/// Never prints the hash secret (logs and panics may be read by others).
+impl fmt::Debug for VnpayConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VnpayConfig").field("tmn_code", &self.tmn_code).field("secret", &"<redacted>").field("pay_url", &self.pay_url).finish()
+    }
+}
+
+#[derive(Clone)]
 pub struct GatewayConfig {
     pub addr: SocketAddr,
     pub db_path: PathBuf,
@@ -70,7 +77,29 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// Every setting but the secrets, which are only said to be set.
+impl fmt::Debug for GatewayConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GatewayConfig")
+            .field("addr", &self.addr)
+            .field("db_path", &self.db_path)
+            .field("dist", &self.dist)
+            .field("log_level", &self.log_level)
+            .field("officer_token", &self.officer_token.as_ref().map(|_| "<redacted>"))
+            .field("agency_code", &self.agency_code)
+            .field("public_url", &self.public_url)
+            .field("payments", &self.payments)
+            .field("trusted_proxy", &self.trusted_proxy)
+            .finish()
+    }
+}
+
 impl GatewayConfig {
+    /// Served over TLS (behind a proxy that terminates it): browsers are told to stay on https.
+    pub fn https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
     pub fn from_env() -> Result<GatewayConfig, ConfigError> {
         GatewayConfig::from_vars(|name| std::env::var(name).ok())
     }
@@ -114,20 +143,37 @@ impl GatewayConfig {
             return Err(ConfigError(format!("{ENV_PUBLIC_URL}={public_url:?} must be like https://dichvucong.mytho.gov.vn (no / at the end)")));
         }
         let simulator = matches!(var(ENV_PAYMENT_SIMULATOR).as_deref(), Some("1" | "true" | "on"));
-        let vnpay = match (var(ENV_VNPAY_TMN_CODE), var(ENV_VNPAY_SECRET)) {
-            (Some(tmn_code), Some(secret)) => {
-                if secret.len() < 16 {
-                    return Err(ConfigError(format!("{ENV_VNPAY_SECRET} is shorter than a VNPay hash secret; copy it again from the merchant portal")));
-                }
-                let pay_url = match var(ENV_VNPAY_URL) {
-                    Some(u) => u,
-                    None if simulator => format!("{public_url}/simulator/vnpay/pay"),
-                    None => return Err(ConfigError(format!("{ENV_VNPAY_URL} is required: the provider's pay page (sandbox or production)"))),
-                };
-                Some(VnpayConfig { tmn_code, secret, pay_url })
+        let vnpay = if simulator {
+            // The stand-in provider never sees real credentials: it makes its own for this run.
+            if let Some(name) = [ENV_VNPAY_URL, ENV_VNPAY_SECRET, ENV_VNPAY_TMN_CODE].into_iter().find(|n| var(n).is_some()) {
+                return Err(ConfigError(format!(
+                    "{ENV_PAYMENT_SIMULATOR} is on together with {name}: the simulator must never run with a real provider's address or credentials; unset {name} (the simulator makes its own) or turn the simulator off"
+                )));
             }
-            (None, None) => None,
-            _ => return Err(ConfigError(format!("set both {ENV_VNPAY_TMN_CODE} and {ENV_VNPAY_SECRET}, or neither"))),
+            let secret = crate::random::hex_id().map_err(|e| ConfigError(format!("no randomness for the simulator's secret: {e}")))?;
+            Some(VnpayConfig { tmn_code: "DEMOSIM1".into(), secret, pay_url: format!("{public_url}/simulator/vnpay/pay") })
+        } else {
+            match (var(ENV_VNPAY_TMN_CODE), var(ENV_VNPAY_SECRET)) {
+                (Some(tmn_code), Some(secret)) => {
+                    if secret.len() < 16 {
+                        return Err(ConfigError(format!("{ENV_VNPAY_SECRET} is shorter than a VNPay hash secret; copy it again from the merchant portal")));
+                    }
+                    let Some(pay_url) = var(ENV_VNPAY_URL) else {
+                        return Err(ConfigError(format!("{ENV_VNPAY_URL} is required: the provider's pay page (sandbox or production)")));
+                    };
+                    if !pay_url.starts_with("https://") {
+                        return Err(ConfigError(format!("{ENV_VNPAY_URL}={pay_url:?} must be the provider's https:// pay page")));
+                    }
+                    if !public_url.starts_with("https://") {
+                        return Err(ConfigError(format!(
+                            "card payments need {ENV_PUBLIC_URL} to be an https:// address (the provider sends citizens back there); put the gateway behind a TLS reverse proxy (README)"
+                        )));
+                    }
+                    Some(VnpayConfig { tmn_code, secret, pay_url })
+                }
+                (None, None) => None,
+                _ => return Err(ConfigError(format!("set both {ENV_VNPAY_TMN_CODE} and {ENV_VNPAY_SECRET}, or neither"))),
+            }
         };
         let vietqr = match (var(ENV_VIETQR_BIN), var(ENV_VIETQR_ACCOUNT), var(ENV_VIETQR_NAME)) {
             (Some(bin), Some(account), Some(name)) => {

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_dossier_fees.sql"),
     include_str!("../migrations/0010_classes.sql"),
     include_str!("../migrations/0011_join_failures_by_client.sql"),
+    include_str!("../migrations/0012_security.sql"),
 ];
 
 #[derive(Clone)]

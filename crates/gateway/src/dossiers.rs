@@ -3,14 +3,18 @@
 //! through its statuses.
 
 use crate::api::{error, Body};
+use crate::client::ClientKey;
+use crate::guard::{self, Attempt, Secret};
+use crate::officers::Officer;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use mytho_core::dossier::{
-    dossier_code, is_idempotency_key, is_overdue, normalize_code, normalize_phone_last4, FieldProblem, Receipt, Status,
-    StatusChange, SubmitDossier, TimelineEntry, Tracking,
+    dossier_code, is_idempotency_key, is_overdue, normalize_access_key, normalize_code, normalize_phone_last4, FieldProblem, Receipt,
+    Status, StatusChange, SubmitDossier, TimelineEntry, Tracking, ACCESS_KEY_HEADER, CODE_RANDOM_LEN, PHONE_LAST4_HEADER,
 };
 use mytho_core::forms::{self, FieldKind};
 use mytho_core::i18n::{Lang, Localized};
@@ -49,6 +53,20 @@ fn db_error(e: rusqlite::Error) -> Response {
     )
 }
 
+/// Most attachments one dossier may hold, and their total size: more than any form asks for.
+pub const MAX_ATTACHMENTS: usize = 12;
+pub const MAX_ATTACHMENT_BYTES: i64 = 40 * 1024 * 1024;
+
+/// SHA-256 of an access key: the key has ≈ 79 random bits, so a fast hash is enough.
+fn key_hash(key: &str) -> String {
+    format!("{:x}", Sha256::digest(key.as_bytes()))
+}
+
+/// A new access key, `XXXX-XXXX-XXXX-XXXX`.
+fn new_access_key() -> Result<String, getrandom::Error> {
+    crate::random::code(4, 4)
+}
+
 enum Submitted {
     Created(Receipt),
     Replayed(Receipt),
@@ -69,6 +87,10 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
     }
     let agency = state.agency_code.clone();
     let today = today();
+    let access_key = match new_access_key() {
+        Ok(k) => k,
+        Err(e) => return db_error(rusqlite::Error::ToSqlConversionFailure(Box::new(e))),
+    };
     let result = state
         .db
         .call(move |conn| {
@@ -88,7 +110,13 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
                 if stored_hash != hash {
                     return Ok(Submitted::KeyReused);
                 }
-                return Ok(Submitted::Replayed(receipt(&tx, &code)?));
+                // The first answer was lost on the way (only its sender knows the idempotency key): a
+                // new access key replaces the one nobody received.
+                tx.execute("UPDATE dossiers SET access_key_hash = ?1 WHERE code = ?2", params![key_hash(&access_key), code])?;
+                let mut r = receipt(&tx, &code)?;
+                tx.commit()?;
+                r.access_key = Some(access_key);
+                return Ok(Submitted::Replayed(r));
             }
             let Some(proc) = procedure(&tx, &submission.procedure_id)? else { return Ok(Submitted::UnknownProcedure) };
             let Some(form) = proc.form.as_ref() else { return Ok(Submitted::NotOnline) };
@@ -102,14 +130,14 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
                 .find(|f| f.kind == FieldKind::Phone)
                 .and_then(|f| clean.get(&f.id).cloned())
                 .unwrap_or_default();
-            let prefix = dossier_code(&agency, today, 0);
-            let prefix = &prefix[..prefix.len() - 4];
-            let n: i64 = tx.query_row("SELECT count(*) FROM dossiers WHERE code LIKE ?1", [format!("{prefix}%")], |r| r.get(0))?;
-            let code = dossier_code(&agency, today, n as u32 + 1);
+            if let Some(quota) = over_quota(&tx, form, &clean)? {
+                return Ok(Submitted::Invalid(problems(form, &quota)));
+            }
+            let code = unused_code(&tx, &agency, today)?;
             let appointment = today.add_working_days(proc.working_days).iso();
             tx.execute(
-                "INSERT INTO dossiers (code, procedure_id, idempotency_key, body_hash, answers, phone, status, appointment, fee_vnd)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO dossiers (code, procedure_id, idempotency_key, body_hash, answers, phone, status, appointment, fee_vnd, access_key_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     code,
                     proc.id,
@@ -119,13 +147,15 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
                     phone,
                     status_text(Status::Submitted),
                     appointment,
-                    fee_of(&proc, &clean)
+                    fee_of(&proc, &clean),
+                    key_hash(&access_key)
                 ],
             )?;
             tx.execute("INSERT INTO dossier_events (code, status) VALUES (?1, ?2)", params![code, status_text(Status::Submitted)])?;
             link_uploads(&tx, form, &clean, &code)?;
-            let r = receipt(&tx, &code)?;
+            let mut r = receipt(&tx, &code)?;
             tx.commit()?;
+            r.access_key = Some(access_key);
             Ok(Submitted::Created(r))
         })
         .await;
@@ -155,6 +185,31 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
     }
 }
 
+/// A random code not yet used today (a clash among 887 million is rare; the loop makes it harmless).
+fn unused_code(conn: &Connection, agency: &str, today: Date) -> rusqlite::Result<String> {
+    loop {
+        let suffix = crate::random::code(1, CODE_RANDOM_LEN).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let code = dossier_code(agency, today, &suffix);
+        let taken: bool = conn.query_row("SELECT count(*) > 0 FROM dossiers WHERE code = ?1", [&code], |r| r.get(0))?;
+        if !taken {
+            return Ok(code);
+        }
+    }
+}
+
+/// Attachments past what one dossier may hold (count and total bytes), said at the last file field.
+fn over_quota(conn: &Connection, form: &forms::FormDef, clean: &forms::Answers) -> rusqlite::Result<Option<Vec<forms::FieldError>>> {
+    let files: Vec<&forms::FieldDef> = form.fields().filter(|f| f.kind == FieldKind::File && clean.contains_key(&f.id)).collect();
+    let mut total = 0i64;
+    for f in &files {
+        total += conn.query_row("SELECT bytes FROM uploads WHERE id = ?1", [&clean[&f.id]], |r| r.get::<_, i64>(0)).optional()?.unwrap_or(0);
+    }
+    let Some(last) = files.last() else { return Ok(None) };
+    Ok((files.len() > MAX_ATTACHMENTS || total > MAX_ATTACHMENT_BYTES).then(|| {
+        vec![forms::FieldError { field: last.id.clone(), target: last.id.clone(), invalid: mytho_core::validate::Invalid::TooManyFiles }]
+    }))
+}
+
 fn receipt(conn: &Connection, code: &str) -> rusqlite::Result<Receipt> {
     conn.query_row(
         "SELECT code, procedure_id, status, submitted_at, appointment, fee_vnd FROM dossiers WHERE code = ?1",
@@ -168,6 +223,7 @@ fn receipt(conn: &Connection, code: &str) -> rusqlite::Result<Receipt> {
                 submitted_at: r.get(3)?,
                 appointment: r.get(4)?,
                 fee_vnd: r.get(5)?,
+                access_key: None,
             })
         },
     )
@@ -183,10 +239,52 @@ pub(crate) fn recorded_fee(conn: &Connection, code: &str) -> rusqlite::Result<Op
     conn.query_row("SELECT fee_vnd FROM dossiers WHERE code = ?1", [code], |r| r.get(0))
 }
 
-#[derive(serde::Deserialize)]
-pub struct SecondFactor {
-    #[serde(default)]
-    pub(crate) phone_last4: String,
+/// The phone's last 4 digits, from [`PHONE_LAST4_HEADER`] (never the URL: proxies log URLs).
+pub struct SecondFactor(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for SecondFactor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let given = parts.headers.get(PHONE_LAST4_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+        normalize_phone_last4(given).map(SecondFactor).ok_or_else(|| {
+            error(
+                StatusCode::BAD_REQUEST,
+                "phone_last4_required",
+                "Hãy nhập 4 số cuối của số điện thoại đã khai trong hồ sơ.",
+                "Enter the last 4 digits of the phone number given in the application.",
+            )
+        })
+    }
+}
+
+/// A dossier's access key, from [`ACCESS_KEY_HEADER`]; `None` when it cannot be one (counted as wrong).
+pub struct AccessKey(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for AccessKey {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        match parts.headers.get(ACCESS_KEY_HEADER).and_then(|v| v.to_str().ok()) {
+            None => Err(error(
+                StatusCode::UNAUTHORIZED,
+                "access_key_required",
+                "Cần mã truy cập hồ sơ (16 ký tự in trên giấy tiếp nhận) để xem hoặc sửa thông tin đã khai.",
+                "The application's access key (16 characters printed on the receipt) is needed to see or correct what was given.",
+            )),
+            Some(v) => Ok(AccessKey(normalize_access_key(v))),
+        }
+    }
+}
+
+fn wrong_access_key() -> Response {
+    // The same answer whether the code or the key is wrong.
+    error(
+        StatusCode::FORBIDDEN,
+        "access_key_wrong",
+        "Mã hồ sơ hoặc mã truy cập không đúng. Hãy kiểm tra lại 16 ký tự của mã truy cập trên giấy tiếp nhận.",
+        "The application code or the access key is wrong. Check the 16 characters of the access key on the receipt.",
+    )
 }
 
 pub(crate) fn not_found_dossier() -> Response {
@@ -199,20 +297,29 @@ pub(crate) fn not_found_dossier() -> Response {
     )
 }
 
-pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<SecondFactor>) -> Response {
+pub async fn track(
+    State(state): State<AppState>,
+    ClientKey(client): ClientKey,
+    Path(code): Path<String>,
+    SecondFactor(last4): SecondFactor,
+) -> Response {
     let Some(code) = normalize_code(&code) else { return not_found_dossier() };
-    if normalize_phone_last4(&q.phone_last4).is_none() {
-        return error(
-            StatusCode::BAD_REQUEST,
-            "phone_last4_required",
-            "Hãy nhập 4 số cuối của số điện thoại đã khai trong hồ sơ.",
-            "Enter the last 4 digits of the phone number given in the application.",
-        );
-    }
     let today = today();
+    let target = code.clone();
     let found = state
         .db
-        .call(move |conn| {
+        .call(move |conn| guard::attempt(conn, Secret::SecondFactor, &client, &target, |conn| tracking(conn, code, &last4, today)))
+        .await;
+    match found {
+        Ok(Attempt::Right(t)) => Json(t).into_response(),
+        Ok(Attempt::Wrong) => not_found_dossier(),
+        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
+        Err(e) => db_error(e),
+    }
+}
+
+/// A dossier's status and timeline, when `last4` are its phone's last digits.
+fn tracking(conn: &Connection, code: String, last4: &str, today: Date) -> rusqlite::Result<Option<Tracking>> {
             let row: Option<(String, String, String, String)> = conn
                 .query_row(
                     "SELECT procedure_id, status, appointment, phone FROM dossiers WHERE code = ?1",
@@ -221,7 +328,7 @@ pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Quer
                 )
                 .optional()?;
             let Some((procedure_id, status, appointment, phone)) = row else { return Ok(None) };
-            if !phone.ends_with(&q.phone_last4) {
+            if !phone.ends_with(last4) {
                 return Ok(None);
             }
             let proc = procedure(conn, &procedure_id)?;
@@ -272,13 +379,6 @@ pub async fn track(State(state): State<AppState>, Path(code): Path<String>, Quer
                 fee_vnd,
                 payment,
             }))
-        })
-        .await;
-    match found {
-        Ok(Some(t)) => Json(t).into_response(),
-        Ok(None) => not_found_dossier(),
-        Err(e) => db_error(e),
-    }
 }
 
 /// The answers stored for a dossier, split back into form answers (dates into their three parts) so
@@ -298,15 +398,21 @@ fn form_answers(stored: &forms::Answers, form: &forms::FormDef) -> forms::Answer
     out
 }
 
-/// Loads a dossier's procedure, status and stored answers when the second factor matches.
-pub(crate) fn owned(conn: &Connection, code: &str, last4: &str) -> rusqlite::Result<Option<(Procedure, Status, forms::Answers)>> {
-    let row: Option<(String, String, String, String)> = conn
-        .query_row("SELECT procedure_id, status, answers, phone FROM dossiers WHERE code = ?1", [code], |r| {
+/// Whether `last4` are the last digits of the dossier's phone (the second factor of a status lookup).
+pub(crate) fn phone_matches(conn: &Connection, code: &str, last4: &str) -> rusqlite::Result<bool> {
+    let phone: Option<String> = conn.query_row("SELECT phone FROM dossiers WHERE code = ?1", [code], |r| r.get(0)).optional()?;
+    Ok(last4.len() == 4 && phone.is_some_and(|p| p.ends_with(last4)))
+}
+
+/// Loads a dossier's procedure, status and stored answers when the access key is its own.
+fn owned(conn: &Connection, code: &str, key: Option<&str>) -> rusqlite::Result<Option<(Procedure, Status, forms::Answers)>> {
+    let row: Option<(String, String, String, Option<String>)> = conn
+        .query_row("SELECT procedure_id, status, answers, access_key_hash FROM dossiers WHERE code = ?1", [code], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .optional()?;
-    let Some((procedure_id, status, answers, phone)) = row else { return Ok(None) };
-    if last4.len() != 4 || !phone.ends_with(last4) {
+    let (Some((procedure_id, status, answers, Some(stored))), Some(key)) = (row, key) else { return Ok(None) };
+    if !crate::officers::same_token(&key_hash(key), &stored) {
         return Ok(None);
     }
     let Some(proc) = procedure(conn, &procedure_id)? else { return Ok(None) };
@@ -314,15 +420,22 @@ pub(crate) fn owned(conn: &Connection, code: &str, last4: &str) -> rusqlite::Res
     Ok(Some((proc, parse_status(&status).unwrap_or(Status::Submitted), answers)))
 }
 
-pub async fn stored_answers(State(state): State<AppState>, Path(code): Path<String>, Query(q): Query<SecondFactor>) -> Response {
-    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
-    let found = state.db.call(move |conn| owned(conn, &code, &q.phone_last4)).await;
+pub async fn stored_answers(
+    State(state): State<AppState>,
+    ClientKey(client): ClientKey,
+    Path(code): Path<String>,
+    AccessKey(key): AccessKey,
+) -> Response {
+    let Some(code) = normalize_code(&code) else { return wrong_access_key() };
+    let target = code.clone();
+    let found = state.db.call(move |conn| guard::attempt(conn, Secret::AccessKey, &client, &target, |conn| owned(conn, &code, key.as_deref()))).await;
     match found {
-        Ok(Some((proc, _, answers))) => {
+        Ok(Attempt::Right((proc, _, answers))) => {
             let answers = proc.form.as_ref().map(|f| form_answers(&answers, f)).unwrap_or(answers);
             Json(mytho_core::dossier::StoredAnswers { procedure_id: proc.id, answers }).into_response()
         }
-        Ok(None) => not_found_dossier(),
+        Ok(Attempt::Wrong) => wrong_access_key(),
+        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
         Err(e) => db_error(e),
     }
 }
@@ -331,31 +444,60 @@ enum Resubmitted {
     Done(Receipt),
     NotAsked(Status),
     Invalid(Vec<FieldProblem>),
-    Unknown,
 }
 
 /// The citizen's corrected answers: checked again, stored, and the dossier goes back to processing.
 pub async fn supplement(
     State(state): State<AppState>,
+    ClientKey(client): ClientKey,
     Path(code): Path<String>,
+    AccessKey(key): AccessKey,
     Body(body): Body<mytho_core::dossier::Supplement>,
 ) -> Response {
-    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    let Some(code) = normalize_code(&code) else { return wrong_access_key() };
     let today = today();
+    let target = code.clone();
     let result = state
         .db
-        .call(move |conn| {
+        .call(move |conn| guard::attempt(conn, Secret::AccessKey, &client, &target, |conn| resubmit(conn, &code, key.as_deref(), &body, today)))
+        .await;
+    match result {
+        Ok(Attempt::Right(Resubmitted::Done(r))) => Json(r).into_response(),
+        Ok(Attempt::Right(Resubmitted::NotAsked(status))) => error(
+            StatusCode::CONFLICT,
+            "supplement_not_requested",
+            &format!("Hồ sơ đang ở trạng thái \"{}\", không cần bổ sung.", status.name(Lang::Vi)),
+            &format!("The application is \"{}\"; nothing was asked for.", status.name(Lang::En)),
+        ),
+        Ok(Attempt::Right(Resubmitted::Invalid(fields))) => invalid(fields),
+        Ok(Attempt::Wrong) => wrong_access_key(),
+        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
+        Err(e) => db_error(e),
+    }
+}
+
+/// Checks and stores corrected answers (`None` when the key is not the dossier's).
+fn resubmit(
+    conn: &mut Connection,
+    code: &str,
+    key: Option<&str>,
+    body: &mytho_core::dossier::Supplement,
+    today: Date,
+) -> rusqlite::Result<Option<Resubmitted>> {
             let tx = conn.transaction()?;
-            let Some((proc, status, _)) = owned(&tx, &code, &body.phone_last4)? else { return Ok(Resubmitted::Unknown) };
+            let Some((proc, status, _)) = owned(&tx, code, key)? else { return Ok(None) };
             if status != Status::AwaitingSupplement {
-                return Ok(Resubmitted::NotAsked(status));
+                return Ok(Some(Resubmitted::NotAsked(status)));
             }
-            let Some(form) = proc.form.as_ref() else { return Ok(Resubmitted::NotAsked(status)) };
-            let clean = match known_references(&tx, form, &body.answers, today, Some(&code))? {
+            let Some(form) = proc.form.as_ref() else { return Ok(Some(Resubmitted::NotAsked(status))) };
+            let clean = match known_references(&tx, form, &body.answers, today, Some(code))? {
                 Ok(clean) => clean,
-                Err(errors) => return Ok(Resubmitted::Invalid(problems(form, &errors))),
+                Err(errors) => return Ok(Some(Resubmitted::Invalid(problems(form, &errors)))),
             };
-            link_uploads(&tx, form, &clean, &code)?;
+            if let Some(quota) = over_quota(&tx, form, &clean)? {
+                return Ok(Some(Resubmitted::Invalid(problems(form, &quota))));
+            }
+            link_uploads(&tx, form, &clean, code)?;
             tx.execute(
                 "UPDATE dossiers SET answers = ?1, status = ?2, fee_vnd = ?3 WHERE code = ?4",
                 params![serde_json::to_string(&clean).unwrap_or_default(), status_text(Status::Processing), fee_of(&proc, &clean), code],
@@ -364,23 +506,9 @@ pub async fn supplement(
                 "INSERT INTO dossier_events (code, status, note_vi, note_en) VALUES (?1, ?2, ?3, ?4)",
                 params![code, status_text(Status::Processing), "Công dân đã bổ sung hồ sơ", "The citizen supplied what was asked"],
             )?;
-            let r = receipt(&tx, &code)?;
+            let r = receipt(&tx, code)?;
             tx.commit()?;
-            Ok(Resubmitted::Done(r))
-        })
-        .await;
-    match result {
-        Ok(Resubmitted::Done(r)) => Json(r).into_response(),
-        Ok(Resubmitted::NotAsked(status)) => error(
-            StatusCode::CONFLICT,
-            "supplement_not_requested",
-            &format!("Hồ sơ đang ở trạng thái \"{}\", không cần bổ sung.", status.name(Lang::Vi)),
-            &format!("The application is \"{}\"; nothing was asked for.", status.name(Lang::En)),
-        ),
-        Ok(Resubmitted::Invalid(fields)) => invalid(fields),
-        Ok(Resubmitted::Unknown) => not_found_dossier(),
-        Err(e) => db_error(e),
-    }
+            Ok(Some(Resubmitted::Done(r)))
 }
 
 /// The core's rules, then what only the server knows: wards against today's list, attachments against
@@ -469,38 +597,12 @@ fn invalid(fields: Vec<FieldProblem>) -> Response {
         .into_response()
 }
 
-/// Compares without leaking, through timing, how much of the token was right.
-fn same_token(given: &str, expected: &str) -> bool {
-    given.len() == expected.len() && given.bytes().zip(expected.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
-}
-
-/// Lets the request through only with the officer token from the gateway's config.
-#[allow(clippy::result_large_err)] // the refusal is the handler's answer, returned as it is
-pub(crate) fn officer(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
-    let Some(expected) = state.officer_token.as_deref() else {
-        return Err(error(
-            StatusCode::FORBIDDEN,
-            "officer_api_disabled",
-            "API cán bộ chưa được bật trên máy chủ này.",
-            "The officer API is not enabled on this server.",
-        ));
-    };
-    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
-    if !same_token(given, expected) {
-        return Err(error(StatusCode::UNAUTHORIZED, "unauthorized", "Sai mã truy cập của cán bộ.", "Wrong officer token."));
-    }
-    Ok(())
-}
-
 pub async fn change_status(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    Officer(officer): Officer,
     Path(code): Path<String>,
     Body(change): Body<StatusChange>,
 ) -> Response {
-    if let Err(r) = officer(&state, &headers) {
-        return r;
-    }
     if change.status.needs_reason() && change.note.as_ref().is_none_or(|n| n.vi.trim().is_empty()) {
         return error(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -521,9 +623,10 @@ pub async fn change_status(
             }
             tx.execute("UPDATE dossiers SET status = ?1 WHERE code = ?2", params![status_text(change.status), code])?;
             tx.execute(
-                "INSERT INTO dossier_events (code, status, note_vi, note_en) VALUES (?1, ?2, ?3, ?4)",
-                params![code, status_text(change.status), change.note.as_ref().map(|n| &n.vi), change.note.as_ref().map(|n| &n.en)],
+                "INSERT INTO dossier_events (code, status, note_vi, note_en, officer) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![code, status_text(change.status), change.note.as_ref().map(|n| &n.vi), change.note.as_ref().map(|n| &n.en), officer],
             )?;
+            crate::officers::record(&tx, &officer, &format!("status:{}", status_text(change.status)), &code)?;
             let r = receipt(&tx, &code)?;
             tx.commit()?;
             Ok(Ok(r))

@@ -2,6 +2,8 @@
 //! what the user chose to send is kept, and only until it expires or they delete it.
 
 use crate::api::{error, Body};
+use crate::client::ClientKey;
+use crate::guard::{self, Attempt, Secret};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -66,37 +68,47 @@ pub async fn save(State(state): State<AppState>, Body(draft): Body<SaveDraft>) -
     }
 }
 
-pub async fn load(State(state): State<AppState>, Path(code): Path<String>) -> Response {
+pub async fn load(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>) -> Response {
     let Some(code) = normalize_resume_code(&code) else { return not_found() };
     let found = state
         .db
-        .call(move |conn| {
+        .call(move |conn| guard::attempt(conn, Secret::ResumeCode, &client, "", |conn| {
             conn.query_row(
                 "SELECT procedure_id, step, answers FROM drafts WHERE resume_code = ?1 AND expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
                 [&code],
                 |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
             )
             .optional()
-        })
+        }))
         .await;
     match found {
-        Ok(Some((procedure_id, step, answers))) => Json(SaveDraft {
+        Ok(Attempt::Right((procedure_id, step, answers))) => Json(SaveDraft {
             procedure_id,
             step,
             answers: serde_json::from_str(&answers).unwrap_or_default(),
         })
         .into_response(),
-        Ok(None) => not_found(),
+        Ok(Attempt::Wrong) => not_found(),
+        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
         Err(e) => unavailable(e),
     }
 }
 
 /// "Delete it from the server": the citizen's right, at any time.
-pub async fn delete(State(state): State<AppState>, Path(code): Path<String>) -> Response {
+pub async fn delete(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>) -> Response {
     let Some(code) = normalize_resume_code(&code) else { return not_found() };
-    match state.db.call(move |conn| conn.execute("DELETE FROM drafts WHERE resume_code = ?1", [&code])).await {
-        Ok(1) => StatusCode::NO_CONTENT.into_response(),
-        Ok(_) => not_found(),
+    let deleted = state
+        .db
+        .call(move |conn| {
+            guard::attempt(conn, Secret::ResumeCode, &client, "", |conn| {
+                Ok((conn.execute("DELETE FROM drafts WHERE resume_code = ?1", [&code])? == 1).then_some(()))
+            })
+        })
+        .await;
+    match deleted {
+        Ok(Attempt::Right(())) => StatusCode::NO_CONTENT.into_response(),
+        Ok(Attempt::Wrong) => not_found(),
+        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
         Err(e) => unavailable(e),
     }
 }

@@ -5,15 +5,20 @@ pub mod assets;
 pub mod captive;
 pub mod classes;
 pub mod catalogue;
+pub mod client;
 pub mod config;
 pub mod csp;
 pub mod db;
 pub mod dossiers;
 pub mod drafts;
+pub mod guard;
+pub mod limits;
+pub mod officers;
 pub mod openapi;
 pub mod payments;
 pub mod random;
 pub mod site;
+pub mod sweep;
 pub mod uploads;
 pub mod vnpay;
 pub mod wards;
@@ -25,6 +30,9 @@ use axum::extract::Request;
 use axum::Router;
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 #[derive(Clone)]
@@ -36,6 +44,9 @@ pub struct AppState {
     pub public_url: Arc<str>,
     pub payments: Arc<config::PaymentConfig>,
     pub trusted_proxy: Option<std::net::IpAddr>,
+    pub limits: Arc<limits::WriteLimits>,
+    /// Served over https: browsers are told to stay there (HSTS).
+    pub https: bool,
 }
 
 impl AppState {
@@ -54,14 +65,22 @@ impl AppState {
             public_url: Arc::from(config.public_url.as_str()),
             payments: Arc::new(config.payments.clone()),
             trusted_proxy: config.trusted_proxy,
+            limits: Arc::new(limits::WriteLimits::new(config.trusted_proxy)),
+            https: config.https(),
         })
     }
 }
 
+/// Requests handled at once; more wait (and time out) rather than exhaust the machine.
+pub const MAX_IN_FLIGHT: usize = 512;
+/// Nothing, an upload on a slow link included, takes longer than this.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(180);
+
 pub fn router(state: AppState) -> Router {
     let site = state.site.clone();
     let files = state.site.clone();
-    api::router()
+    let https = state.https;
+    api::router(&state.limits)
         .route(captive::PAGE_PATH, axum::routing::get(captive::page))
         .route(captive::API_PATH, axum::routing::get(captive::api))
         .route(
@@ -70,7 +89,9 @@ pub fn router(state: AppState) -> Router {
         )
         .with_state(state)
         .fallback(move |req: Request| async move { files.serve(req).await })
-        .layer(axum::middleware::from_fn(move |req, next| site::headers(site.clone(), req, next)))
+        .layer(GlobalConcurrencyLimitLayer::new(MAX_IN_FLIGHT))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(axum::middleware::from_fn(move |req, next| site::headers(site.clone(), https, req, next)))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -80,7 +101,8 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // The peer's address is kept for per-client limits (see `api::client`).
+    sweep::start(&state);
+    // The peer's address is kept for per-client limits (see `client`).
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }

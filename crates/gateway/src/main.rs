@@ -1,5 +1,6 @@
 //! `mytho-gateway`: serves the app from `dist/` and the API from SQLite. Settings: MYTHO_ADDR,
-//! MYTHO_DB_PATH, MYTHO_DIST, MYTHO_LOG (see the README).
+//! MYTHO_DB_PATH, MYTHO_DIST, MYTHO_LOG (see the README). `mytho-gateway officers add|list|revoke`
+//! manages the officers' credentials in the same database.
 
 use mytho_gateway::config::GatewayConfig;
 use mytho_gateway::AppState;
@@ -11,6 +12,10 @@ async fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e.to_string()),
     };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.is_empty() {
+        return command(&config, &args);
+    }
     tracing_subscriber::fmt()
         .with_max_level(config.log_level)
         .with_target(false)
@@ -29,6 +34,15 @@ async fn main() -> ExitCode {
             ))
         }
     };
+    if config.officer_token.is_some() {
+        tracing::warn!(
+            "MYTHO_OFFICER_TOKEN is set: one shared officer credential, recorded as \"{}\". Give each officer their own with `mytho-gateway officers add <name>` and unset it",
+            mytho_gateway::officers::SHARED_TOKEN_NAME
+        );
+    }
+    if config.payments.simulator {
+        tracing::warn!("PAYMENT SIMULATOR ON: /simulator/vnpay/pay stands in for VNPay and nothing is really paid. Never run it in production (unset MYTHO_PAYMENT_SIMULATOR)");
+    }
     // Handlers in place before anyone is told we are up, so an early Ctrl-C or SIGTERM is clean too.
     let shutdown = shutdown_signal();
     tracing::info!(
@@ -42,6 +56,52 @@ async fn main() -> ExitCode {
     }
     tracing::info!("stopped cleanly");
     ExitCode::SUCCESS
+}
+
+/// `officers add <name>` (prints the new token once), `officers list`, `officers revoke <name>`.
+fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
+    use mytho_gateway::officers;
+    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name>]";
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let db = match mytho_gateway::db::Db::open(&config.db_path) {
+        Ok(db) => db,
+        Err(e) => return fail(&e),
+    };
+    let outcome = db.seed(|conn| -> rusqlite::Result<Result<String, String>> {
+        Ok(match words.as_slice() {
+            ["officers", "add", name @ ..] if !name.is_empty() => officers::add(conn, &name.join(" ")).map(|token| {
+                format!("Officer {:?} added. Their token, shown only now (give it to them privately):\n{token}", name.join(" "))
+            }),
+            ["officers", "list"] => {
+                let rows = officers::list(conn)?;
+                let lines: Vec<String> = rows
+                    .iter()
+                    .map(|(name, created, revoked)| match revoked {
+                        Some(r) => format!("{name}\tadded {created}\trevoked {r}"),
+                        None => format!("{name}\tadded {created}\tactive"),
+                    })
+                    .collect();
+                Ok(if lines.is_empty() { "No officers yet: add one with `mytho-gateway officers add <name>`".into() } else { lines.join("\n") })
+            }
+            ["officers", "revoke", name @ ..] if !name.is_empty() => {
+                let name = name.join(" ");
+                if officers::revoke(conn, &name)? {
+                    Ok(format!("Officer {name:?} revoked: their token no longer works"))
+                } else {
+                    Err(format!("no active officer is named {name:?} (see `mytho-gateway officers list`)"))
+                }
+            }
+            _ => Err(usage.to_string()),
+        })
+    });
+    match outcome {
+        Ok(Ok(text)) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(e)) => fail(&e),
+        Err(e) => fail(&format!("database error: {e}")),
+    }
 }
 
 fn fail(message: &str) -> ExitCode {

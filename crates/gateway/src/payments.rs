@@ -3,11 +3,14 @@
 //! page only reads what was recorded.
 
 use crate::api::{error, Body};
+use crate::client::ClientKey;
 use crate::config::VnpayConfig;
-use crate::dossiers::{not_found_dossier, owned};
+use crate::dossiers::{not_found_dossier, phone_matches, SecondFactor};
+use crate::guard::{self, Attempt, Secret};
+use crate::officers::Officer;
 use crate::{vnpay, AppState};
 use axum::extract::{Form, Path, RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Json;
 use mytho_core::dossier::normalize_code;
@@ -75,14 +78,16 @@ fn unavailable(e: rusqlite::Error) -> Response {
 /// fee is paid; only the gateway's records say so).
 pub async fn list(
     State(state): State<AppState>,
+    ClientKey(client): ClientKey,
     Path(code): Path<String>,
-    axum::extract::Query(q): axum::extract::Query<crate::dossiers::SecondFactor>,
+    SecondFactor(last4): SecondFactor,
 ) -> Response {
     let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    let target = code.clone();
     let found = state
         .db
-        .call(move |conn| {
-            if owned(conn, &code, &q.phone_last4)?.is_none() {
+        .call(move |conn| guard::attempt(conn, Secret::SecondFactor, &client, &target, |conn| {
+            if !phone_matches(conn, &code, &last4)? {
                 return Ok(None);
             }
             let mut stmt = conn.prepare("SELECT txn_ref FROM payments WHERE dossier_code = ?1 ORDER BY rowid DESC")?;
@@ -94,11 +99,12 @@ pub async fn list(
                 }
             }
             Ok(Some(out))
-        })
+        }))
         .await;
     match found {
-        Ok(Some(list)) => Json(list).into_response(),
-        Ok(None) => not_found_dossier(),
+        Ok(Attempt::Right(list)) => Json(list).into_response(),
+        Ok(Attempt::Wrong) => not_found_dossier(),
+        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
         Err(e) => unavailable(e),
     }
 }
@@ -108,15 +114,14 @@ enum Started {
     NoFee,
     AlreadyPaid,
     MethodOff,
-    Unknown,
 }
 
 /// Starts (or resumes) a payment: tapping twice or coming back with the browser's Back button gives
 /// the same pending payment, so nobody is charged twice.
 pub async fn start(
     State(state): State<AppState>,
+    ClientKey(client): ClientKey,
     Path(code): Path<String>,
-    headers: HeaderMap,
     Body(req): Body<StartPayment>,
 ) -> Response {
     let Some(code) = normalize_code(&code) else { return not_found_dossier() };
@@ -127,21 +132,28 @@ pub async fn start(
     };
     let now = vn_time(0);
     let expires = vn_time(EXPIRES_MINUTES);
+    let (who, target) = (client.clone(), code.clone());
     let result = state
         .db
-        .call(move |conn| {
+        .call(move |conn| guard::attempt(conn, Secret::SecondFactor, &who, &target, |conn| {
             let tx = conn.transaction()?;
-            if owned(&tx, &code, &req.phone_last4)?.is_none() {
-                return Ok(Started::Unknown);
+            if !phone_matches(&tx, &code, &req.phone_last4)? {
+                return Ok(None);
             }
-            let Some(amount) = crate::dossiers::recorded_fee(&tx, &code)? else { return Ok(Started::NoFee) };
+            let Some(amount) = crate::dossiers::recorded_fee(&tx, &code)? else { return Ok(Some(Started::NoFee)) };
             if !enabled {
-                return Ok(Started::MethodOff);
+                return Ok(Some(Started::MethodOff));
             }
             let paid: bool = tx.query_row("SELECT count(*) > 0 FROM payments WHERE dossier_code = ?1 AND status = 'paid'", [&code], |r| r.get(0))?;
             if paid {
-                return Ok(Started::AlreadyPaid);
+                return Ok(Some(Started::AlreadyPaid));
             }
+            // One way of paying at a time: a pending payment of the other method, or one expired, is
+            // cancelled (should it still succeed, the IPN records it and flags it for the office).
+            tx.execute(
+                "UPDATE payments SET status = 'cancelled' WHERE dossier_code = ?1 AND status = 'pending' AND (method <> ?2 OR expires_at <= ?3)",
+                params![code, text(req.method), now],
+            )?;
             let pending: Option<String> = tx
                 .query_row(
                     "SELECT txn_ref FROM payments WHERE dossier_code = ?1 AND method = ?2 AND status = 'pending' AND expires_at > ?3",
@@ -164,13 +176,14 @@ pub async fn start(
             };
             let (s, _) = state_of(&tx, &txn_ref)?.expect("just written");
             tx.commit()?;
-            Ok(Started::Ready(s))
-        })
+            Ok(Some(Started::Ready(s)))
+        }))
         .await;
     let payment = match result {
-        Ok(Started::Ready(p)) => p,
-        Ok(Started::Unknown) => return not_found_dossier(),
-        Ok(Started::NoFee) => {
+        Ok(Attempt::Right(Started::Ready(p))) => p,
+        Ok(Attempt::Wrong) => return not_found_dossier(),
+        Ok(Attempt::Locked(l)) => return guard::refused(l, &state.site.config.hotline),
+        Ok(Attempt::Right(Started::NoFee)) => {
             return error(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "no_fee",
@@ -178,10 +191,10 @@ pub async fn start(
                 "This application has no fee to pay online.",
             )
         }
-        Ok(Started::AlreadyPaid) => {
+        Ok(Attempt::Right(Started::AlreadyPaid)) => {
             return error(StatusCode::CONFLICT, "already_paid", "Hồ sơ này đã được thanh toán.", "This application is already paid.")
         }
-        Ok(Started::MethodOff) => {
+        Ok(Attempt::Right(Started::MethodOff)) => {
             return error(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "method_unavailable",
@@ -202,12 +215,8 @@ pub async fn start(
     match payment.method {
         PaymentMethod::Vnpay => {
             let vnp = payments.vnpay.as_ref().expect("checked above");
-            let ip = headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
-                .map(|s| s.trim().to_string())
-                .unwrap_or_else(|| "127.0.0.1".into());
+            // The citizen's address as we know it (a /64 for IPv6 is not an address: the provider gets ours).
+            let ip = if client.parse::<std::net::IpAddr>().is_ok() { client } else { "127.0.0.1".into() };
             started.pay_url = Some(pay_url(vnp, &state.public_url, &payment, req.lang, &ip));
         }
         PaymentMethod::Vietqr => {
@@ -257,19 +266,33 @@ fn reply(code: &str, message: &str) -> IpnReply {
 /// The provider's server-to-server notice: the only thing that can mark a card payment paid.
 pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, String>) -> rusqlite::Result<IpnReply> {
     if !vnpay::verify(secret, p) {
+        tracing::warn!(target: "security", event = "bad_payment_signature", source = "ipn");
         return Ok(reply("97", "Invalid Checksum"));
     }
     let txn_ref = p.get("vnp_TxnRef").cloned().unwrap_or_default();
     let tx = conn.transaction()?;
-    let Some((payment, _)) = state_of(&tx, &txn_ref)? else { return Ok(reply("01", "Order not found")) };
+    let Some((payment, expires_at)) = state_of(&tx, &txn_ref)? else { return Ok(reply("01", "Order not found")) };
     if p.get("vnp_Amount").and_then(|a| a.parse::<u64>().ok()) != Some(payment.amount_vnd * 100) {
         return Ok(reply("04", "Invalid amount"));
     }
-    if payment.status != PaymentStatus::Pending {
-        return Ok(reply("02", "Order already confirmed"));
-    }
     let response = p.get("vnp_ResponseCode").cloned().unwrap_or_default();
     let success = response == "00" && p.get("vnp_TransactionStatus").is_none_or(|s| s == "00");
+    let late = payment.status != PaymentStatus::Pending || expires_at <= vn_time(0);
+    if payment.status == PaymentStatus::Paid || (late && !success) {
+        return Ok(reply("02", "Order already confirmed"));
+    }
+    let second = success && paid_otherwise(&tx, &payment)?;
+    if late || second {
+        // The money was taken all the same: recorded, and flagged so the office refunds or settles it.
+        let flag = if second { "second_payment" } else { "late_success" };
+        tracing::warn!(target: "security", event = "payment_flagged", txn_ref, flag);
+        tx.execute(
+            "UPDATE payments SET status = 'paid', response_code = ?1, flag = ?2, paid_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE txn_ref = ?3",
+            params![response, flag, txn_ref],
+        )?;
+        tx.commit()?;
+        return Ok(reply("00", "Confirm Success"));
+    }
     let status = match (success, response.as_str()) {
         (true, _) => PaymentStatus::Paid,
         (false, "24") => PaymentStatus::Cancelled,
@@ -281,6 +304,15 @@ pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, Str
     )?;
     tx.commit()?;
     Ok(reply("00", "Confirm Success"))
+}
+
+/// Whether the dossier already has another payment that succeeded.
+fn paid_otherwise(conn: &Connection, p: &PaymentState) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) > 0 FROM payments WHERE dossier_code = ?1 AND txn_ref <> ?2 AND status = 'paid'",
+        params![p.dossier_code, p.txn_ref],
+        |r| r.get(0),
+    )
 }
 
 pub async fn ipn(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
@@ -300,6 +332,7 @@ pub async fn vnpay_return(State(state): State<AppState>, RawQuery(query): RawQue
     let Some(vnp) = state.payments.vnpay.clone() else { return unavailable(rusqlite::Error::InvalidQuery) };
     let params = vnpay::parse_query(query.as_deref().unwrap_or(""));
     if !vnpay::verify(&vnp.secret, &params) {
+        tracing::warn!(target: "security", event = "bad_payment_signature", source = "return");
         return error(
             StatusCode::BAD_REQUEST,
             "invalid_signature",
@@ -316,24 +349,59 @@ pub async fn vnpay_return(State(state): State<AppState>, RawQuery(query): RawQue
 }
 
 /// The treasury's confirmation of a bank transfer (standing in for bank reconciliation).
-pub async fn confirm_transfer(State(state): State<AppState>, headers: HeaderMap, Path(txn_ref): Path<String>) -> Response {
-    if let Err(r) = crate::dossiers::officer(&state, &headers) {
-        return r;
-    }
+pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): Officer, Path(txn_ref): Path<String>) -> Response {
     let done = state
         .db
         .call(move |conn| {
-            let changed = conn.execute(
-                "UPDATE payments SET status = 'paid', paid_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE txn_ref = ?1 AND method = 'vietqr' AND status = 'pending'",
-                [&txn_ref],
+            let tx = conn.transaction()?;
+            // A transfer that arrives after the citizen paid another way is recorded and flagged.
+            let second = match state_of(&tx, &txn_ref)? {
+                Some((p, _)) => paid_otherwise(&tx, &p)?,
+                None => false,
+            };
+            let changed = tx.execute(
+                "UPDATE payments SET status = 'paid', paid_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), confirmed_by = ?2,
+                 flag = CASE WHEN ?3 THEN 'second_payment' END
+                 WHERE txn_ref = ?1 AND method = 'vietqr' AND status IN ('pending', 'cancelled')",
+                params![txn_ref, officer, second],
             )?;
-            Ok((changed, state_of(conn, &txn_ref)?))
+            if changed == 1 {
+                crate::officers::record(&tx, &officer, "payment_received", &txn_ref)?;
+            }
+            let found = state_of(&tx, &txn_ref)?;
+            tx.commit()?;
+            Ok((changed, found))
         })
         .await;
     match done {
         Ok((1, Some((p, _)))) => Json(p).into_response(),
         Ok((_, Some(_))) => error(StatusCode::CONFLICT, "not_pending", "Giao dịch này không còn chờ xác nhận.", "This payment is not waiting for confirmation."),
         Ok((_, None)) => error(StatusCode::NOT_FOUND, "payment_not_found", "Không tìm thấy giao dịch.", "No such payment."),
+        Err(e) => unavailable(e),
+    }
+}
+
+/// `GET /api/v1/officer/payments`: payments the office must settle (a success after the payment
+/// expired or was replaced, or a second payment of one fee), newest first.
+pub async fn flagged(State(state): State<AppState>, Officer(_): Officer) -> Response {
+    let found = state
+        .db
+        .call(|conn| {
+            let refs: Vec<(String, String)> = conn
+                .prepare("SELECT txn_ref, flag FROM payments WHERE flag IS NOT NULL ORDER BY rowid DESC LIMIT 500")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let mut out = Vec::new();
+            for (r, flag) in refs {
+                if let Some((p, _)) = state_of(conn, &r)? {
+                    out.push(serde_json::json!({ "payment": p, "flag": flag }));
+                }
+            }
+            Ok(out)
+        })
+        .await;
+    match found {
+        Ok(list) => Json(list).into_response(),
         Err(e) => unavailable(e),
     }
 }

@@ -148,8 +148,14 @@ pub fn cache_control(path: &str) -> &'static str {
     }
 }
 
+/// Only what the app uses: copying (VietQR details, codes) on its own pages; no camera, microphone,
+/// location (until reports ask for it), payment handler, sensors or devices.
+pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), \
+     magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), clipboard-read=(), clipboard-write=(self), \
+     browsing-topics=()";
+
 /// Adds security and cache headers to every response.
-pub async fn headers(site: std::sync::Arc<Site>, req: Request, next: Next) -> Response {
+pub async fn headers(site: std::sync::Arc<Site>, https: bool, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let mut response = next.run(req).await;
     let h = response.headers_mut();
@@ -160,7 +166,11 @@ pub async fn headers(site: std::sync::Arc<Site>, req: Request, next: Next) -> Re
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=(self)"));
+    h.insert("permissions-policy", HeaderValue::from_static(PERMISSIONS_POLICY));
+    if https {
+        // Behind a TLS proxy: browsers keep to https for a year, so nobody on the network can strip it.
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
     if !path.starts_with("/api") && !h.contains_key(header::VARY) {
         h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }

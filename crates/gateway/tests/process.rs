@@ -69,6 +69,15 @@ fn bad_settings_fail_at_start_and_say_what_to_fix() {
     let err = run_expecting_failure(&[("MYTHO_DIST", bad_lessons.to_str().unwrap()), ("MYTHO_DB_PATH", db_s)]);
     assert!(err.contains("lessons.json") && err.contains("khai-sinh-cu"), "{err}");
 
+    // The payment simulator never runs beside a real provider's address or secret.
+    let err = run_expecting_failure(&[
+        ("MYTHO_PAYMENT_SIMULATOR", "1"),
+        ("MYTHO_VNPAY_URL", "https://pay.vnpay.vn/vpcpay.html"),
+        ("MYTHO_DIST", dist_s),
+        ("MYTHO_DB_PATH", db_s),
+    ]);
+    assert!(err.contains("MYTHO_PAYMENT_SIMULATOR") && err.contains("MYTHO_VNPAY_URL"), "{err}");
+
     // A data folder that cannot be created: its parent is a file.
     let file = tmp.path().join("a-file");
     std::fs::write(&file, "").unwrap();

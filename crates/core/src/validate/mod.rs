@@ -44,6 +44,8 @@ pub enum Invalid {
     NotChosen,
     /// A paper to attach was not attached (or its upload did not finish).
     NotAttached,
+    /// The attachments together are more than one dossier may hold (checked by the server).
+    TooManyFiles,
 }
 
 impl Invalid {
@@ -62,6 +64,11 @@ impl Invalid {
                 vi,
                 format!("{label}: hãy đính kèm ảnh chụp hoặc tệp PDF"),
                 format!("{label}: attach a photo or a PDF"),
+            ),
+            Invalid::TooManyFiles => pick(
+                vi,
+                format!("{label}: các tệp đính kèm của hồ sơ quá lớn; hãy chụp lại ảnh nhỏ hơn hoặc gộp các trang vào một tệp PDF"),
+                format!("{label}: the application's attachments are too large together; take smaller photos or put the pages in one PDF"),
             ),
             Invalid::UnknownWard => pick(
                 vi,

@@ -1,0 +1,167 @@
+//! What the gateway's HTTP tests share: a small `dist/` and a real gateway on a free port with its own
+//! SQLite file.
+#![allow(dead_code)]
+
+
+use mytho_gateway::config::GatewayConfig;
+use mytho_gateway::{assets, AppState};
+use std::net::SocketAddr;
+use std::path::Path;
+
+pub const VNPAY_SECRET: &str = "TESTSECRETKEY0123456789ABCDEFGHIJ";
+pub const OFFICER_TOKEN: &str = "test-officer-token-0123456789abcdef";
+pub const LOADER: &str = "import init from '/app-0123456789abcdef.js'; await init('/app-0123456789abcdef_bg.wasm');";
+pub const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend module, long enough to compress: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+pub fn index_html() -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><style>body{{margin:0}} .button{{color:#fff}}</style>\
+         <link rel=\"stylesheet\" href=\"/main-00112233aabbccdd.css\">\
+         <script type=\"module\">{LOADER}</script></head><body><div id=\"app\"><h1>Mỹ Tho Số</h1></div></body></html>"
+    )
+}
+
+/// The dossiers bundle's page: its own loader. (No FAQ page is built here: its addresses fall back to
+/// the shell's page.)
+pub fn dossiers_html() -> String {
+    index_html().replace("/app-0123456789abcdef", "/dossiers-fedcba9876543210")
+}
+
+/// The forms bundle's page.
+pub fn forms_html() -> String {
+    index_html().replace("/app-0123456789abcdef", "/forms-0011223344556677")
+}
+
+pub fn make_dist(dir: &Path) {
+    std::fs::write(dir.join("index.html"), index_html()).unwrap();
+    std::fs::write(dir.join("dich-vu-cong.html"), dossiers_html()).unwrap();
+    std::fs::write(dir.join("nop-ho-so.html"), forms_html()).unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef.js"), "export default function init() {}\n".repeat(20)).unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), WASM).unwrap();
+    std::fs::write(dir.join("main-00112233aabbccdd.css"), "body { color: #1b1b1b; }\n".repeat(10)).unwrap();
+    for file in ["config.json", "faq.json", "tourism.json", "lessons.json"] {
+        std::fs::copy(format!("{}/../../public/{file}", env!("CARGO_MANIFEST_DIR")), dir.join(file)).unwrap();
+    }
+    assets::precompress(dir).unwrap();
+}
+
+pub struct Server {
+    pub base: String,
+    _tmp: tempfile::TempDir,
+    pub db_path: std::path::PathBuf,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Server {
+    pub async fn start() -> Server {
+        Server::start_with(Some(OFFICER_TOKEN)).await
+    }
+
+    pub async fn start_with(officer_token: Option<&str>) -> Server {
+        Server::start_at(officer_token, None, None).await
+    }
+
+    /// A gateway on the database file `db` (to restart on the same data), told it is reached at
+    /// `public_url` (an https address behind a TLS proxy, say).
+    pub async fn start_at(officer_token: Option<&str>, db: Option<std::path::PathBuf>, public_url: Option<&str>) -> Server {
+        let tmp = tempfile::tempdir().unwrap();
+        let dist = tmp.path().join("dist");
+        std::fs::create_dir(&dist).unwrap();
+        make_dist(&dist);
+        let db_path = db.unwrap_or_else(|| tmp.path().join("data").join("test.sqlite3"));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        let public_url = public_url.map_or_else(|| format!("http://{addr}"), str::to_string);
+        let config = GatewayConfig {
+            addr,
+            db_path: db_path.clone(),
+            dist,
+            log_level: tracing::Level::WARN,
+            officer_token: officer_token.map(str::to_string),
+            agency_code: "MTS".into(),
+            payments: mytho_gateway::config::PaymentConfig {
+                vnpay: Some(mytho_gateway::config::VnpayConfig {
+                    tmn_code: "MYTHOSO1".into(),
+                    secret: VNPAY_SECRET.into(),
+                    pay_url: format!("{public_url}/simulator/vnpay/pay"),
+                }),
+                simulator: true,
+                vietqr: Some(("970436".into(), "1017595600".into(), "UBND PHUONG MY THO".into())),
+            },
+            public_url,
+            // The test client stands in for a reverse proxy: X-Forwarded-For names the clients.
+            trusted_proxy: Some(addr.ip()),
+        };
+        let state = AppState::open(&config).unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(mytho_gateway::serve(listener, state, async {
+            let _ = stopped.await;
+        }));
+        Server { base: format!("http://{addr}"), _tmp: tmp, db_path, stop: Some(stop), task: Some(task) }
+    }
+
+    /// GET as the client at `address` (the test client stands in for the trusted proxy).
+    pub async fn get_as(&self, address: &str, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut all = vec![("x-forwarded-for", address)];
+        all.extend_from_slice(headers);
+        self.get_h(path, &all).await
+    }
+
+    pub async fn get(&self, path: &str, accept_encoding: Option<&str>) -> reqwest::Response {
+        let mut req = reqwest::Client::new().get(format!("{}{path}", self.base));
+        if let Some(enc) = accept_encoding {
+            req = req.header("accept-encoding", enc);
+        }
+        req.send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, body: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// GET with request headers (the second factor, an access key, a client's address).
+    pub async fn get_h(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut req = reqwest::Client::new().get(format!("{}{path}", self.base));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req.send().await.unwrap()
+    }
+
+    /// POST JSON with request headers.
+    pub async fn post_h(&self, path: &str, body: &serde_json::Value, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut req = reqwest::Client::new().post(format!("{}{path}", self.base)).json(body);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req.send().await.unwrap()
+    }
+
+    pub async fn post_with(&self, path: &str, body: &serde_json::Value, token: Option<&str>) -> reqwest::Response {
+        let mut req = reqwest::Client::new().post(format!("{}{path}", self.base)).json(body);
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        req.send().await.unwrap()
+    }
+
+    pub async fn stop(mut self) {
+        self.stop.take().unwrap().send(()).unwrap();
+        self.task.take().unwrap().await.unwrap().unwrap();
+    }
+}
+
+pub const L4: &str = mytho_core::dossier::PHONE_LAST4_HEADER;
+pub const KEY: &str = mytho_core::dossier::ACCESS_KEY_HEADER;
+
+pub fn header<'a>(r: &'a reqwest::Response, name: &str) -> &'a str {
+    r.headers().get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
+}
+
