@@ -6,7 +6,6 @@ import * as path from 'node:path';
 // (built by `make test`), with a fresh SQLite file each run.
 const port = Number(process.env.E2E_PORT ?? 8181);
 const gateway = process.env.E2E_GATEWAY ?? 'target/debug/mytho-gateway';
-export const E2E_VNPAY_SECRET = 'E2ESECRET-9f3c2a7be1d04c5a8f6e';
 const dbPath = path.join(os.tmpdir(), `mytho-e2e-${process.pid}-${Date.now()}`, 'e2e.sqlite3');
 
 export default defineConfig({
@@ -40,10 +39,10 @@ export default defineConfig({
       MYTHO_DIST: 'dist',
       MYTHO_DB_PATH: dbPath,
       MYTHO_LOG: 'warn',
-      // Payments on, with the simulator: the tests check that none of this reaches the browser.
-      MYTHO_VNPAY_TMN_CODE: 'MYTHOSO1',
-      MYTHO_VNPAY_SECRET: E2E_VNPAY_SECRET,
+      // Card payments through the simulator, which makes its own secret (never a real one).
       MYTHO_PAYMENT_SIMULATOR: '1',
+      // Tests stand in for the city's reverse proxy: each test's X-Forwarded-For is its own client.
+      MYTHO_TRUSTED_PROXY: '127.0.0.1',
       MYTHO_OFFICER_TOKEN: 'e2e-officer-token-0123456789abcdef',
       // A test account for VietQR transfers (not a real one).
       MYTHO_VIETQR_BIN: '970436',

@@ -1,11 +1,11 @@
 //! The boundary between the app and "the city's backend".
 
-use super::http::{get_json, post_bytes_for, post_for, post_json, put_json, send_as, Method, RequestOptions};
+use super::http::{get_json, get_json_with, post_bytes_for, post_for, post_for_with, post_json, put_json, send_as, Method, RequestOptions};
 use mytho_core::classes::{ClassStarted, Dashboard, JoinClass, Joined, LearnerProgress, StartClass, CLASSES_PATH};
 use mytho_core::api::{ApiError, FaqFeedback, Health, FAQ_FEEDBACK_PATH, HEALTH_PATH};
 use mytho_core::dossier::{
-    DraftSaved, Receipt, SaveDraft, StoredAnswers, SubmitDossier, Supplement, Tracking, Uploaded, DOSSIERS_PATH, DRAFTS_PATH,
-    UPLOADS_PATH,
+    DraftSaved, Receipt, SaveDraft, StoredAnswers, SubmitDossier, Supplement, Tracking, Uploaded, ACCESS_KEY_HEADER, DOSSIERS_PATH,
+    DRAFTS_PATH, PHONE_LAST4_HEADER, UPLOADS_PATH,
 };
 use mytho_core::payment::{PaymentStarted, PaymentState, StartPayment, PAYMENTS_PATH};
 use mytho_core::procedures::{Procedure, ProcedureList, PROCEDURES_PATH};
@@ -59,8 +59,8 @@ pub trait SubmitBackend: Send + Sync {
     /// Submits a dossier. Safe to repeat: the server keeps one dossier per idempotency key.
     fn submit_dossier<'a>(&'a self, dossier: &'a SubmitDossier) -> ApiFuture<'a, Receipt>;
 
-    /// Sends corrected answers for a dossier waiting for a supplement.
-    fn supplement<'a>(&'a self, code: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt>;
+    /// Sends corrected answers for a dossier waiting for a supplement, with its access key.
+    fn supplement<'a>(&'a self, code: &'a str, access_key: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt>;
 
     /// Keeps a draft on the server for a while, under a resume code, to continue on another device.
     fn save_draft<'a>(&'a self, draft: &'a SaveDraft) -> ApiFuture<'a, DraftSaved>;
@@ -74,8 +74,8 @@ pub trait TrackingBackend: Send + Sync {
     /// A dossier's status and timeline, for its code and the last 4 digits of the applicant's phone.
     fn track<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Tracking>;
 
-    /// The answers stored with a dossier (to fix what the office asked for).
-    fn stored_answers<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, StoredAnswers>;
+    /// The answers stored with a dossier (to fix what the office asked for), with its access key.
+    fn stored_answers<'a>(&'a self, code: &'a str, access_key: &'a str) -> ApiFuture<'a, StoredAnswers>;
 
     /// A draft kept under a resume code.
     fn load_draft<'a>(&'a self, resume_code: &'a str) -> ApiFuture<'a, SaveDraft>;
@@ -153,10 +153,13 @@ impl SubmitBackend for GatewayBackend {
         Box::pin(async move { post_for(&format!("{}{DOSSIERS_PATH}", self.api_base), dossier, &self.options).await })
     }
 
-    fn supplement<'a>(&'a self, code: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt> {
+    fn supplement<'a>(&'a self, code: &'a str, access_key: &'a str, supplement: &'a Supplement) -> ApiFuture<'a, Receipt> {
         // Sent once: a second copy would find the dossier already back in processing.
         let once = RequestOptions { retry: RetryPolicy::ONCE, ..self.options };
-        Box::pin(async move { post_for(&format!("{}{DOSSIERS_PATH}/{}/supplement", self.api_base, slug(code)), supplement, &once).await })
+        Box::pin(async move {
+            let url = format!("{}{DOSSIERS_PATH}/{}/supplement", self.api_base, slug(code));
+            post_for_with(&url, supplement, &[(ACCESS_KEY_HEADER, access_key)], &once).await
+        })
     }
 
     fn save_draft<'a>(&'a self, draft: &'a SaveDraft) -> ApiFuture<'a, DraftSaved> {
@@ -174,15 +177,15 @@ impl SubmitBackend for GatewayBackend {
 impl TrackingBackend for GatewayBackend {
     fn track<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Tracking> {
         Box::pin(async move {
-            let url = format!("{}{DOSSIERS_PATH}/{}?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
-            get_json(&url, &self.options).await
+            let url = format!("{}{DOSSIERS_PATH}/{}", self.api_base, slug(code));
+            get_json_with(&url, &[(PHONE_LAST4_HEADER, phone_last4)], &self.options).await
         })
     }
 
-    fn stored_answers<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, StoredAnswers> {
+    fn stored_answers<'a>(&'a self, code: &'a str, access_key: &'a str) -> ApiFuture<'a, StoredAnswers> {
         Box::pin(async move {
-            let url = format!("{}{DOSSIERS_PATH}/{}/answers?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
-            get_json(&url, &self.options).await
+            let url = format!("{}{DOSSIERS_PATH}/{}/answers", self.api_base, slug(code));
+            get_json_with(&url, &[(ACCESS_KEY_HEADER, access_key)], &self.options).await
         })
     }
 
@@ -210,20 +213,25 @@ impl ClassBackend for GatewayBackend {
     fn dashboard<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, Dashboard> {
         let url = format!("{}{CLASSES_PATH}/{}", self.api_base, slug(code));
         Box::pin(async move {
-            let r = send_as(Method::Get, &url, self.options.timeout_ms, Some(token)).await?;
+            let auth = format!("Bearer {token}");
+            let r = send_as(Method::Get, &url, self.options.timeout_ms, &[("authorization", &auth)]).await?;
             r.json::<Dashboard>().await.map_err(|e| ApiError::Decode(e.to_string()))
         })
     }
 
     fn close_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, ()> {
         let url = format!("{}{CLASSES_PATH}/{}/close", self.api_base, slug(code));
-        Box::pin(async move { send_as(Method::Post(String::new()), &url, self.options.timeout_ms, Some(token)).await.map(|_| ()) })
+        Box::pin(async move {
+            let auth = format!("Bearer {token}");
+            send_as(Method::Post(String::new()), &url, self.options.timeout_ms, &[("authorization", &auth)]).await.map(|_| ())
+        })
     }
 
     fn export_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, String> {
         let url = format!("{}{CLASSES_PATH}/{}/export.csv", self.api_base, slug(code));
         Box::pin(async move {
-            let r = send_as(Method::Get, &url, self.options.timeout_ms, Some(token)).await?;
+            let auth = format!("Bearer {token}");
+            let r = send_as(Method::Get, &url, self.options.timeout_ms, &[("authorization", &auth)]).await?;
             r.text().await.map_err(|_| ApiError::Offline)
         })
     }
@@ -245,8 +253,8 @@ impl PaymentBackend for GatewayBackend {
 
     fn payments<'a>(&'a self, code: &'a str, phone_last4: &'a str) -> ApiFuture<'a, Vec<PaymentState>> {
         Box::pin(async move {
-            let url = format!("{}{DOSSIERS_PATH}/{}{PAYMENTS_PATH}?phone_last4={}", self.api_base, slug(code), slug(phone_last4));
-            get_json(&url, &self.options).await
+            let url = format!("{}{DOSSIERS_PATH}/{}{PAYMENTS_PATH}", self.api_base, slug(code));
+            get_json_with(&url, &[(PHONE_LAST4_HEADER, phone_last4)], &self.options).await
         })
     }
 

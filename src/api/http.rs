@@ -23,7 +23,12 @@ pub struct RequestOptions {
 
 /// GET and decode JSON; retried as the options allow.
 pub async fn get_json<T: DeserializeOwned>(url: &str, options: &RequestOptions) -> Result<T, ApiError> {
-    let response = get_with_retries(url, options).await?;
+    get_json_with(url, &[], options).await
+}
+
+/// GET with request headers (a dossier's secrets travel there, never in the URL) and decode JSON.
+pub async fn get_json_with<T: DeserializeOwned>(url: &str, headers: &[(&str, &str)], options: &RequestOptions) -> Result<T, ApiError> {
+    let response = with_retries(options, || send_as(Method::Get, url, options.timeout_ms, headers)).await?;
     response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
 }
 
@@ -42,8 +47,18 @@ pub async fn post_json<B: serde::Serialize>(url: &str, body: &B, options: &Reque
 /// POST a JSON body and decode the answer. Retried as the options allow: only for requests the server
 /// recognises when they come twice (a submission's idempotency key).
 pub async fn post_for<B: serde::Serialize, T: DeserializeOwned>(url: &str, body: &B, options: &RequestOptions) -> Result<T, ApiError> {
+    post_for_with(url, body, &[], options).await
+}
+
+/// POST a JSON body with request headers and decode the answer.
+pub async fn post_for_with<B: serde::Serialize, T: DeserializeOwned>(
+    url: &str,
+    body: &B,
+    headers: &[(&str, &str)],
+    options: &RequestOptions,
+) -> Result<T, ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    let response = with_retries(options, || send(Method::Post(json.clone()), url, options.timeout_ms)).await?;
+    let response = with_retries(options, || send_as(Method::Post(json.clone()), url, options.timeout_ms, headers)).await?;
     response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
 }
 
@@ -77,11 +92,11 @@ async fn with_retries<F: std::future::Future<Output = Result<Response, ApiError>
 /// One request. It is aborted when its timeout fires or when the reactive owner that started it goes
 /// away (the user left the page).
 async fn send(method: Method, url: &str, timeout_ms: u32) -> Result<Response, ApiError> {
-    send_as(method, url, timeout_ms, None).await
+    send_as(method, url, timeout_ms, &[]).await
 }
 
-/// One request, with a bearer token when given (a class's trainer); not retried.
-pub async fn send_as(method: Method, url: &str, timeout_ms: u32, bearer: Option<&str>) -> Result<Response, ApiError> {
+/// One request with these headers; not retried.
+pub async fn send_as(method: Method, url: &str, timeout_ms: u32, headers: &[(&str, &str)]) -> Result<Response, ApiError> {
     let controller = AbortController::new().map_err(|_| ApiError::Offline)?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
@@ -110,10 +125,7 @@ pub async fn send_as(method: Method, url: &str, timeout_ms: u32, bearer: Option<
         Method::Put(_) => Request::put(url),
     }
     .abort_signal(Some(&signal));
-    let builder = match bearer {
-        Some(token) => builder.header("authorization", &format!("Bearer {token}")),
-        None => builder,
-    };
+    let builder = headers.iter().fold(builder, |b, (name, value)| b.header(name, value));
     let sent = match method {
         Method::Get => builder.send().await,
         Method::Post(json) | Method::Put(json) => match builder.header("content-type", "application/json").body(json) {

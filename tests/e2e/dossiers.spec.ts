@@ -138,11 +138,16 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ', { timeout: 15_000 });
   const code = (await page.locator('.receipt-code').textContent())!.trim();
   expect(posts).toBe(2);
-  expect(code).toMatch(/^MTS-\d{6}-\d{4}$/);
+  expect(code).toMatch(/^MTS-\d{6}-[2-9A-HJKMNP-Z]{6}$/);
   expect(code).toBe(firstCode);
+  // The access key, shown once, as text and as a QR code, and kept with the receipt on this device.
+  const accessKey = (await page.locator('.receipt-key').textContent())!.trim();
+  expect(accessKey).toMatch(/^([2-9A-HJKMNP-Z]{4}-){3}[2-9A-HJKMNP-Z]{4}$/);
+  await expect(page.getByRole('img', { name: 'Mã QR chứa mã hồ sơ và mã truy cập' })).toBeVisible();
   await expect(page.getByText('Ngày hẹn trả kết quả')).toBeVisible();
   // What reached the office is the photo made smaller in the browser: 2000 × 1500, well under 1 MB.
-  const stored = await request.get(`/api/v1/dossiers/${code}/answers?phone_last4=5678`);
+  expect((await request.get(`/api/v1/dossiers/${code}/answers`, { headers: { 'x-phone-last4': '5678' } })).status()).toBe(401);
+  const stored = await request.get(`/api/v1/dossiers/${code}/answers`, { headers: { 'x-access-key': accessKey } });
   const uploadId = (await stored.json()).answers.birth_notice;
   const file = await request.get(`/api/v1/officer/dossiers/${code}/attachments/${uploadId}`, { headers: OFFICER });
   expect(file.status()).toBe(200);
@@ -176,6 +181,8 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.locator('.tag--status')).toHaveText('Chờ bổ sung hồ sơ');
   await expect(page.locator('.tracking')).toContainText('Ghi rõ nơi sinh theo giấy chứng sinh');
+  // On the phone that submitted, the key kept with the receipt is used: nothing more to type.
+  await expect(page.getByLabel('Mã truy cập hồ sơ')).toHaveCount(0);
   await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin trẻ');
   await expect(page.getByText(/Bạn đang sửa hồ sơ theo yêu cầu bổ sung/)).toBeVisible();
@@ -189,8 +196,72 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã gửi bổ sung');
   await expect(page.locator('.receipt-code')).toHaveText(code);
 
-  const tracked = await request.get(`/api/v1/dossiers/${code}?phone_last4=5678`);
+  const tracked = await request.get(`/api/v1/dossiers/${code}`, { headers: { 'x-phone-last4': '5678' } });
   expect((await tracked.json()).status).toBe('processing');
+});
+
+test('on another phone the access key typed from the paper receipt opens the supplement; a wrong key is explained', async ({ page, request }) => {
+  const answers = {
+    name: 'Trần Thị Bình', 'dob.day': '5', 'dob.month': '3', 'dob.year': '1995', sex: 'female', id_number: '082195123456',
+    history: 'divorced', divorce_ref: '12/2020/QĐST-HNGĐ', purpose: 'marriage', phone: '0912 345 678',
+  };
+  const submitted = await request.post('/api/v1/dossiers', {
+    data: { procedure_id: 'xac-nhan-hon-nhan', idempotency_key: `k-other-phone-${Date.now()}`, answers },
+  });
+  expect(submitted.status()).toBe(201);
+  const { code, access_key: accessKey } = await submitted.json();
+  for (const body of [
+    { status: 'received' },
+    { status: 'awaiting_supplement', note: { vi: 'Ghi số bản án ly hôn theo bản sao', en: 'Give the judgment number as on the copy' } },
+  ]) {
+    expect((await request.post(`/api/v1/officer/dossiers/${code}/status`, { headers: OFFICER, data: body })).status()).toBe(200);
+  }
+  // Secrets travel in headers: no address the app asks for holds the digits or the key.
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+
+  await page.goto(`/tra-cuu?ma=${code}`);
+  await appReady(page);
+  await page.getByLabel('4 số cuối số điện thoại').fill('5678');
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await expect(page.locator('.tag--status')).toHaveText('Chờ bổ sung hồ sơ');
+  const keyBox = page.getByLabel('Mã truy cập hồ sơ');
+  await expect(keyBox).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Not typed, then mistyped, then another dossier's key: each explained at the field and in the summary.
+  await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toContainText('Hãy nhập mã truy cập hồ sơ');
+  await keyBox.fill('ABCD-EFGH');
+  await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+  await expect(summary).toContainText('Mã truy cập gồm 16 chữ và số');
+  await keyBox.fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+  await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+  await expect(summary).toContainText('mã truy cập không đúng');
+  await expect(page.locator('#supplement-key-error')).toContainText('16 ký tự');
+  await expect(keyBox).toHaveAttribute('aria-describedby', 'supplement-key-hint supplement-key-error');
+  await expect(keyBox).toHaveValue('ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+  await expectNoAxeViolations(page);
+  await summary.getByRole('link').first().click();
+  await expect(keyBox).toBeFocused();
+
+  // Typed as people type it: lower case, spaces.
+  await keyBox.fill(accessKey.toLowerCase().replaceAll('-', ' '));
+  await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
+  await expect(page.getByText(/Bạn đang sửa hồ sơ theo yêu cầu bổ sung/)).toBeVisible();
+  await expect(page.getByLabel('Họ và tên', { exact: true })).toHaveValue('Trần Thị Bình');
+  for (const next of ['Tình trạng hôn nhân', 'Liên hệ', 'Kiểm tra thông tin trước khi nộp']) {
+    await continueStep(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(next);
+  }
+  await page.getByLabel(/Tôi cam đoan/).check();
+  await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã gửi bổ sung');
+  const tracked = await request.get(`/api/v1/dossiers/${code}`, { headers: { 'x-phone-last4': '5678' } });
+  expect((await tracked.json()).status).toBe('processing');
+  const leaked = urls.filter((u) => u.includes('5678') || u.toUpperCase().includes(accessKey.slice(0, 4) + '-'));
+  expect(leaked).toEqual([]);
 });
 
 test('tracking explains what to fix, in both languages', async ({ page }) => {
@@ -279,7 +350,7 @@ test('a conditional question, a select, and a submission queued offline then sen
   problems.length = 0;
   await context.setOffline(false);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ', { timeout: 15_000 });
-  await expect(page.locator('.receipt-code')).toHaveText(/^MTS-\d{6}-\d{4}$/);
+  await expect(page.locator('.receipt-code')).toHaveText(/^MTS-\d{6}-[2-9A-HJKMNP-Z]{6}$/);
 });
 
 test('my details are kept only when I agree, fill the next form, and can be erased', async ({ page }) => {

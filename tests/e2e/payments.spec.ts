@@ -62,7 +62,7 @@ test('a fee paid through the provider: cancelled first, then paid, as the gatewa
   await expect(page.getByRole('button', { name: 'In biên nhận' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const listed = await request.get(`/api/v1/dossiers/${code}/payments?phone_last4=4321`);
+  const listed = await request.get(`/api/v1/dossiers/${code}/payments`, { headers: { 'x-phone-last4': '4321' } });
   expect((await listed.json()).map((p: any) => p.status)).toEqual(['paid', 'cancelled']);
 
   // Tracking shows the fee as paid.
@@ -111,7 +111,7 @@ test('a fee paid by VietQR stays pending until the treasury confirms it', async 
 
   await page.getByRole('button', { name: 'Kiểm tra trạng thái thanh toán' }).click();
   await expect(page.getByText('Chờ xác nhận thanh toán')).toBeVisible();
-  const payments = await (await request.get(`/api/v1/dossiers/${code}/payments?phone_last4=4321`)).json();
+  const payments = await (await request.get(`/api/v1/dossiers/${code}/payments`, { headers: { 'x-phone-last4': '4321' } })).json();
   const confirm = await request.post(`/api/v1/officer/payments/${payments[0].txn_ref}/received`, { headers: OFFICER });
   expect(confirm.status()).toBe(200);
   await page.getByRole('button', { name: 'Kiểm tra trạng thái thanh toán' }).click();

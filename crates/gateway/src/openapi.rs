@@ -15,7 +15,7 @@ pub fn document() -> Value {
         "info": {
             "title": "Mỹ Tho Số city gateway",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "API of the reference city gateway behind the Mỹ Tho Số app. Errors carry a code and a message in Vietnamese and English."
+            "description": "API of the reference city gateway behind the Mỹ Tho Số app. Errors carry a code and a message in Vietnamese and English. Every anonymous write is limited per client (429 with Retry-After); every secret (second factor, access key, resume code, class code, trainer token, officer credential) is limited per client and per target after a few wrong tries, the right one included during the pause."
         },
         "paths": {
             HEALTH_PATH: {
@@ -102,8 +102,9 @@ pub fn document() -> Value {
                     "operationId": "submitDossier",
                     "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SubmitDossier" } } } },
                     "responses": {
-                        "201": { "description": "Created: the receipt" },
-                        "200": { "description": "The same key and body again: the same receipt" },
+                        "201": { "description": "Created: the receipt, with the dossier's access_key (given only in this answer; the gateway keeps a hash)" },
+                        "200": { "description": "The same key and body again: the same receipt, with a new access_key replacing the one that was not received" },
+                        "429": { "description": "Too many submissions from this client: Retry-After says when to try again" },
                         "409": { "description": "The key was used with a different body" },
                         "422": { "description": "Answers break the form's rules (fields listed, both languages), or the procedure is not online" }
                     }
@@ -114,12 +115,14 @@ pub fn document() -> Value {
                     "summary": "Track a dossier: status, appointment, overdue, timeline with reasons",
                     "operationId": "trackDossier",
                     "parameters": [
-                        { "name": "code", "in": "path", "required": true, "schema": { "type": "string" }, "example": "MTS-251203-0001" },
-                        { "name": "phone_last4", "in": "query", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}$" } }
+                        { "name": "code", "in": "path", "required": true, "schema": { "type": "string" }, "example": "MTS-251203-K7M4QP" }
                     ],
+                    "security": [{ "secondFactor": [] }],
                     "responses": {
-                        "200": { "description": "The dossier's tracking" },
-                        "404": { "description": "No dossier with this code and these digits (the two cases are not told apart)" }
+                        "200": { "description": "The dossier's tracking: status only, no personal data" },
+                        "400": { "description": "No X-Phone-Last4 header of 4 digits" },
+                        "404": { "description": "No dossier with this code and these digits (the two cases are not told apart)" },
+                        "429": { "description": "Too many wrong digits from this client, or at this dossier: Retry-After says when to try again" }
                     }
                 }
             },
@@ -128,18 +131,27 @@ pub fn document() -> Value {
                     "summary": "The answers stored for a dossier (dates split into day, month, year), to prefill a supplement",
                     "operationId": "dossierAnswers",
                     "parameters": [
-                        { "name": "code", "in": "path", "required": true, "schema": { "type": "string" } },
-                        { "name": "phone_last4", "in": "query", "required": true, "schema": { "type": "string" } }
+                        { "name": "code", "in": "path", "required": true, "schema": { "type": "string" } }
                     ],
-                    "responses": { "200": { "description": "Procedure and answers" }, "404": { "description": "No such dossier for these digits" } }
+                    "security": [{ "accessKey": [] }],
+                    "responses": {
+                        "200": { "description": "Procedure and answers" },
+                        "401": { "description": "No access key" },
+                        "403": { "description": "Wrong code or access key (not told apart)" },
+                        "429": { "description": "Too many wrong keys: Retry-After says when to try again" }
+                    }
                 }
             },
             (format!("{API_V1}{DOSSIERS_PATH}/{{code}}/supplement")): {
                 "post": {
                     "summary": "Resubmit corrected answers after a request for more documents; the dossier goes back to processing",
                     "operationId": "supplementDossier",
+                    "security": [{ "accessKey": [] }],
                     "responses": {
                         "200": { "description": "Accepted" },
+                        "401": { "description": "No access key" },
+                        "403": { "description": "Wrong code or access key" },
+                        "429": { "description": "Too many wrong keys, or too many submissions from this client" },
                         "409": { "description": "No supplement was requested" },
                         "422": { "description": "Answers break the form's rules" }
                     }
@@ -156,8 +168,9 @@ pub fn document() -> Value {
                     }
                 },
                 "get": {
-                    "summary": "A dossier's payments as the gateway recorded them, newest first (needs phone_last4)",
+                    "summary": "A dossier's payments as the gateway recorded them, newest first",
                     "operationId": "listPayments",
+                    "security": [{ "secondFactor": [] }],
                     "responses": { "200": { "description": "The payments" }, "404": { "description": "No dossier with this code and digits" } }
                 }
             },
@@ -180,7 +193,15 @@ pub fn document() -> Value {
                     "summary": "Treasury: confirm a VietQR transfer was received (stands in for bank reconciliation)",
                     "operationId": "confirmTransfer",
                     "security": [{ "officerToken": [] }],
-                    "responses": { "200": { "description": "Paid" }, "409": { "description": "Not pending" } }
+                    "responses": { "200": { "description": "Paid (flagged when the dossier was already paid another way)" }, "409": { "description": "Not pending" } }
+                }
+            },
+            (format!("{API_V1}/officer{PAYMENTS_PATH}")): {
+                "get": {
+                    "summary": "Officer: payments to settle (a success after expiry or replacement, or a second payment of one fee)",
+                    "operationId": "flaggedPayments",
+                    "security": [{ "officerToken": [] }],
+                    "responses": { "200": { "description": "Each payment with its flag: late_success or second_payment" }, "401": { "description": "Wrong credential" } }
                 }
             },
             (format!("{API_V1}{OFFICER_DOSSIERS_PATH}/{{code}}/status")): {
@@ -191,8 +212,8 @@ pub fn document() -> Value {
                     "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/StatusChange" } } } },
                     "responses": {
                         "200": { "description": "Moved" },
-                        "401": { "description": "Wrong token" },
-                        "403": { "description": "The officer API is off (no MYTHO_OFFICER_TOKEN)" },
+                        "401": { "description": "Missing, wrong or revoked officer credential" },
+                        "429": { "description": "Too many wrong credentials from this client" },
                         "409": { "description": "Not an allowed move from the current status" },
                         "422": { "description": "A reason is required" }
                     }
@@ -237,6 +258,7 @@ pub fn document() -> Value {
                 "get": {
                     "summary": "Trainer: the dashboard (who joined, where each is, quiz scores); bearer trainer token",
                     "operationId": "classDashboard",
+                    "security": [{ "trainerToken": [] }],
                     "responses": { "200": { "description": "The dashboard" }, "404": { "description": "Unknown class or wrong token" } }
                 }
             },
@@ -255,7 +277,12 @@ pub fn document() -> Value {
             }
         },
         "components": {
-            "securitySchemes": { "officerToken": { "type": "http", "scheme": "bearer" } },
+            "securitySchemes": {
+                "officerToken": { "type": "http", "scheme": "bearer", "description": "A named officer's credential (`mytho-gateway officers add <name>`); wrong ones are limited per client" },
+                "trainerToken": { "type": "http", "scheme": "bearer", "description": "The token returned when the class was started" },
+                "secondFactor": { "type": "apiKey", "in": "header", "name": "X-Phone-Last4", "description": "The last 4 digits of the applicant's phone (status only). Never in the URL" },
+                "accessKey": { "type": "apiKey", "in": "header", "name": "X-Access-Key", "description": "The dossier's access key (16 characters, returned once with the receipt); needed for anything that shows or changes the citizen's answers" }
+            },
             "schemas": {
                 "SubmitDossier": {
                     "type": "object",

@@ -87,8 +87,8 @@ pub fn CheckAnswers() -> impl IntoView {
             spawn_local(async move {
                 let result = match &supplement {
                     Some(s) => {
-                        let body = Supplement { phone_last4: s.phone_last4.clone(), answers };
-                        backend.supplement(&s.code, &body).await
+                        let body = Supplement { answers };
+                        backend.supplement(&s.code, &s.access_key, &body).await
                     }
                     None => {
                         let body = SubmitDossier { procedure_id: p.id.clone(), answers, idempotency_key: key };
@@ -97,8 +97,12 @@ pub fn CheckAnswers() -> impl IntoView {
                 };
                 let _ = sending.try_set(false);
                 match result {
-                    Ok(receipt) => {
+                    Ok(mut receipt) => {
                         let code = receipt.code.clone();
+                        // The key came with the first receipt only: a supplement's receipt keeps it.
+                        if let Some(s) = &supplement {
+                            receipt.access_key = Some(s.access_key.clone());
+                        }
                         if keep_details.get_untracked() && supplement.is_none() {
                             keep_profile(&Profile::from_answers(&def, &answers_sent));
                         }

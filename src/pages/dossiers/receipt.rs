@@ -1,6 +1,6 @@
 use super::draft::read;
 use super::tracking_path;
-use crate::components::{rel_for, summary_row, use_page_title};
+use crate::components::{qr_svg, rel_for, summary_row, use_page_title};
 use crate::pages::payments::pay_path;
 use mytho_core::payment::format_vnd;
 use crate::i18n::use_i18n;
@@ -43,6 +43,14 @@ pub fn ReceiptPage() -> impl IntoView {
                 <p class="panel__body">{Msg::ReceiptCode.text(lang)} <br/><strong class="receipt-code">{code.clone()}</strong></p>
             </div>
             <p>{Msg::ReceiptKeepCode.text(lang)}</p>
+            {r.receipt.access_key.clone().filter(|_| !r.supplement).map(|key| view! {
+                <section class="access-key" aria-labelledby="access-key-title">
+                    <h2 class="subheading" id="access-key-title">{Msg::ReceiptAccessKey.text(lang)}</h2>
+                    <p><strong class="receipt-key">{key.clone()}</strong></p>
+                    <p>{Msg::ReceiptAccessKeyExplain.text(lang)}</p>
+                    {qr_svg(&format!("{code} {key}"), Msg::ReceiptAccessKeyQr.text(lang).to_string())}
+                </section>
+            })}
             <dl class="summary-list">
                 {summary_row(Msg::TrackProcedure.text(lang), r.procedure_name.get(lang).to_string())}
                 {summary_row(Msg::ReceiptSubmittedAt.text(lang), vn_datetime(&r.receipt.submitted_at))}

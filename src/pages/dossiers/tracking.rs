@@ -8,8 +8,8 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use crate::platform;
 use mytho_core::api::ApiError;
-use mytho_core::dossier::{normalize_code, normalize_phone_last4, Status, Tracking};
-use mytho_core::draft::{step_path, LocalDraft, SupplementFor};
+use mytho_core::dossier::{normalize_access_key, normalize_code, normalize_phone_last4, Status, Tracking};
+use mytho_core::draft::{receipt_key, step_path, LocalDraft, LocalReceipt, SupplementFor};
 use mytho_core::i18n::{Lang, Msg};
 use mytho_core::validate::date::vn_datetime;
 use mytho_core::validate::Date;
@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 const CODE_ID: &str = "track-code";
 const PHONE_ID: &str = "track-phone";
+const KEY_ID: &str = "supplement-key";
 
 /// Tracking by dossier code plus the last 4 digits of the applicant's phone (never put in the address),
 /// the official statuses on a timeline, and the way to correct a dossier the office sent back.
@@ -94,7 +95,7 @@ pub fn TrackingPage() -> impl IntoView {
         </form>
         <div role="status" aria-live="polite">
             {move || result.get().map(|r| match r {
-                Ok(t) => tracking_view(t, last4.get_untracked(), i18n.lang.get()).into_any(),
+                Ok(t) => tracking_view(t, problems, i18n.lang.get()).into_any(),
                 Err(e) => view! { <div class="error-panel"><p>{e.user_message(i18n.lang.get())}</p></div> }.into_any(),
             })}
         </div>
@@ -108,7 +109,7 @@ fn problem(id: &str, msg: Msg, lang: Lang) -> Problem {
     Problem { target: ProblemTarget::Field(id.into()), message: msg.text(lang).into() }
 }
 
-fn tracking_view(t: Tracking, last4: String, lang: Lang) -> impl IntoView {
+fn tracking_view(t: Tracking, problems: RwSignal<Vec<Problem>>, lang: Lang) -> impl IntoView {
     let appointment = Date::parse_iso(&t.appointment).map_or(t.appointment.clone(), Date::display);
     let reason = t.timeline.last().filter(|e| e.status.needs_reason()).and_then(|e| e.note.clone());
     let steps = t
@@ -131,7 +132,7 @@ fn tracking_view(t: Tracking, last4: String, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     let supplement = (t.status == Status::AwaitingSupplement).then(|| {
-        view! { <SupplementButton code=t.code.clone() procedure_id=t.procedure_id.clone() last4/> }
+        view! { <SupplementButton code=t.code.clone() procedure_id=t.procedure_id.clone() problems/> }
     });
     view! {
         <section class="tracking" aria-labelledby="tracking-title">
@@ -162,18 +163,38 @@ fn tracking_view(t: Tracking, last4: String, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Opens the dossier's form prefilled with what was sent, to fix or add what the office asked for.
+/// Opens the dossier's form prefilled with what was sent, to fix or add what the office asked for. That
+/// needs the dossier's access key: the one kept with the receipt on this device, or typed from the
+/// paper receipt (the 4 digits that show the status open nothing personal).
 #[component]
-fn SupplementButton(code: String, procedure_id: String, last4: String) -> impl IntoView {
+fn SupplementButton(code: String, procedure_id: String, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
     let i18n = use_i18n();
     let (backend, procedures) = (expect_context::<Arc<dyn TrackingBackend>>(), expect_context::<Arc<dyn DossierBackend>>());
+    let kept = platform::read_json::<LocalReceipt>(&receipt_key(&code)).and_then(|r| r.receipt.access_key);
+    let ask = kept.is_none();
+    let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
+    let key_problem = move || problems.with(|ps| ps.iter().find(|p| p.target == ProblemTarget::Field(KEY_ID.into())).map(|p| p.message.clone()));
     let on_click = move |_| {
+        let lang = i18n.lang.get_untracked();
+        let key = match kept.clone() {
+            Some(k) => k,
+            None => {
+                let t = typed.get_untracked();
+                let Some(k) = normalize_access_key(&t) else {
+                    let msg = if t.trim().is_empty() { Msg::SupplementKeyRequired } else { Msg::SupplementKeyInvalid };
+                    problems.set(vec![problem(KEY_ID, msg, lang)]);
+                    return;
+                };
+                k
+            }
+        };
+        problems.set(Vec::new());
         let (backend, procedures) = (backend.clone(), procedures.clone());
-        let (code, procedure_id, last4) = (code.clone(), procedure_id.clone(), last4.clone());
+        let (code, procedure_id) = (code.clone(), procedure_id.clone());
         spawn_local(async move {
             let loaded = async {
-                let stored = backend.stored_answers(&code, &last4).await?;
+                let stored = backend.stored_answers(&code, &key).await?;
                 let procedure = procedures.procedure(&procedure_id).await?;
                 Ok::<_, ApiError>((stored, procedure))
             };
@@ -182,10 +203,15 @@ fn SupplementButton(code: String, procedure_id: String, last4: String) -> impl I
                     let first = procedure.form.as_ref().and_then(|f| f.steps.first()).map(|s| s.id.clone()).unwrap_or_default();
                     let mut draft = LocalDraft::new(&procedure.id, procedure.name.clone(), &first);
                     draft.answers = stored.answers;
-                    draft.supplement = Some(SupplementFor { code, phone_last4: last4 });
+                    draft.supplement = Some(SupplementFor { code, access_key: key });
                     write(&draft.key(), &draft);
                     // The form is drawn by the dossiers bundle: a page load.
                     platform::go_to(&step_path(&procedure.id, &first));
+                }
+                // A wrong typed key is the field's problem, said in the server's words.
+                Err(ApiError::Client { status: 403, body: Some(body) }) if ask => {
+                    let message = body.message.get(i18n.lang.get_untracked()).to_string();
+                    let _ = problems.try_set(vec![Problem { target: ProblemTarget::Field(KEY_ID.into()), message }]);
                 }
                 Err(e) => {
                     let _ = error.try_set(Some(e));
@@ -193,7 +219,21 @@ fn SupplementButton(code: String, procedure_id: String, last4: String) -> impl I
             }
         });
     };
+    let field = ask.then(|| {
+        view! {
+            <div class=move || if key_problem().is_some() { "form-group form-group--error" } else { "form-group" }>
+                <p>{move || i18n.tr(Msg::SupplementKeyExplain)}</p>
+                <label class="label" for=KEY_ID>{move || i18n.tr(Msg::SupplementKeyLabel)}</label>
+                <p class="hint" id="supplement-key-hint">{move || i18n.tr(Msg::SupplementKeyHint)}</p>
+                {move || key_problem().map(|message| view! { <InlineError id="supplement-key-error".to_string() message/> })}
+                <input class="input" id=KEY_ID name="access-key" autocomplete="off" spellcheck="false" autocapitalize="characters"
+                    aria-describedby=move || if key_problem().is_some() { "supplement-key-hint supplement-key-error" } else { "supplement-key-hint" }
+                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+            </div>
+        }
+    });
     view! {
+        {field}
         <p><button type="button" class="button" on:click=on_click>{move || i18n.tr(Msg::SupplementAction)}</button></p>
         {move || error.get().map(|e| view! { <div class="error-panel" role="alert"><p>{e.user_message(i18n.lang.get())}</p></div> })}
     }
