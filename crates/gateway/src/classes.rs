@@ -153,7 +153,7 @@ fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<
         .query_row("SELECT lesson_id, trainer_token, closed_at FROM classes WHERE code = ?1", [code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let Some((lesson_id, trainer_token, closed_at)) = class else { return Ok(None) };
-    if token.is_empty() || !same_token(&token, &trainer_token) {
+    if token.is_empty() || !same_token(token, &trainer_token) {
         return Ok(None);
     }
     let mut stmt = conn.prepare("SELECT name, progress, joined_at, updated_at FROM class_learners WHERE class_code = ?1 ORDER BY joined_at, rowid")?;

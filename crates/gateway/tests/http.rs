@@ -323,7 +323,7 @@ async fn a_dossier_is_submitted_once_per_key_tracked_with_a_second_factor_and_mo
     let path = format!("/api/v1/dossiers/{}", receipt.code);
     assert_eq!(server.get(&path, None).await.status(), 400);
     assert_eq!(server.get(&format!("{path}?phone_last4=5678"), None).await.status(), 400);
-    assert_eq!(server.get_h(&format!("{path}"), &[(L4, "0000")]).await.status(), 404);
+    assert_eq!(server.get_h(&path, &[(L4, "0000")]).await.status(), 404);
     let r = server.get_h(&path.to_lowercase(), &[(L4, "56 78")]).await;
     assert_eq!(r.status(), 200);
     let t: Tracking = r.json().await.unwrap();
@@ -344,7 +344,7 @@ async fn a_dossier_is_submitted_once_per_key_tracked_with_a_second_factor_and_mo
     let note = serde_json::json!({ "vi": "Cần bản sao bản án ly hôn", "en": "A copy of the divorce judgment is needed" });
     let r = server.post_with(&status, &serde_json::json!({ "status": "awaiting_supplement", "note": note }), Some(OFFICER_TOKEN)).await;
     assert_eq!(r.status(), 200);
-    let t: Tracking = server.get_h(&format!("{path}"), &[(L4, "5678")]).await.json().await.unwrap();
+    let t: Tracking = server.get_h(&path, &[(L4, "5678")]).await.json().await.unwrap();
     assert_eq!(t.status, Status::AwaitingSupplement);
     let statuses: Vec<Status> = t.timeline.iter().map(|e| e.status).collect();
     assert_eq!(statuses, [Status::Submitted, Status::Received, Status::AwaitingSupplement]);
@@ -371,7 +371,7 @@ async fn a_dossier_is_submitted_once_per_key_tracked_with_a_second_factor_and_mo
     answers.insert("divorce_ref".into(), "15/2020/QĐST-HNGĐ".into());
     let r = server.post_h(&format!("{path}/supplement"), &supplement(&answers), &[(KEY, &access_key)]).await;
     assert_eq!(r.status(), 200);
-    let t: Tracking = server.get_h(&format!("{path}"), &[(L4, "5678")]).await.json().await.unwrap();
+    let t: Tracking = server.get_h(&path, &[(L4, "5678")]).await.json().await.unwrap();
     assert_eq!(t.status, Status::Processing);
     let again = server.post_h(&format!("{path}/supplement"), &supplement(&answers), &[(KEY, &access_key)]).await;
     assert_eq!(again.status(), 409);

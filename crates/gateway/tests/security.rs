@@ -360,3 +360,30 @@ async fn officers_are_named_added_used_and_revoked_from_the_command_line() {
     assert_eq!(cli(&["officers", "fire", "x"]).status.code(), Some(2));
     server.stop().await;
 }
+
+#[tokio::test]
+async fn loose_uploads_are_bounded_per_client_and_day() {
+    let server = Server::start().await;
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    // A script has already left the day's allowance of files that no dossier uses.
+    for i in 0..mytho_gateway::uploads::LOOSE_PER_DAY {
+        conn.execute("INSERT INTO uploads (id, mime, bytes, data, client) VALUES (?1, 'image/png', 1, x'00', '203.0.113.5')", [format!("f{i}")]).unwrap();
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(std::iter::repeat_n(0u8, 200));
+    let send = |address: &'static str| {
+        reqwest::Client::new()
+            .post(format!("{}/api/v1/uploads", server.base))
+            .header("content-type", "image/png")
+            .header("x-forwarded-for", address)
+            .body(png.clone())
+            .send()
+    };
+    let r = send("203.0.113.5").await.unwrap();
+    assert_eq!(r.status(), 429);
+    let body: ErrorBody = r.json().await.unwrap();
+    assert_eq!(body.code, "upload_quota");
+    assert!(body.message.vi.contains("ngày mai") && body.message.en.contains("tomorrow"));
+    assert_eq!(send("198.51.100.12").await.unwrap().status(), 201, "another family is not affected");
+    server.stop().await;
+}
