@@ -37,6 +37,11 @@ pub fn is_online() -> bool {
     window().navigator().on_line()
 }
 
+/// Whether the page is out of sight (another tab, the phone locked): periodic checks wait.
+pub fn is_hidden() -> bool {
+    window().document().is_some_and(|d| d.hidden())
+}
+
 pub fn set_document_lang(code: &str) {
     if let Some(html) = window().document().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", code);

@@ -89,8 +89,9 @@ pub trait ClassBackend: Send + Sync {
     fn send_progress<'a>(&'a self, code: &'a str, learner: &'a str, progress: &'a LearnerProgress) -> ApiFuture<'a, ()>;
     fn dashboard<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, Dashboard>;
     fn close_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, ()>;
-    /// The attendance and results as CSV text.
-    fn export_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, String>;
+    /// The attendance and results as the server's CSV file, byte for byte (its UTF-8 byte-order mark
+    /// tells spreadsheet programs how to read Vietnamese names).
+    fn export_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, Vec<u8>>;
 }
 
 /// Attachments, apart from [`DossierBackend`] so that only the forms bundle carries the upload code.
@@ -227,12 +228,12 @@ impl ClassBackend for GatewayBackend {
         })
     }
 
-    fn export_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, String> {
+    fn export_class<'a>(&'a self, code: &'a str, token: &'a str) -> ApiFuture<'a, Vec<u8>> {
         let url = format!("{}{CLASSES_PATH}/{}/export.csv", self.api_base, slug(code));
         Box::pin(async move {
             let auth = format!("Bearer {token}");
             let r = send_as(Method::Get, &url, self.options.timeout_ms, &[("authorization", &auth)]).await?;
-            r.text().await.map_err(|_| ApiError::Offline)
+            r.binary().await.map_err(|_| ApiError::Offline)
         })
     }
 }

@@ -86,3 +86,44 @@ test('the chat works with the keyboard alone', async ({ page }) => {
   await expect(page.locator('.bubble--user')).toHaveCount(2);
   await expect(page.locator('.bubble--bot')).toHaveCount(2);
 });
+
+test('death registration is not confused with birth; English is answered in English; nothing empty is offered; focus stays in the conversation', async ({ page }) => {
+  await page.goto('/hoi-dap');
+  await appReady(page);
+  await expect(page.getByText(/hỏi bằng tiếng Anh thì trợ lý trả lời bằng tiếng Anh/)).toBeVisible();
+  // The suggestion chips are tap targets of at least 24 × 24 px, apart from one another.
+  const boxes = await page.locator('.chips').first().locator('.chip').evaluateAll((els) =>
+    els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; }));
+  expect(boxes.length).toBeGreaterThan(3);
+  for (const b of boxes) expect(Math.min(b.w, b.h)).toBeGreaterThanOrEqual(44);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const apart = a.x + a.w + 8 <= b.x || b.x + b.w + 8 <= a.x || a.y + a.h + 8 <= b.y || b.y + b.h + 8 <= a.y;
+      expect(apart, `chips ${i} and ${j}`).toBe(true);
+    }
+
+  const input = page.getByLabel('Câu hỏi của bạn');
+  await input.fill('đăng ký khai tử');
+  await input.press('Enter');
+  const death = page.locator('.bubble--bot').last();
+  await expect(death.locator('.bubble__title')).toContainText('khai tử');
+
+  // Feedback: the thanks takes the focus from the button it replaces.
+  await death.getByRole('button', { name: 'Không' }).click();
+  await expect(death.getByText('Cảm ơn bạn đã góp ý.')).toBeFocused();
+
+  await input.fill('birth certificate for newborn');
+  await input.press('Enter');
+  const english = page.locator('.bubble--bot').last();
+  await expect(english).toHaveAttribute('lang', 'en');
+  await expect(english.locator('.bubble__title')).toContainText(/birth/i);
+  await expect(english.getByRole('button', { name: 'Yes' })).toBeVisible();
+
+  await input.fill('bitcoin price');
+  await input.press('Enter');
+  const declined = page.locator('.bubble--bot').last();
+  await expect(declined).toContainText('Xin lỗi');
+  await expect(declined.getByText('Có phải bạn muốn hỏi:')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

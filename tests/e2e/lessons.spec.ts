@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { appReady, continueStep, expect, expectNoAxeViolations, test, switchOff } from './helpers';
 import { FAKE_PDF, PDF } from './files';
 
@@ -206,6 +207,10 @@ test('a trainer starts a class, two learners join with the code (one loses the W
   await page.getByRole('button', { name: 'Tải danh sách (CSV)' }).click();
   const csv = await download;
   expect(csv.suggestedFilename()).toBe(`lop-${code}.csv`);
+  // Byte for byte as the gateway sent it: the UTF-8 byte-order mark that Excel needs for Vietnamese names.
+  const bytes = fs.readFileSync(await csv.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8')).toContain('Anh Sáu');
   await page.getByRole('button', { name: 'Kết thúc lớp' }).click();
   await expect(page.getByText('Lớp đã kết thúc')).toBeVisible();
 
@@ -216,6 +221,8 @@ test('a trainer starts a class, two learners join with the code (one loses the W
   await late.getByLabel('Tên hiển thị').fill('Muộn');
   await late.getByRole('button', { name: 'Vào lớp' }).click();
   await expect(late.locator('.error-summary')).toContainText('Lớp học này đã kết thúc.');
+  // The message is tied to the box for screen readers, as on every other form.
+  await expect(late.getByLabel('Mã lớp')).toHaveAttribute('aria-describedby', 'join-code-hint join-code-error');
   for (const l of learners) await l.context.close();
 });
 

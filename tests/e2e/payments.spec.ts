@@ -87,6 +87,12 @@ test('an altered return address never shows "paid"', async ({ page, request, pro
   await appReady(page);
   await expect(page.getByText('Không xác minh được kết quả thanh toán trả về')).toBeVisible();
   await expect(page.locator('.panel--confirmation')).toHaveCount(0);
+  // No "try again" of the same failing check: the way on is this dossier's tracking.
+  await expect(page.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Tra cứu hồ sơ này' }).click();
+  await expect(page).toHaveURL(`/tra-cuu?ma=${code}`);
+  await appReady(page);
+  await expect(page.getByLabel('Mã hồ sơ')).toHaveValue(code);
   // The gateway's 400 for the altered parameters is logged by Chromium; it is the point here.
   problems.length = 0;
 });
@@ -105,8 +111,19 @@ test('a fee paid by VietQR stays pending until the treasury confirms it', async 
   await page.getByLabel('4 số cuối số điện thoại').fill('4321');
   await page.getByRole('button', { name: /VietQR/ }).click();
   await expect(page.getByRole('img', { name: 'Mã QR chuyển khoản' })).toBeVisible();
-  await expect(page.locator('.summary-list').last()).toContainText('0011001234567');
-  await expect(page.locator('.summary-list').last()).toContainText(code);
+  const details = page.locator('.summary-list').last();
+  await expect(details).toContainText('0011001234567');
+  await expect(details).toContainText(code);
+  // The bank by name; the amount as people read it, copied as the bank app wants it.
+  await expect(details).toContainText('Vietcombank (970436)');
+  await expect(details).toContainText('10.000 đ');
+  await expect(details).not.toContainText('10000');
+  // What the copy button hands the clipboard (the page may write it, never read it).
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = (t: string) => { (window as any).copied = t; return Promise.resolve(); };
+  });
+  await details.getByRole('button', { name: 'Sao chép Số tiền' }).click();
+  expect(await page.evaluate(() => (window as any).copied)).toBe('10000');
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Kiểm tra trạng thái thanh toán' }).click();
@@ -114,8 +131,8 @@ test('a fee paid by VietQR stays pending until the treasury confirms it', async 
   const payments = await (await request.get(`/api/v1/dossiers/${code}/payments`, { headers: { 'x-phone-last4': '4321' } })).json();
   const confirm = await request.post(`/api/v1/officer/payments/${payments[0].txn_ref}/received`, { headers: OFFICER });
   expect(confirm.status()).toBe(200);
-  await page.getByRole('button', { name: 'Kiểm tra trạng thái thanh toán' }).click();
-  await expect(page.locator('.panel--confirmation')).toContainText('Đã thanh toán');
+  // Nobody presses anything: the open page checks again by itself and says so.
+  await expect(page.locator('.panel--confirmation')).toContainText('Đã thanh toán', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: /VietQR/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { appReady, expect, expectNoAxeViolations, test, switchOff } from './helpers';
+import { appReady, continueStep, expect, expectNoAxeViolations, fillPersonStep, test, switchOff } from './helpers';
 
 test.afterEach(async ({ problems }) => {
   expect(problems).toEqual([]);
@@ -134,4 +134,40 @@ test('no payment secret or signing code reaches the browser', async ({ page, req
     expect(text, url).not.toContain('e2e-officer-token');
     expect(text, url).not.toContain('vnp_SecureHash');
   }
+});
+
+test('one long word wraps on the check page at 320 px, and a long button stays one box at 390 px', async ({ page, request }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto('/dich-vu-cong/xac-nhan-hon-nhan/nop/person');
+  await appReady(page);
+  await fillPersonStep(page, { name: 'Lê Văn An', dob: ['5', '3', '1995'], sex: 'Nam', id: '082095123456' });
+  await page.getByLabel('Chưa từng kết hôn').check();
+  await page.getByLabel('Mục đích sử dụng').selectOption('marriage');
+  await continueStep(page);
+  await page.getByLabel('Số điện thoại di động').fill('0987 654 321');
+  await page.getByLabel('Địa chỉ email').fill('nguyenhuynhthibaongocnguyenhuynh@gmail.com');
+  await continueStep(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kiểm tra thông tin trước khi nộp');
+  await expect(page.locator('.summary-list').last()).toContainText('nguyenhuynhthibaongocnguyenhuynh@gmail.com');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'the check page scrolls sideways').toBeLessThanOrEqual(0);
+
+  // A link styled as a button is one box around its text, however many lines it takes.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const answers = {
+    name: 'Lê Văn Cường', 'dob.day': '1', 'dob.month': '2', 'dob.year': '1990', sex: 'male', id_number: '082090123456',
+    address: '12 Hùng Vương', ward: '28261', basis: 'owner', phone: '0987 654 321',
+  };
+  const r = await request.post('/api/v1/dossiers', { data: { procedure_id: 'thuong-tru', idempotency_key: `k-wrap-${Date.now()}`, answers } });
+  const code = (await r.json()).code;
+  await page.goto(`/thanh-toan/ho-so/${code}`);
+  await appReady(page);
+  await page.getByLabel('4 số cuối số điện thoại').fill('4321');
+  await page.getByRole('button', { name: /VNPay/ }).click();
+  await page.getByRole('button', { name: 'Khách hàng hủy giao dịch' }).click();
+  await appReady(page);
+  const again = page.getByRole('link', { name: 'Chọn cách thanh toán khác hoặc thử lại' });
+  await expect(again).toBeVisible();
+  expect(await again.evaluate((el) => el.getClientRects().length)).toBe(1);
+  expect(await again.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });

@@ -24,6 +24,8 @@ test('the guide lists the places, its own map shows them, and a marker opens the
   const directions = page.getByRole('link', { name: 'Chỉ đường' });
   // A geo: URI (RFC 5870) opens the phone's map app at the place.
   await expect(directions).toHaveAttribute('href', /^geo:10\.\d{5},106\.\d{5}\?q=10\.\d{5},106\.\d{5}\(Ch[^)]+\)$/);
+  // And a web map of the same point for phones that do not open geo: links.
+  await expect(page.getByRole('link', { name: /bản đồ trực tuyến/ })).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/\?mlat=10\.\d{5}&mlon=106\.\d{5}#map=17\//);
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Về trang du lịch' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du lịch Mỹ Tho');
@@ -64,3 +66,22 @@ test('once opened, the guide keeps working offline', async ({ page, context, pro
   problems.length = 0;
   await context.setOffline(false);
 });
+
+for (const width of [390, 320]) {
+  test(`at ${width} px the whole map is in sight: every marker whole inside it, no scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/du-lich');
+    await appReady(page);
+    const map = await page.locator('.map').boundingBox();
+    expect(map!.width).toBeLessThanOrEqual(width);
+    const markers = page.locator('.map__marker');
+    expect(await markers.count()).toBeGreaterThanOrEqual(15);
+    for (const box of await markers.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
+      expect(box.left).toBeGreaterThanOrEqual(map!.x);
+      expect(box.right).toBeLessThanOrEqual(map!.x + map!.width + 0.5);
+      expect(box.top).toBeGreaterThanOrEqual(map!.y);
+      expect(box.bottom).toBeLessThanOrEqual(map!.y + map!.height + 0.5);
+    }
+    expect(await page.locator('.map').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+}

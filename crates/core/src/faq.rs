@@ -186,33 +186,34 @@ impl FaqData {
     }
 }
 
-/// Words that carry no topic on their own (folded), in both languages.
-const STOPWORDS: &[&str] = &[
-    // Vietnamese ("làm" is kept: "làm giấy khai sinh" asks to register, not for a copy)
+/// Words that carry no topic on their own (folded), in each language.
+const VI_STOPWORDS: &[&str] = &[
+    // "làm" is kept: "làm giấy khai sinh" asks to register, not for a copy
     "la", "cua", "cho", "thi", "va", "voi", "co", "khong", "duoc", "nhu", "the", "nao", "gi", "sao", "o",
     "dau", "toi", "minh", "ban", "em", "anh", "chi", "can", "phai", "bao", "nhieu", "lau", "hom",
     "nay", "roi", "den", "di", "ve", "ra", "vao", "tu", "cac", "nhung", "nhe", "a", "oi", "vay", "day",
     "ai", "khi", "neu", "de", "bi", "da", "se", "muon", "hay", "hoac", "thu", "tuc", "ne", "kia",
     "vua", "moi", "xong", "bay", "luc", "nguoi", "cung", "rat", "nua", "lai", "thoi", "ma",
-    // English
+];
+const EN_STOPWORDS: &[&str] = &[
     "the", "an", "is", "are", "am", "do", "does", "did", "i", "my", "me", "we", "you", "your", "to", "for",
     "of", "in", "on", "at", "and", "or", "what", "how", "where", "when", "which", "who", "can", "with",
     "it", "this", "that", "be", "there", "get", "need", "s", "have", "has", "about", "from", "want", "should",
 ];
 
 fn is_stopword(t: &str) -> bool {
-    STOPWORDS.contains(&t)
+    VI_STOPWORDS.contains(&t) || EN_STOPWORDS.contains(&t)
 }
 
 /// Unigrams of a text (stopwords and single letters dropped) and bigrams of words that stand side by
-/// side in the text (a dropped word breaks the pair: "phố đi bộ" gives no "pho bo").
+/// side. A stopword still pairs with its neighbours: folded, a topic word may be spelt like one ("khai
+/// tử" gives "khai tu", and "tu" is also "từ", from), and only the pair tells them apart.
 fn terms(text_: &str) -> (Vec<String>, Vec<String>) {
     let mut words = Vec::new();
     let mut bigrams = Vec::new();
     let mut previous: Option<String> = None;
     for t in text::tokens(text_) {
-        let keep = !is_stopword(&t) && (t.chars().count() > 1 || t.chars().all(|c| c.is_ascii_digit()));
-        if !keep {
+        if !(t.chars().count() > 1 || t.chars().all(|c| c.is_ascii_digit())) {
             previous = None;
             continue;
         }
@@ -220,7 +221,9 @@ fn terms(text_: &str) -> (Vec<String>, Vec<String>) {
             bigrams.push(format!("{p} {t}"));
         }
         previous = Some(t.clone());
-        words.push(t);
+        if !is_stopword(&t) {
+            words.push(t);
+        }
     }
     (words, bigrams)
 }
@@ -251,6 +254,9 @@ pub struct FaqIndex {
     /// Folded synonym groups, each a list of phrases (token lists).
     synonyms: Vec<Vec<Vec<String>>>,
     n_docs: usize,
+    /// Words only the English texts use, and only the Vietnamese ones (to tell a question's language).
+    en_only: std::collections::HashSet<String>,
+    vi_only: std::collections::HashSet<String>,
 }
 
 /// One ranked topic.
@@ -294,6 +300,18 @@ impl FaqIndex {
                 t.answer.iter().for_each(|a| add(a, W_ANSWER));
             }
         }
+        let words = |lang: Lang| -> std::collections::HashSet<String> {
+            data.entries
+                .iter()
+                .flat_map(|e| {
+                    let t = e.text(lang);
+                    std::iter::once(&t.question).chain(&t.phrasings).chain(&t.keywords).chain(&t.answer).flat_map(|s| terms(s).0)
+                })
+                .collect()
+        };
+        let (en, vi) = (words(Lang::En), words(Lang::Vi));
+        let en_only = en.difference(&vi).cloned().collect();
+        let vi_only = vi.difference(&en).cloned().collect();
         let n_docs = data.entries.len();
         let avg_len = doc_len.iter().sum::<f32>() / n_docs.max(1) as f32;
         let postings = postings
@@ -309,7 +327,29 @@ impl FaqIndex {
             .iter()
             .map(|group| group.iter().map(|p| text::tokens(p)).collect())
             .collect();
-        FaqIndex { postings, doc_len, avg_len, synonyms, n_docs }
+        FaqIndex { postings, doc_len, avg_len, synonyms, n_docs, en_only, vi_only }
+    }
+
+    /// The language a question is written in, when that is clear: Vietnamese marks say Vietnamese;
+    /// otherwise the words only one language's texts use, and each language's filler words, decide.
+    pub fn language_of(&self, query: &str) -> Option<Lang> {
+        if query.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+            return Some(Lang::Vi);
+        }
+        let (mut en, mut vi) = (0, 0);
+        for t in text::tokens(query) {
+            let (is_en, is_vi) = (self.en_only.contains(&t) || EN_STOPWORDS.contains(&t.as_str()), self.vi_only.contains(&t) || VI_STOPWORDS.contains(&t.as_str()));
+            match (is_en, is_vi) {
+                (true, false) => en += 1,
+                (false, true) => vi += 1,
+                _ => {}
+            }
+        }
+        match en.cmp(&vi) {
+            std::cmp::Ordering::Greater => Some(Lang::En),
+            std::cmp::Ordering::Less => Some(Lang::Vi),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 
     fn idf(&self, term: &str) -> Option<f32> {
@@ -385,8 +425,13 @@ impl FaqIndex {
     }
 
     pub fn search(&self, query: &str, limit: usize) -> SearchResult {
-        let (words, _) = terms(query);
+        let (words, pairs) = terms(query);
         let words = self.canonical(words);
+        // Pairs with a stopword that the content has ("khai tu", "bao tu"): a topic, not filler.
+        let stop_pairs: Vec<String> = pairs
+            .into_iter()
+            .filter(|p| p.split(' ').any(is_stopword) && self.postings.contains_key(p))
+            .collect();
         // Each query word, resolved to a known term (with a weight for how sure that is) or unknown.
         let resolved: Vec<(String, Option<(String, f32)>)> =
             words.iter().map(|w| (w.clone(), self.resolve(w))).collect();
@@ -402,6 +447,7 @@ impl FaqIndex {
         for pair in known.windows(2) {
             weighted.push((format!("{} {}", pair[0], pair[1]), BIGRAM_BOOST));
         }
+        weighted.extend(stop_pairs.iter().map(|p| (p.clone(), BIGRAM_BOOST)));
         // Synonyms: a phrase of a group in the query brings in the group's other phrases.
         for group in &self.synonyms {
             if group.iter().any(|phrase| contains_phrase(&known, phrase)) {
@@ -636,6 +682,34 @@ mod tests {
         ] {
             assert_eq!(top(&index, &d, q).as_deref(), Some(id), "{q}");
         }
+    }
+
+    #[test]
+    fn topic_words_spelt_like_filler_once_folded_still_count() {
+        // "tử" (death) folds to "tu", as "từ" (from) does; "báo tử" to "bao", as "bao" (how much).
+        let d = data();
+        let index = FaqIndex::build(&d);
+        for (q, id) in [
+            ("đăng ký khai tử", "khai-tu"),
+            ("dang ky khai tu", "khai-tu"),
+            ("khai tử", "khai-tu"),
+            ("giấy báo tử", "khai-tu"),
+            ("đăng ký khai sinh", "khai-sinh"),
+            ("từ đâu đăng ký khai sinh", "khai-sinh"),
+        ] {
+            assert_eq!(top(&index, &d, q).as_deref(), Some(id), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_questions_language_is_told_when_it_is_clear() {
+        let d = data();
+        let index = FaqIndex::build(&d);
+        assert_eq!(index.language_of("birth certificate for newborn"), Some(Lang::En));
+        assert_eq!(index.language_of("how do I pay the fee"), Some(Lang::En));
+        assert_eq!(index.language_of("đăng ký khai sinh"), Some(Lang::Vi));
+        assert_eq!(index.language_of("dang ky khai sinh cho con"), Some(Lang::Vi));
+        assert_eq!(index.language_of("CMND"), None, "not clear: the page's language is kept");
     }
 
     #[test]

@@ -139,7 +139,7 @@ messages! {
     TryAgain => ("Thử lại", "Try again"),
     // FAQ chat
     ErrorTitlePrefix => ("Lỗi", "Error"),
-    FaqIntro => ("Hỏi bằng lời của bạn, có dấu hay không dấu đều được. Trợ lý trả lời ngay trên máy, kể cả khi mạng yếu.", "Ask in your own words, in Vietnamese or English. The assistant answers right on your device, even on a weak connection."),
+    FaqIntro => ("Hỏi bằng lời của bạn, có dấu hay không dấu đều được; hỏi bằng tiếng Anh thì trợ lý trả lời bằng tiếng Anh. Trợ lý trả lời ngay trên máy, kể cả khi mạng yếu.", "Ask in your own words, in English or Vietnamese (with or without accents): the assistant answers in the language you write in, right on your device, even on a weak connection."),
     FaqLogLabel => ("Cuộc trò chuyện", "Conversation"),
     FaqSuggestions => ("Câu hỏi thường gặp", "Common questions"),
     FaqYouAsked => ("Bạn hỏi", "You asked"),
@@ -357,6 +357,7 @@ messages! {
     ItinerariesTitle => ("Lịch trình gợi ý", "Suggested itineraries"),
     Directions => ("Chỉ đường", "Directions"),
     DirectionsHint => ("mở ứng dụng bản đồ trên điện thoại", "opens the map app on your phone"),
+    DirectionsWeb => ("Xem trên bản đồ trực tuyến (OpenStreetMap), nếu nút trên không mở được bản đồ", "See it on an online map (OpenStreetMap), if the button above opens no map"),
     PlaceHours => ("Giờ mở cửa", "Opening hours"),
     PlaceAddress => ("Địa chỉ", "Address"),
     PlaceCategory => ("Loại", "Kind"),

@@ -39,6 +39,14 @@ impl PaymentStatus {
     }
 }
 
+/// The dossier a provider's return address is about, read from its order description ("Thanh toan le
+/// phi ho so <code>"), so a return that cannot be verified can still lead to that dossier's tracking.
+pub fn dossier_of_return(query: &str) -> Option<String> {
+    let info = query.split('&').find_map(|kv| kv.strip_prefix("vnp_OrderInfo="))?;
+    let info = info.replace("%20", " ").replace('+', " ");
+    crate::dossier::normalize_code(info.rsplit(' ').next()?)
+}
+
 /// An amount as people read it in Việt Nam: `10.000 đ`.
 pub fn format_vnd(amount: u64) -> String {
     let digits = amount.to_string();
@@ -119,5 +127,14 @@ mod format_tests {
         assert_eq!(format_vnd(2_000), "2.000 đ");
         assert_eq!(format_vnd(10_000), "10.000 đ");
         assert_eq!(format_vnd(1_250_000), "1.250.000 đ");
+    }
+
+    #[test]
+    fn a_return_names_its_dossier() {
+        let q = "vnp_Amount=1000000&vnp_OrderInfo=Thanh+toan+le+phi+ho+so+MTS-261202-K7M4QP&vnp_TxnRef=x";
+        assert_eq!(super::dossier_of_return(q).as_deref(), Some("MTS-261202-K7M4QP"));
+        assert_eq!(super::dossier_of_return("vnp_OrderInfo=Thanh%20toan%20MTS-251203-0001").as_deref(), Some("MTS-251203-0001"));
+        assert_eq!(super::dossier_of_return("vnp_TxnRef=x"), None);
+        assert_eq!(super::dossier_of_return("vnp_OrderInfo=%3Cscript%3E"), None);
     }
 }

@@ -233,10 +233,50 @@ pub fn directions_link(place: &Place, lang: Lang) -> String {
     format!("geo:{at}?q={at}({})", label.trim().replace(' ', "+"))
 }
 
+/// The same point on a map web page, for phones that do not open `geo:` links (iPhones, most desktop
+/// browsers): OpenStreetMap, which needs no account or key.
+pub fn map_page_link(place: &Place) -> String {
+    let (lat, lon) = (crate::text::decimal(place.lat, 5), crate::text::decimal(place.lon, 5));
+    format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+}
+
+impl MapSketch {
+    /// The part of the drawing (`x`, `y`, width, height on a drawing `width` wide) that holds every place
+    /// with `margin` around it, so the map fits a phone's screen with every marker in sight.
+    pub fn frame_of(&self, places: &[Place], width: f64, margin: f64) -> (f64, f64, f64, f64) {
+        let (w, h) = self.size(width);
+        let points: Vec<(f64, f64)> = places.iter().map(|p| self.project([p.lat, p.lon], width)).collect();
+        if points.is_empty() {
+            return (0.0, 0.0, w, h);
+        }
+        let fold = |f: fn(f64, f64) -> f64, start: f64, pick: fn(&(f64, f64)) -> f64| points.iter().map(pick).fold(start, f);
+        let (x0, x1) = (fold(f64::min, w, |p| p.0), fold(f64::max, 0.0, |p| p.0));
+        let (y0, y1) = (fold(f64::min, h, |p| p.1), fold(f64::max, 0.0, |p| p.1));
+        let (x0, y0) = ((x0 - margin).max(0.0), (y0 - margin).max(0.0));
+        let (x1, y1) = ((x1 + margin).min(w), (y1 + margin).min(h));
+        (x0, y0, x1 - x0, y1 - y0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_map_frame_holds_every_place_and_the_universal_link_names_the_point() {
+        let t = data();
+        let (x, y, w, h) = t.map.frame_of(&t.places, 800.0, 40.0);
+        let (full_w, full_h) = t.map.size(800.0);
+        assert!(w < full_w, "the empty parts of the sketch are left out");
+        for p in &t.places {
+            let (px, py) = t.map.project([p.lat, p.lon], 800.0);
+            assert!(px >= x && px <= x + w && py >= y && py <= y + h, "{}", p.id);
+        }
+        assert!(x >= 0.0 && y >= 0.0 && x + w <= full_w + 1e-9 && y + h <= full_h + 1e-9);
+        let link = map_page_link(&t.places[0]);
+        assert!(link.starts_with("https://www.openstreetmap.org/?mlat=10.") && link.contains("#map=17/10."), "{link}");
+    }
 
     fn data() -> Tourism {
         Tourism::parse(include_str!("../../../public/tourism.json")).unwrap()

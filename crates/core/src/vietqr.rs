@@ -29,6 +29,28 @@ pub enum QrError {
 }
 
 /// CRC-16/CCITT-FALSE: polynomial 0x1021, initial value 0xFFFF, no reflection, no final xor.
+/// The banks people recognise by name, by their NAPAS BIN (`../shared/DOMAIN.md`).
+const BANKS: [(&str, &str); 10] = [
+    ("970436", "Vietcombank"),
+    ("970415", "VietinBank"),
+    ("970418", "BIDV"),
+    ("970405", "Agribank"),
+    ("970422", "MB"),
+    ("970407", "Techcombank"),
+    ("970416", "ACB"),
+    ("970432", "VPBank"),
+    ("970423", "TPBank"),
+    ("970403", "Sacombank"),
+];
+
+/// A bank as people read it: "Vietcombank (970436)", or the BIN alone for a bank not in the list.
+pub fn bank_label(bin: &str) -> String {
+    match BANKS.iter().find(|(b, _)| *b == bin) {
+        Some((_, name)) => format!("{name} ({bin})"),
+        None => bin.to_string(),
+    }
+}
+
 pub fn crc16(data: &[u8]) -> u16 {
     let mut crc: u16 = 0xFFFF;
     for &byte in data {
@@ -157,5 +179,12 @@ mod tests {
             let refused = matches!(q.payload(), Err(QrError::PurposeTooLong { .. }));
             prop_assert!(refused);
         }
+    }
+
+    #[test]
+    fn banks_are_named_beside_their_bin() {
+        assert_eq!(super::bank_label("970436"), "Vietcombank (970436)");
+        assert_eq!(super::bank_label("970403"), "Sacombank (970403)");
+        assert_eq!(super::bank_label("970999"), "970999");
     }
 }

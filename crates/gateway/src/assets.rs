@@ -13,9 +13,19 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
+/// The smallest brotli, for files compressed once at build.
 pub fn brotli(data: &[u8]) -> Vec<u8> {
+    brotli_at(data, 11)
+}
+
+/// A quick brotli, for pages drawn per request.
+pub fn brotli_quick(data: &[u8]) -> Vec<u8> {
+    brotli_at(data, 5)
+}
+
+fn brotli_at(data: &[u8], quality: i32) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &data[..], &mut out, &params).expect("writing to memory");
     out
 }

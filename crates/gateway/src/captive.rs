@@ -56,7 +56,7 @@ fn guide_url(state: &AppState) -> String {
     format!("{}{}", state.public_url, mytho_core::routes::TOURISM)
 }
 
-pub async fn page(State(state): State<AppState>, Query(q): Query<PageQuery>) -> Response {
+pub async fn page(State(state): State<AppState>, Query(q): Query<PageQuery>, headers: axum::http::HeaderMap) -> Response {
     let lang = Lang::from_code(&q.lang).unwrap_or_default();
     let site = &state.site;
     let config = &site.config;
@@ -136,8 +136,22 @@ pub async fn page(State(state): State<AppState>, Query(q): Query<PageQuery>) -> 
         guide_label = t(lang, "guide_label"),
         hotline_label = t(lang, "hotline"),
     );
-    let mut response = Html(html).into_response();
-    response.headers_mut().insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(if lang == Lang::En { "en" } else { "vi" }));
+    // Drawn per request, so compressed per request (quickly: a captive link is slow, the CPU is not).
+    let accepts = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let offered = |name: &str| accepts.split(',').any(|e| e.split(';').next().is_some_and(|n| n.trim() == name));
+    let (body, encoding) = if offered("br") {
+        (crate::assets::brotli_quick(html.as_bytes()), Some("br"))
+    } else if offered("gzip") {
+        (crate::assets::gzip(html.as_bytes()), Some("gzip"))
+    } else {
+        (html.into_bytes(), None)
+    };
+    let mut response = Html(body).into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(if lang == Lang::En { "en" } else { "vi" }));
+    if let Some(e) = encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(e));
+    }
     response
 }
 

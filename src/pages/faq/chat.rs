@@ -31,9 +31,10 @@ pub fn FaqChat() -> impl IntoView {
             return false;
         };
         let result = corpus.index.search(&text, 3);
+        let written_in = corpus.index.language_of(&text);
         store.push(Turn::Asked(text));
         let id = match result.answer() {
-            Some(entry) => store.push(Turn::Answer(entry)),
+            Some(entry) => store.push(Turn::Answer(entry, written_in)),
             None => store.push(Turn::Decline(result.hits.iter().map(|h| h.entry).collect())),
         };
         scroll_to_turn(id);
@@ -148,24 +149,28 @@ fn turn_view(store: FaqStore, id: usize, turn: Turn, lang: Lang, hotline: &str) 
             </div>
         }
         .into_any(),
-        Turn::Answer(i) => {
+        Turn::Answer(i, written_in) => {
             let entry = &corpus.data.entries[i];
+            let lang = written_in.unwrap_or(lang);
             view! {
-                <article class="bubble bubble--bot" id=dom_id>
+                <article class="bubble bubble--bot" id=dom_id lang=lang.code()>
                     <h2 class="bubble__title">{entry.text(lang).question.clone()}</h2>
                     {answer_body(entry, lang, hotline)}
-                    <Feedback topic=entry.id.clone() lang/>
+                    <Feedback topic=entry.id.clone() turn=id lang/>
                 </article>
             }
             .into_any()
         }
         Turn::Decline(closest) => {
-            let options = closest.into_iter().map(|i| chip(&corpus, i, lang)).collect_view();
+            // "Did you mean" only above something to choose.
+            let offer = (!closest.is_empty()).then(|| {
+                let options = closest.into_iter().map(|i| chip(&corpus, i, lang)).collect_view();
+                view! { <p>{Msg::FaqDidYouMean.text(lang)}</p> <ul class="chips">{options}</ul> }
+            });
             view! {
                 <div class="bubble bubble--bot" id=dom_id>
                     <p>{Msg::FaqDecline.text(lang)}</p>
-                    <p>{Msg::FaqDidYouMean.text(lang)}</p>
-                    <ul class="chips">{options}</ul>
+                    {offer}
                     <p>
                         {Msg::FaqDeclineCall.text(lang)} " "
                         <a href=format!("tel:{hotline}") class="hotline__number">{hotline.to_string()}</a>
@@ -181,7 +186,7 @@ fn turn_view(store: FaqStore, id: usize, turn: Turn, lang: Lang, hotline: &str) 
 fn pick(store: FaqStore, entry: usize, lang: Lang) {
     let Some(corpus) = store.corpus.get_untracked().and_then(|r| r.ok()) else { return };
     store.push(Turn::Asked(corpus.data.entries[entry].text(lang).question.clone()));
-    let id = store.push(Turn::Answer(entry));
+    let id = store.push(Turn::Answer(entry, Some(lang)));
     scroll_to_turn(id);
 }
 
@@ -193,9 +198,11 @@ enum FeedbackState {
     Failed(ApiError),
 }
 
-/// "Was this answer helpful?", sent to the gateway.
+/// "Was this answer helpful?", sent to the gateway. The thanks replaces the buttons and takes the focus,
+/// so it never falls to the page.
 #[component]
-fn Feedback(topic: String, lang: Lang) -> impl IntoView {
+fn Feedback(topic: String, turn: usize, lang: Lang) -> impl IntoView {
+    let done_id = format!("feedback-done-{turn}");
     let backend = expect_context::<Arc<dyn FaqBackend>>();
     let state = RwSignal::new(FeedbackState::Asking);
     let send = move |helpful: bool| {
@@ -205,28 +212,34 @@ fn Feedback(topic: String, lang: Lang) -> impl IntoView {
         let backend = backend.clone();
         let feedback = FaqFeedback { topic_id: topic.clone(), helpful, lang };
         state.set(FeedbackState::Sending);
+        let done_id = done_id.clone();
         leptos::task::spawn_local(async move {
             let result = backend.send_faq_feedback(&feedback).await;
+            let sent = result.is_ok();
             state.try_set(match result {
                 Ok(()) => FeedbackState::Sent,
                 Err(e) => FeedbackState::Failed(e),
             });
+            if sent {
+                request_animation_frame(move || focus_element(&done_id));
+            }
         });
     };
+    // Only "sent" redraws the buttons: while sending or after a failure they stay, focus and all.
+    let sent = Memo::new(move |_| state.with(|s| *s == FeedbackState::Sent));
+    let failed = move || match state.get() {
+        FeedbackState::Failed(e) => Some(view! { <p class="error-message">{format!("{} {}", Msg::FaqFeedbackFailed.text(lang), e.user_message(lang))}</p> }),
+        _ => None,
+    };
     move || {
-        let current = state.get();
-        if current == FeedbackState::Sent {
-            return view! { <p class="feedback__done">{Msg::FaqThanks.text(lang)}</p> }.into_any();
+        if sent.get() {
+            return view! { <p class="feedback__done" id=format!("feedback-done-{turn}") tabindex="-1">{Msg::FaqThanks.text(lang)}</p> }.into_any();
         }
-        let failed = match current {
-            FeedbackState::Failed(e) => Some(format!("{} {}", Msg::FaqFeedbackFailed.text(lang), e.user_message(lang))),
-            _ => None,
-        };
         let (yes, no) = (send.clone(), send.clone());
         view! {
             <fieldset class="feedback">
                 <legend>{Msg::FaqHelpful.text(lang)}</legend>
-                {failed.map(|f| view! { <p class="error-message">{f}</p> })}
+                {failed}
                 <button type="button" class="button button--secondary" on:click=move |_| yes(true)>{Msg::FaqYes.text(lang)}</button>
                 " "
                 <button type="button" class="button button--secondary" on:click=move |_| no(false)>{Msg::FaqNo.text(lang)}</button>
@@ -237,7 +250,11 @@ fn Feedback(topic: String, lang: Lang) -> impl IntoView {
 }
 
 fn focus_input() {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(INPUT_ID)) {
+    focus_element(INPUT_ID);
+}
+
+fn focus_element(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
         use wasm_bindgen::JsCast;
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }

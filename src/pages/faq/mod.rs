@@ -23,8 +23,9 @@ pub struct Corpus {
 #[derive(Clone)]
 pub enum Turn {
     Asked(String),
-    /// An answer: the entry's index.
-    Answer(usize),
+    /// An answer: the entry's index, and the language the question was written in when that was clear
+    /// (an English question on the Vietnamese page is answered in English).
+    Answer(usize, Option<mytho_core::i18n::Lang>),
     /// No confident answer: the closest entries instead.
     Decline(Vec<usize>),
 }

@@ -194,12 +194,12 @@ pub fn ClassPage() -> impl IntoView {
     }
 }
 
-/// Offers a text as a file to save (the CSV), without leaving the page.
-fn download(name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+/// Offers the server's file to save (the CSV) as its bytes came, without leaving the page.
+fn download(name: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Some(a) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("a").ok()) {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
@@ -256,14 +256,16 @@ pub fn JoinPage() -> impl IntoView {
                 <label class="label" for="join-code">{move || i18n.tr(Msg::ClassCode)}</label>
                 <p class="hint" id="join-code-hint">{move || i18n.tr(Msg::JoinCodeHint)}</p>
                 {move || error_for("join-code")().map(|message| view! { <InlineError id="join-code-error".to_string() message/> })}
-                <input class="input input--code" id="join-code" autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby="join-code-hint"
+                <input class="input input--code" id="join-code" autocomplete="off" autocapitalize="characters" spellcheck="false"
+                    aria-describedby=move || if error_for("join-code")().is_some() { "join-code-hint join-code-error" } else { "join-code-hint" }
                     prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
             </div>
             <div class=move || if error_for("join-name")().is_some() { "form-group form-group--error" } else { "form-group" }>
                 <label class="label" for="join-name">{move || i18n.tr(Msg::JoinName)}</label>
                 <p class="hint" id="join-name-hint">{move || i18n.tr(Msg::JoinNameHint)}</p>
                 {move || error_for("join-name")().map(|message| view! { <InlineError id="join-name-error".to_string() message/> })}
-                <input class="input" id="join-name" autocomplete="nickname" aria-describedby="join-name-hint"
+                <input class="input" id="join-name" autocomplete="nickname"
+                    aria-describedby=move || if error_for("join-name")().is_some() { "join-name-hint join-name-error" } else { "join-name-hint" }
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <button class="button" type="submit">{move || i18n.tr(Msg::JoinButton)}</button>

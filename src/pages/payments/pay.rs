@@ -15,6 +15,8 @@ use mytho_core::payment::{format_vnd, PaymentMethod, PaymentStarted, PaymentStat
 use std::sync::Arc;
 
 const PHONE_ID: &str = "pay-phone";
+/// How often a pending transfer is checked again.
+const TRANSFER_CHECK_MS: u64 = 5_000;
 
 /// Choose how to pay a dossier's fee. VNPay: the gateway signs the pay URL and the app goes there in the
 /// same window. VietQR: the QR and the transfer written out, pending until the gateway records it.
@@ -73,6 +75,22 @@ pub fn PayPage() -> impl IntoView {
         }
     };
     let paid = move || recorded.with(|r| matches!(r, Some(Ok(list)) if list.iter().any(|p| p.status == PaymentStatus::Paid)));
+    // A transfer waiting for the bank is checked again every few seconds while the page is in view
+    // (not while hidden: no battery or data spent in a background tab); the status region announces it.
+    {
+        let check = check.clone();
+        let waiting = move || started.with(|s| matches!(s, Some(Ok(PaymentStarted { transfer: Some(_), .. })))) && !paid();
+        if let Ok(handle) = set_interval_with_handle(
+            move || {
+                if waiting() && !platform::is_hidden() {
+                    check();
+                }
+            },
+            std::time::Duration::from_millis(TRANSFER_CHECK_MS),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    }
     let name = receipt.as_ref().map(|r| r.procedure_name.clone());
     let fee = receipt.as_ref().and_then(|r| r.receipt.fee_vnd);
     let header = {
@@ -151,12 +169,12 @@ fn recorded_view(r: Result<Vec<PaymentState>, ApiError>, lang: Lang) -> AnyView 
 }
 
 fn transfer_view(t: Transfer, lang: Lang) -> impl IntoView {
-    let row = |label: Msg, value: String| {
-        let copy = value.clone();
+    // Shown as people read it; copied as the bank app wants it (the amount as bare digits).
+    let row = |label: Msg, shown: String, copy: String| {
         summary_row(
             label.text(lang),
             view! {
-                <span class="copy-value">{value}</span> " "
+                <span class="copy-value">{shown}</span> " "
                 <CopyButton text=copy label=label.text(lang)/>
             },
         )
@@ -167,11 +185,11 @@ fn transfer_view(t: Transfer, lang: Lang) -> impl IntoView {
             <p>{Msg::PayQrIntro.text(lang)}</p>
             {qr_svg(&t.payload, Msg::PayQrLabel.text(lang).to_string())}
             <dl class="summary-list">
-                {summary_row(Msg::PayBank.text(lang), t.bank_bin.clone())}
-                {row(Msg::PayAccount, t.account.clone())}
+                {summary_row(Msg::PayBank.text(lang), mytho_core::vietqr::bank_label(&t.bank_bin))}
+                {row(Msg::PayAccount, t.account.clone(), t.account.clone())}
                 {summary_row(Msg::PayAccountName.text(lang), t.account_name.clone())}
-                {row(Msg::PayAmount, t.amount_vnd.to_string())}
-                {row(Msg::PayPurpose, t.purpose.clone())}
+                {row(Msg::PayAmount, format_vnd(t.amount_vnd), t.amount_vnd.to_string())}
+                {row(Msg::PayPurpose, t.purpose.clone(), t.purpose.clone())}
             </dl>
         </section>
     }

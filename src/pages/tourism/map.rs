@@ -7,9 +7,10 @@ use mytho_core::i18n::Lang;
 use mytho_core::routes::place_path;
 use mytho_core::tourism::Tourism;
 
-/// Drawing units across; the map is shown at least this many pixels wide (scrolling sideways on a
-/// narrow phone, as maps may), so close places keep their markers apart.
+/// Drawing units across the whole sketch.
 const WIDTH: f64 = 800.0;
+/// Room around the outermost places, in drawing units.
+const MARGIN: f64 = 30.0;
 
 fn points(t: &Tourism, line: &[[f64; 2]]) -> String {
     line.iter()
@@ -21,8 +22,10 @@ fn points(t: &Tourism, line: &[[f64; 2]]) -> String {
         .join(" ")
 }
 
+/// The map fits the screen: only the part of the sketch that holds the places is drawn, as wide as the
+/// page, so every marker is in sight on a phone without scrolling.
 pub fn map_view(t: &Tourism, lang: Lang) -> impl IntoView {
-    let (_, height) = t.map.size(WIDTH);
+    let (x0, y0, w, h) = t.map.frame_of(&t.places, WIDTH, MARGIN);
     let shapes = |list: &[Vec<[f64; 2]>], class: &'static str| {
         list.iter().map(|poly| view! { <polygon class=class points=points(t, poly)/> }).collect_view()
     };
@@ -34,7 +37,9 @@ pub fn map_view(t: &Tourism, lang: Lang) -> impl IntoView {
         .map(|(i, p)| {
             let (x, y) = t.map.project([p.lat, p.lon], WIDTH);
             // Set through the CSSOM (`style:`), which a strict CSP allows; a style attribute it would not.
-            let (left, top) = (format!("{}%", decimal(x / WIDTH * 100.0, 2)), format!("{}%", decimal(y / height * 100.0, 2)));
+            // Kept half a marker from each edge, so none is cut.
+            let at = |v: f64| format!("clamp(15px, {}%, calc(100% - 15px))", decimal(v * 100.0, 2));
+            let (left, top) = (at((x - x0) / w), at((y - y0) / h));
             let label = format!("{}. {}", i + 1, p.name.get(lang));
             view! { <a class="map__marker" href=place_path(&p.id) style:left=left style:top=top aria-label=label.clone() title=label>{i + 1}</a> }
         })
@@ -42,8 +47,8 @@ pub fn map_view(t: &Tourism, lang: Lang) -> impl IntoView {
     view! {
         <div class="map" role="group" aria-describedby="map-note">
             <div class="map__canvas">
-                <svg class="map__drawing" viewBox=format!("0 0 {} {}", decimal(WIDTH, 0), decimal(height, 0)) aria-hidden="true" focusable="false">
-                    <rect class="map__land" width="100%" height="100%"/>
+                <svg class="map__drawing" viewBox=format!("{} {} {} {}", decimal(x0, 1), decimal(y0, 1), decimal(w, 1), decimal(h, 1)) aria-hidden="true" focusable="false">
+                    <rect class="map__land" x=decimal(x0, 1) y=decimal(y0, 1) width=decimal(w, 1) height=decimal(h, 1)/>
                     {shapes(&t.map.water, "map__water")}
                     {shapes(&t.map.islets, "map__islet")}
                     {roads}

@@ -4,7 +4,7 @@ use crate::pages::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use mytho_core::i18n::Msg;
-use mytho_core::tourism::directions_link;
+use mytho_core::tourism::{directions_link, map_page_link};
 
 /// One place: what it is, where, when it opens, and "Chỉ đường" to open the phone's map app there.
 #[component]
@@ -31,6 +31,8 @@ pub fn PlacePage() -> impl IntoView {
                 <a class="button" href=directions_link(p, lang)>{Msg::Directions.text(lang)}</a>
                 " " <span class="hint">{format!("({})", Msg::DirectionsHint.text(lang))}</span>
             </p>
+            // geo: links open the map app on Android; iPhones and computers need a web page.
+            <p><a href=map_page_link(p) rel="external noopener">{Msg::DirectionsWeb.text(lang)}</a></p>
             <dl class="summary-list">
                 {summary_row(Msg::PlaceCategory.text(lang), category_name(&p.category).text(lang).to_string())}
                 {summary_row(Msg::PlaceAddress.text(lang), address)}
