@@ -41,6 +41,12 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   await expect(summary).toContainText('Hãy nhập nơi sinh');
   await expect(page).toHaveTitle(/^Lỗi: Thông tin trẻ/);
   await expectNoAxeViolations(page);
+  // A name goes onto a certificate: an emoji is named for the user to remove.
+  await page.getByLabel('Họ, chữ đệm và tên của trẻ').fill('Nguyễn Thị Bình 👶');
+  await continueStep(page);
+  await expect(page.locator('#f-child_name-error')).toContainText('chỉ gồm chữ cái (có dấu hoặc không), dấu cách');
+  await expect(page.locator('#f-child_name-error')).toContainText('hãy xoá “👶”');
+  await expect(page.getByLabel('Họ, chữ đệm và tên của trẻ')).toHaveValue('Nguyễn Thị Bình 👶');
   await page.getByLabel('Họ, chữ đệm và tên của trẻ').fill('Nguyễn Thị Bình');
   await page.getByLabel('Ngày', { exact: true }).fill('1');
   await page.getByLabel('Tháng', { exact: true }).fill('3');
@@ -69,6 +75,12 @@ test('a citizen finds, fills, submits, tracks and corrects a birth registration'
   await expect(page.getByLabel('Họ và tên người mẹ')).toHaveValue('Trần Thị Cúc');
   await expect(page.getByLabel('Số định danh cá nhân của người mẹ')).toHaveValue('08219512345');
   await page.getByLabel('Số định danh cá nhân của người mẹ').fill('082195123456');
+  // The parents' residence, with today's ward picked from the list (found by an old name).
+  await page.getByLabel('Năm sinh của người mẹ').fill('1995');
+  await page.getByLabel('Nơi cư trú của người mẹ: số nhà, đường, khu phố').fill('25 Lê Lợi, khu phố 3');
+  await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').fill('phuong 5');
+  await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').press('Enter');
+  await page.getByLabel(/^Phường Đạo Thạnh/).check();
   await continueStep(page);
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin người cha');

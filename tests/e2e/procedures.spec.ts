@@ -197,3 +197,18 @@ test('a file the server no longer holds is asked for again at its field, and not
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đã nộp hồ sơ');
 });
+
+test('a long text box says how many characters are left as people type', async ({ page }) => {
+  await page.goto('/dich-vu-cong/khai-tu/nop/death');
+  await appReady(page);
+  const cause = page.getByLabel(/^Nguyên nhân/);
+  const count = page.locator('#f-death_cause-count');
+  await expect(count).toHaveText('Bạn còn 500 ký tự');
+  await cause.fill('Bệnh tim');
+  await expect(count).toHaveText('Bạn còn 492 ký tự');
+  await expect(cause).toHaveAttribute('aria-describedby', /f-death_cause-count/);
+  await cause.fill('x'.repeat(503));
+  await expect(count).toHaveText('Bạn đã nhập quá 3 ký tự');
+  await expect(count).toHaveClass(/error-message/);
+  await expectNoAxeViolations(page);
+});

@@ -57,6 +57,8 @@ pub struct Condition {
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
     Text { max: usize },
+    /// A person's name (`validate::name`): letters with their marks, spaces, hyphens, apostrophes.
+    Name { max: usize },
     LongText { max: usize },
     Number { min: i64, max: i64 },
     /// Three boxes: day, month, year.
@@ -331,6 +333,8 @@ fn check_field(def: &FormDef, field: &FieldDef, answers: &Answers, today: Date) 
         FieldKind::Text { max } | FieldKind::LongText { max } => {
             validate::check_length(raw, 1, *max).map(|_| raw.to_string())
         }
+        FieldKind::Name { max } => validate::check_length(raw, 1, *max)
+            .and_then(|_| validate::name::check(raw).map_err(Invalid::Name)),
         FieldKind::Number { min, max } => validate::check_number(raw, *min, *max).map(|n| n.to_string()),
         FieldKind::Choice { options, style: ChoiceStyle::Checkboxes } => {
             let chosen: Vec<&str> = ticked(raw).collect();

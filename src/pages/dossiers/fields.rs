@@ -9,7 +9,7 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use mytho_core::forms::{self, ChoiceStyle, FieldDef, FieldKind};
 use mytho_core::i18n::Msg;
-use mytho_core::validate::Invalid;
+use mytho_core::validate::{self, Invalid};
 
 /// The DOM id of a field or of a date's part (`child_dob.day` → `f-child_dob-day`).
 pub fn dom_id(target: &str) -> String {
@@ -197,8 +197,23 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
             </div>
         }
         .into_any(),
-        FieldKind::LongText { .. } => {
+        FieldKind::LongText { max } => {
             let value = store.answer(&key);
+            let max = *max;
+            // The limit said as people type, not only once they are over it (GOV.UK character count).
+            let count_id = format!("{id}-count");
+            let typed = {
+                let key = key.clone();
+                move || store.draft.with(|d| d.answers.get(&key).cloned().unwrap_or_default())
+            };
+            let (left, over) = {
+                let again = typed.clone();
+                (move || validate::characters_left(&typed(), max, i18n.lang.get()), move || again().chars().count() > max)
+            };
+            let described = {
+                let count_id = count_id.clone();
+                move || Some(match described() { Some(d) => format!("{d} {count_id}"), None => count_id.clone() })
+            };
             view! {
                 <div class=group_class>
                     <label class="label" for=id.clone()>{label_text}</label>
@@ -206,6 +221,7 @@ pub fn field_view(field: &FieldDef, store: DraftStore, error: Signal<Option<Stri
                     {error_view}
                     <textarea class="textarea" id=id name=key.clone() rows="5" aria-describedby=described
                         prop:value=value on:input=move |ev| store.set_answer(&key, event_target_value(&ev))></textarea>
+                    <p class="hint character-count" id=count_id aria-live="polite" class:error-message=over>{left}</p>
                 </div>
             }
             .into_any()

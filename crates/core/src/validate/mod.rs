@@ -5,6 +5,7 @@
 pub mod date;
 pub mod email;
 pub mod id_number;
+pub mod name;
 pub mod phone;
 pub mod tax_code;
 pub mod upload;
@@ -46,6 +47,7 @@ pub enum Invalid {
     NotAttached,
     /// The attachments together are more than one dossier may hold (checked by the server).
     TooManyFiles,
+    Name(name::NameError),
 }
 
 impl Invalid {
@@ -65,6 +67,7 @@ impl Invalid {
                 format!("{label}: hãy đính kèm ảnh chụp hoặc tệp PDF"),
                 format!("{label}: attach a photo or a PDF"),
             ),
+            Invalid::Name(e) => e.message(lang, label),
             Invalid::TooManyFiles => pick(
                 vi,
                 format!("{label}: các tệp đính kèm của hồ sơ quá lớn; hãy chụp lại ảnh nhỏ hơn hoặc gộp các trang vào một tệp PDF"),
@@ -151,6 +154,20 @@ pub fn check_length(value: &str, min: usize, max: usize) -> Result<(), Invalid> 
     }
 }
 
+/// What a long text box says as people type (GOV.UK character count): how many characters are left,
+/// or how many too many.
+pub fn characters_left(value: &str, max: usize, lang: Lang) -> String {
+    let got = value.chars().count();
+    let vi = lang == Lang::Vi;
+    if got <= max {
+        let left = max - got;
+        if vi { format!("Bạn còn {left} ký tự") } else { format!("You have {left} character{} remaining", if left == 1 { "" } else { "s" }) }
+    } else {
+        let over = got - max;
+        if vi { format!("Bạn đã nhập quá {over} ký tự") } else { format!("You have {over} character{} too many", if over == 1 { "" } else { "s" }) }
+    }
+}
+
 /// A whole number within a range (spaces and thousands dots allowed: "1.200").
 pub fn check_number(value: &str, min: i64, max: i64) -> Result<i64, Invalid> {
     let cleaned: String = value.trim().chars().filter(|c| !matches!(c, ' ' | '.' | ',')).collect();
@@ -186,6 +203,9 @@ mod tests {
         assert_eq!(check_length("  ", 1, 10), Err(Invalid::Required));
         assert_eq!(check_length("Nguyễn", 1, 5), Err(Invalid::TooLong { max: 5, got: 6 }));
         assert_eq!(check_length("ab", 3, 5), Err(Invalid::TooShort { min: 3, got: 2 }));
+        assert_eq!(characters_left("Bình", 10, Lang::Vi), "Bạn còn 6 ký tự");
+        assert_eq!(characters_left("Bình", 3, Lang::Vi), "Bạn đã nhập quá 1 ký tự");
+        assert_eq!(characters_left("ab", 3, Lang::En), "You have 1 character remaining");
         assert_eq!(check_number("1.200", 1, 5000), Ok(1200));
         assert_eq!(check_number("12a", 1, 50), Err(Invalid::NotANumber));
         assert_eq!(check_number("0", 1, 50), Err(Invalid::NumberOutOfRange { min: 1, max: 50 }));
