@@ -139,6 +139,12 @@ pub fn copy_text(text: &str) {
     let _ = window().navigator().clipboard().write_text(text);
 }
 
+/// The root font size in pixels: 16, or 20 with the larger-text switch on (sizes are in rem).
+pub fn root_font_px() -> f64 {
+    let large = window().document().and_then(|d| d.document_element()).is_some_and(|h| h.class_list().contains("text-large"));
+    if large { 20.0 } else { 16.0 }
+}
+
 /// Larger text for older eyes: a class on `<html>` (every size is in rem), remembered on the device.
 pub fn set_large_text(on: bool) {
     if let Some(html) = window().document().and_then(|d| d.document_element()) {

@@ -19,7 +19,21 @@ pub const RESERVED_IDS: &[&str] = &["chung-nhan", "lop-hoc", "vao-lop"];
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lessons {
+    /// The share of a quiz's questions (in percent) a learner must answer right to pass the lesson; a
+    /// certificate means every lesson was passed.
+    pub pass_percent: u32,
     pub lessons: Vec<Lesson>,
+}
+
+impl Lessons {
+    /// Right answers needed to pass a quiz of `of` questions (rounded up).
+    pub fn pass_needed(&self, of: usize) -> usize {
+        (of * self.pass_percent as usize).div_ceil(100)
+    }
+
+    pub fn passes(&self, score: usize, of: usize) -> bool {
+        of > 0 && score >= self.pass_needed(of)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,6 +93,9 @@ impl Lessons {
 
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
+        if !(1..=100).contains(&self.pass_percent) {
+            out.push(format!("pass_percent must be 1 to 100, not {}", self.pass_percent));
+        }
         for (i, l) in self.lessons.iter().enumerate() {
             let id = &l.id;
             if !is_slug(id) || RESERVED_IDS.contains(&id.as_str()) {
@@ -131,13 +148,16 @@ pub fn score(quiz: &[Question], chosen: &[Option<usize>]) -> usize {
     quiz.iter().zip(chosen).filter(|(q, c)| **c == Some(q.answer)).count()
 }
 
-/// A finished lesson: its best quiz score and when it was first finished.
+/// A finished lesson: its best quiz score, when it was first finished and first passed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finished {
     pub best: usize,
     pub of: usize,
     /// `yyyy-mm-dd`.
     pub on: String,
+    /// `yyyy-mm-dd` of the first attempt at or above the pass mark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed_on: Option<String>,
 }
 
 /// The learner's progress on this device, by lesson id.
@@ -148,19 +168,29 @@ pub struct Progress {
 
 impl Progress {
     /// Records a quiz taken in full; the best score stays, and the first day it was finished.
-    pub fn record(&mut self, lesson: &str, score: usize, of: usize, today: &str) {
-        let entry = self.finished.entry(lesson.to_string()).or_insert(Finished { best: score, of, on: today.to_string() });
+    pub fn record(&mut self, lesson: &str, score: usize, of: usize, today: &str, passed: bool) {
+        let entry = self.finished.entry(lesson.to_string()).or_insert(Finished { best: score, of, on: today.to_string(), passed_on: None });
         entry.best = entry.best.max(score);
         entry.of = of;
+        if passed && entry.passed_on.is_none() {
+            entry.passed_on = Some(today.to_string());
+        }
     }
 
-    /// Every lesson finished: the certificate is earned (on the day the last one was).
+    /// The day a lesson was first passed (progress kept before the pass mark: its best score decides).
+    fn passed_on(&self, lessons: &Lessons, id: &str) -> Option<String> {
+        let f = self.finished.get(id)?;
+        f.passed_on.clone().or_else(|| lessons.passes(f.best, f.of).then(|| f.on.clone()))
+    }
+
+    /// Every lesson passed: the certificate is earned (on the day the last one was).
     pub fn certificate_day(&self, lessons: &Lessons) -> Option<String> {
-        lessons.lessons.iter().map(|l| self.finished.get(&l.id).map(|f| f.on.clone())).collect::<Option<Vec<_>>>()?.into_iter().max()
+        lessons.lessons.iter().map(|l| self.passed_on(lessons, &l.id)).collect::<Option<Vec<_>>>()?.into_iter().max()
     }
 
+    /// Lessons passed.
     pub fn done_count(&self, lessons: &Lessons) -> usize {
-        lessons.lessons.iter().filter(|l| self.finished.contains_key(&l.id)).count()
+        lessons.lessons.iter().filter(|l| self.passed_on(lessons, &l.id).is_some()).count()
     }
 }
 
@@ -208,24 +238,36 @@ mod tests {
     }
 
     #[test]
-    fn progress_keeps_the_best_score_and_earns_the_certificate_at_the_end() {
+    fn progress_keeps_the_best_score_and_earns_the_certificate_when_every_lesson_is_passed() {
         let lessons = data();
+        assert_eq!(lessons.pass_percent, 60);
+        assert_eq!((lessons.pass_needed(3), lessons.pass_needed(4), lessons.pass_needed(5)), (2, 3, 3));
         let mut p = Progress::default();
         let quiz = &lessons.lessons[0].quiz;
         let all_right: Vec<Option<usize>> = quiz.iter().map(|q| Some(q.answer)).collect();
         let none: Vec<Option<usize>> = vec![None; quiz.len()];
         assert_eq!(score(quiz, &all_right), quiz.len());
         assert_eq!(score(quiz, &none), 0);
-        p.record("dien-thoai", 1, 3, "2026-11-20");
-        p.record("dien-thoai", 3, 3, "2026-11-21");
-        p.record("dien-thoai", 2, 3, "2026-11-22");
-        assert_eq!(p.finished["dien-thoai"], Finished { best: 3, of: 3, on: "2026-11-20".into() });
+        let mut record = |p: &mut Progress, id: &str, got: usize, of: usize, day: &str| p.record(id, got, of, day, lessons.passes(got, of));
+        record(&mut p, "dien-thoai", 1, 3, "2026-11-20");
+        assert_eq!(p.done_count(&lessons), 0, "finished is not passed");
+        record(&mut p, "dien-thoai", 3, 3, "2026-11-21");
+        record(&mut p, "dien-thoai", 2, 3, "2026-11-22");
+        assert_eq!(p.finished["dien-thoai"], Finished { best: 3, of: 3, on: "2026-11-20".into(), passed_on: Some("2026-11-21".into()) });
         assert_eq!(p.certificate_day(&lessons), None);
+        // Every quiz finished, but one with 0 right: no certificate.
         for (i, l) in lessons.lessons.iter().enumerate() {
-            p.record(&l.id, 2, 3, &format!("2026-11-{:02}", 21 + i));
+            let of = l.quiz.len();
+            record(&mut p, &l.id, if i == 3 { 0 } else { of }, of, &format!("2026-11-{:02}", 21 + i));
         }
-        assert_eq!(p.done_count(&lessons), lessons.lessons.len());
-        assert_eq!(p.certificate_day(&lessons), Some(format!("2026-11-{:02}", 21 + lessons.lessons.len() - 1)), "the day of the last");
+        assert_eq!(p.done_count(&lessons), lessons.lessons.len() - 1);
+        assert_eq!(p.certificate_day(&lessons), None, "a certificate means every lesson was passed");
+        let l = &lessons.lessons[3];
+        record(&mut p, &l.id, l.quiz.len(), l.quiz.len(), "2026-11-30");
+        assert_eq!(p.certificate_day(&lessons), Some("2026-11-30".into()), "the day the last was passed");
+        // Progress kept before there was a pass mark: its best score decides.
+        let old: Progress = serde_json::from_str(r#"{"finished":{"dien-thoai":{"best":0,"of":3,"on":"2026-11-01"}}}"#).unwrap();
+        assert_eq!(old.done_count(&lessons), 0);
     }
 
     proptest! {

@@ -240,6 +240,36 @@ pub fn map_page_link(place: &Place) -> String {
     format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
 }
 
+/// Marker centres (pixels on a map `width` × `height`) moved apart until no two are closer than `min`
+/// and none is nearer an edge than `edge`: close places stay near their spots and every marker can be
+/// tapped on its own. Deterministic, so the map looks the same on every visit.
+pub fn spread_markers(points: &[(f64, f64)], min: f64, width: f64, height: f64, edge: f64) -> Vec<(f64, f64)> {
+    let clamp = |(x, y): (f64, f64)| (x.clamp(edge, (width - edge).max(edge)), y.clamp(edge, (height - edge).max(edge)));
+    let mut p: Vec<(f64, f64)> = points.iter().copied().map(clamp).collect();
+    for _ in 0..200 {
+        let mut moved = false;
+        for i in 0..p.len() {
+            for j in i + 1..p.len() {
+                let (dx, dy) = (p[j].0 - p[i].0, p[j].1 - p[i].1);
+                let d = (dx * dx + dy * dy).sqrt();
+                if d >= min {
+                    continue;
+                }
+                // Apart along the line between them (or sideways when they coincide), half each.
+                let (ux, uy) = if d > 1e-6 { (dx / d, dy / d) } else { (1.0, 0.0) };
+                let push = (min - d) / 2.0 + 0.01;
+                p[i] = clamp((p[i].0 - ux * push, p[i].1 - uy * push));
+                p[j] = clamp((p[j].0 + ux * push, p[j].1 + uy * push));
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    p
+}
+
 impl MapSketch {
     /// The part of the drawing (`x`, `y`, width, height on a drawing `width` wide) that holds every place
     /// with `margin` around it, so the map fits a phone's screen with every marker in sight.
@@ -262,6 +292,29 @@ impl MapSketch {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn markers_are_spread_until_none_overlaps_and_none_leaves_the_map() {
+        let t = data();
+        let (x0, y0, w, h) = t.map.frame_of(&t.places, 800.0, 30.0);
+        for width in [288.0, 358.0, 926.0] {
+            let height = width * h / w;
+            let points: Vec<(f64, f64)> = t.places.iter().map(|p| {
+                let (x, y) = t.map.project([p.lat, p.lon], 800.0);
+                ((x - x0) / w * width, (y - y0) / h * height)
+            }).collect();
+            let spread = spread_markers(&points, 32.0, width, height, 16.0);
+            for (i, a) in spread.iter().enumerate() {
+                assert!(a.0 >= 16.0 && a.0 <= width - 16.0 && a.1 >= 16.0 && a.1 <= height - 16.0, "{width}: {a:?}");
+                for b in &spread[i + 1..] {
+                    let d = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+                    assert!(d >= 31.9, "{width}: {a:?} {b:?} {d}");
+                }
+            }
+        }
+        // Markers already apart are left where they are.
+        assert_eq!(spread_markers(&[(50.0, 50.0), (150.0, 50.0)], 32.0, 300.0, 100.0, 16.0), vec![(50.0, 50.0), (150.0, 50.0)]);
+    }
 
     #[test]
     fn the_map_frame_holds_every_place_and_the_universal_link_names_the_point() {

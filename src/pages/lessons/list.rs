@@ -18,7 +18,8 @@ pub fn LessonList() -> impl IntoView {
             .enumerate()
             .map(|(i, l)| {
                 let done = progress.finished.get(&l.id).map(|f| {
-                    format!("{} · {} {}/{}", Msg::LessonDone.text(lang), Msg::LessonScore.text(lang), f.best, f.of)
+                    let verdict = if lessons.passes(f.best, f.of) { Msg::LessonPassed } else { Msg::LessonNotPassed };
+                    format!("{} · {} {}/{} · {}", Msg::LessonDone.text(lang), Msg::LessonScore.text(lang), f.best, f.of, verdict.text(lang))
                 });
                 view! {
                     <li class="card">

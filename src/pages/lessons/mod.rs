@@ -113,8 +113,8 @@ impl LessonStore {
         });
     }
 
-    pub fn record(self, lesson: &str, score: usize, of: usize) {
-        self.progress.update(|p| p.record(lesson, score, of, &platform::today().iso()));
+    pub fn record(self, lesson: &str, score: usize, of: usize, passed: bool) {
+        self.progress.update(|p| p.record(lesson, score, of, &platform::today().iso(), passed));
         self.progress.with_untracked(|p| platform::write_json(PROGRESS_KEY, p));
         self.sync();
     }

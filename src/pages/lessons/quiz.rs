@@ -80,10 +80,18 @@ pub fn QuizPage() -> impl IntoView {
             })
             .collect_view();
         let of = lesson.quiz.len();
+        let needed = lessons.pass_needed(of);
         let result = is_checked.then(|| {
             let got = chosen.with_untracked(|c| score(&lesson.quiz, c));
-            view! { <p class="notice" role="status" id="quiz-result" tabindex="-1"><strong>{format!("{} {got} {} {of}", Msg::QuizResult.text(lang), Msg::QuizOf.text(lang))}</strong></p> }
+            let verdict = if lessons.passes(got, of) { Msg::QuizPassed } else { Msg::QuizNotPassed };
+            view! {
+                <div class="notice" role="status" id="quiz-result" tabindex="-1">
+                    <p><strong>{format!("{} {got} {} {of}", Msg::QuizResult.text(lang), Msg::QuizOf.text(lang))}</strong></p>
+                    <p>{verdict.text(lang)}</p>
+                </div>
+            }
         });
+        let pass_mark = format!("{} {needed}/{of} {}", Msg::QuizPassMark.text(lang), Msg::QuizPassMarkEnd.text(lang));
         let quiz = lesson.quiz.clone();
         let lesson_id = lesson.id.clone();
         let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -100,7 +108,7 @@ pub fn QuizPage() -> impl IntoView {
             }
             missing.set(Vec::new());
             let got = chosen.with_untracked(|c| score(&quiz, c));
-            store.record(&lesson_id, got, quiz.len());
+            store.record(&lesson_id, got, quiz.len(), got >= needed);
             checked.set(true);
             platform::focus("quiz-result");
         };
@@ -109,6 +117,7 @@ pub fn QuizPage() -> impl IntoView {
             <ErrorSummary problems/>
             <p class="caption"><a href=lesson_path(&lesson.id)>{name}</a></p>
             <h1 class="page-title">{Msg::QuizTitle.text(lang)}</h1>
+            <p>{pass_mark}</p>
             {result}
             <form novalidate on:submit=on_submit>
                 {questions}
