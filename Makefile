@@ -14,10 +14,12 @@ AREA_BUDGET := 276480
 
 .PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench
 
-## make run: build the app and serve it with the gateway at http://127.0.0.1:8080
+## make run: build the app and serve it as a demo city at http://127.0.0.1:8080 (the payment simulator,
+## a test VietQR account, an officer credential printed at start, "Bản chạy thử / Demo" on every page).
+## Production runs target/server/mytho-gateway with its environment variables instead (README).
 run:
 	$(MAKE) build GATEWAY_PROFILE=server
-	MYTHO_DIST=dist target/server/mytho-gateway
+	MYTHO_DIST=dist MYTHO_DEMO=1 target/server/mytho-gateway
 
 ## make test: unit, property and HTTP tests, the release build and its size budget, browser tests
 test: setup-test

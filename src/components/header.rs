@@ -13,8 +13,11 @@ pub fn Header() -> impl IntoView {
     let config = expect_context::<AppConfig>();
     let app_name = config.app_name.clone();
     let areas: Vec<Area> = Area::ALL.into_iter().filter(|a| a.enabled(&config.features)).collect();
+    // A demo city says so on every page, so nobody takes it for the real service.
+    let demo = config.demo.then(|| view! { <p class="demo-banner"><strong>{move || i18n.tr(Msg::DemoNotice)}</strong></p> });
     view! {
         <a class="skip-link" href="#main">{move || i18n.tr(Msg::SkipToContent)}</a>
+        {demo}
         <header class="site-header">
             <div class="site-header__bar">
                 <A href=HOME attr:class="site-header__name" attr:rel=rel_for(HOME)>

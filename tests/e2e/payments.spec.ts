@@ -151,7 +151,7 @@ test('a dossier with a fee, submitted in the browser, is paid from its receipt a
   await expect(page.locator('.error-summary')).toContainText('Hãy tìm và chọn phường, xã trong danh sách phường, xã hiện nay');
   await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').fill('tan my chanh');
   await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').press('Enter');
-  await page.getByLabel('Phường Mỹ Phong (gồm Xã Tân Mỹ Chánh)').check();
+  await page.getByLabel('Phường Mỹ Phong (gồm Xã Tân Mỹ Chánh, TP. Mỹ Tho cũ)').check();
   await expect(page.getByText('Đã chọn: Phường Mỹ Phong')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Tiếp tục', exact: true }).click();

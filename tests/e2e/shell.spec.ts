@@ -178,3 +178,22 @@ test('going offline is announced, and cleared when back online', async ({ page, 
   await context.setOffline(false);
   await expect(banner).toBeEmpty();
 });
+
+test('a demo city says so on every page; the real one does not', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await expect(page.locator('.demo-banner')).toHaveCount(0);
+  // The gateway serves this config when it runs with MYTHO_DEMO (`make run`).
+  await page.route('**/config.json', async (route) => {
+    const real = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...real, demo: true } });
+  });
+  for (const path of ['/', '/dich-vu-cong', '/tra-cuu', '/hoi-dap', '/ky-nang-so', '/du-lich', '/thanh-toan/ho-so/MTS-000101-0001']) {
+    await page.goto(path);
+    await appReady(page);
+    await expect(page.locator('.demo-banner'), path).toHaveText('Bản chạy thử: hồ sơ, thanh toán và dữ liệu ở đây không có thật.');
+  }
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.locator('.demo-banner')).toHaveText('Demo: applications, payments and data here are not real.');
+  await expectNoAxeViolations(page);
+});

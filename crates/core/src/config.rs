@@ -23,6 +23,23 @@ pub struct AppConfig {
     /// The tourist Wi-Fi's controller, for the captive page's Connect button.
     #[serde(default)]
     pub wifi: Option<WifiConfig>,
+    /// The city's own wards, ranked first in the ward picker, and what their old units belonged to.
+    #[serde(default)]
+    pub home: Option<HomeArea>,
+    /// Set by the gateway when it runs as a demo city (`MYTHO_DEMO`): every page says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
+}
+
+/// The city's wards among the province's: several towns had a "Phường 5", so the picker names the old
+/// city beside the old units of its own wards ("Phường 5, TP. Mỹ Tho cũ") and offers them first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeArea {
+    /// Today's codes of the city's wards (the list of 2025-07-01).
+    pub wards: Vec<String>,
+    /// The unit their former wards and communes belonged to, as people say it ("TP. Mỹ Tho").
+    pub former: Localized,
 }
 
 /// Where the captive page's "Kết nối" / "Connect" form goes, as the Wi-Fi controller expects it.

@@ -287,6 +287,7 @@ messages! {
     QuizWrong => ("Chưa đúng", "Not quite"),
     QuizResult => ("Bạn trả lời đúng", "You got"),
     QuizOf => ("trên", "of"),
+    DemoNotice => ("Bản chạy thử: hồ sơ, thanh toán và dữ liệu ở đây không có thật.", "Demo: applications, payments and data here are not real."),
     QuizPassMark => ("Để đạt bài này, cần trả lời đúng ít nhất", "To pass this lesson, answer at least"),
     QuizPassMarkEnd => ("câu.", "correctly."),
     QuizPassed => ("Bạn đã đạt bài này.", "You passed this lesson."),
@@ -383,6 +384,7 @@ messages! {
     WardSearchLabel => ("Tìm theo tên hiện nay hoặc tên cũ", "Search by today's name or an old one"),
     WardChosen => ("Đã chọn", "Chosen"),
     WardFormerly => ("gồm", "includes former"),
+    WardElsewhere => ("ở nơi khác trong tỉnh", "elsewhere in the province"),
     WardNoMatch => ("Không tìm thấy phường, xã nào có tên này. Hãy thử tên khác; có dấu hay không dấu đều được.", "No ward or commune has that name. Try another name, with or without accents."),
     // Saved details ("provide information once")
     ProfileTitle => ("Thông tin của tôi", "My details"),

@@ -107,6 +107,19 @@ mod tests {
         assert!(names("").is_empty());
     }
 
+    #[test]
+    fn the_citys_own_wards_come_first() {
+        let d = data();
+        let mut hits: Vec<WardHit> = search(&d.communes, "Phường 5")
+            .into_iter()
+            .map(|m| WardHit { code: d.communes[m.commune].code.clone(), name: d.communes[m.commune].name.clone(), via_old_name: m.via_old_name, list_date: LIST_DATE.into(), home: false })
+            .collect();
+        let home: Vec<String> = ["28261", "28249", "28273", "28270", "28285"].map(String::from).to_vec();
+        home_first(&mut hits, &home);
+        assert_eq!((hits[0].name.as_str(), hits[0].home), ("Phường Đạo Thạnh", true));
+        assert!(hits[1..].iter().all(|h| !h.home), "{hits:?}");
+    }
+
     proptest! {
         #[test]
         fn search_never_panics(q in "\\PC{0,20}") {
@@ -125,4 +138,15 @@ pub struct WardHit {
     pub via_old_name: Option<String>,
     /// The date of the list the code belongs to.
     pub list_date: String,
+    /// One of the city's own wards (`config.json`'s `home`): offered first.
+    #[serde(default)]
+    pub home: bool,
+}
+
+/// Puts the city's own wards first, keeping the order within each group.
+pub fn home_first(hits: &mut [WardHit], home: &[String]) {
+    for h in hits.iter_mut() {
+        h.home = home.contains(&h.code);
+    }
+    hits.sort_by_key(|h| !h.home);
 }

@@ -108,7 +108,7 @@ pub async fn page(State(state): State<AppState>, Query(q): Query<PageQuery>, hea
 <title>{title} – {app}</title><style>{css}</style></head><body>\
 <header class=\"site-header\"><div class=\"site-header__bar\"><span class=\"site-header__name\">{app}</span>\
 <a class=\"lang-switch\" href=\"{PAGE_PATH}?lang={other_code}\" lang=\"{other_code}\" hreflang=\"{other_code}\">{other_name}</a></div>\
-<p class=\"site-header__tagline\">{tagline}</p></header>\
+<p class=\"site-header__tagline\">{tagline}</p></header>{demo}\
 <main id=\"main\"><h1 class=\"page-title\">{welcome}</h1><p>{intro}</p>\
 <h2>{terms}</h2><ul><li>{term1}</li><li>{term2}</li><li>{term3}</li></ul>{connect}\
 <h2>{highlights_title}</h2><ul class=\"entries\">{highlights}</ul>\
@@ -135,6 +135,7 @@ pub async fn page(State(state): State<AppState>, Query(q): Query<PageQuery>, hea
         guide_note = t(lang, "guide_note"),
         guide_label = t(lang, "guide_label"),
         hotline_label = t(lang, "hotline"),
+        demo = if state.demo { format!("<p class=\"demo-banner\"><strong>{}</strong></p>", mytho_core::i18n::Msg::DemoNotice.text(lang)) } else { String::new() },
     );
     // Drawn per request, so compressed per request (quickly: a captive link is slow, the CPU is not).
     let accepts = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");

@@ -20,6 +20,10 @@ pub const ENV_VIETQR_BIN: &str = "MYTHO_VIETQR_BIN";
 pub const ENV_VIETQR_ACCOUNT: &str = "MYTHO_VIETQR_ACCOUNT";
 pub const ENV_VIETQR_NAME: &str = "MYTHO_VIETQR_NAME";
 pub const ENV_TRUSTED_PROXY: &str = "MYTHO_TRUSTED_PROXY";
+pub const ENV_DEMO: &str = "MYTHO_DEMO";
+
+/// The demo city's VietQR account: it cannot be a real one (all zeros), and its name says not to pay.
+pub const DEMO_VIETQR: (&str, &str, &str) = ("970436", "0000000000", "TAI KHOAN CHAY THU - KHONG CHUYEN TIEN");
 
 /// Payment settings. Secrets live here, on the server, and nowhere else.
 #[derive(Clone, Debug, Default)]
@@ -64,6 +68,9 @@ pub struct GatewayConfig {
     /// The reverse proxy in front of the gateway, if any: for its requests the client is the last
     /// address of `X-Forwarded-For` (anyone else's header is ignored).
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// A demo city (`make run`): the payment simulator, a test VietQR account, an officer credential
+    /// printed at start, and a notice on every page. Never with real provider settings.
+    pub demo: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -90,6 +97,7 @@ impl fmt::Debug for GatewayConfig {
             .field("public_url", &self.public_url)
             .field("payments", &self.payments)
             .field("trusted_proxy", &self.trusted_proxy)
+            .field("demo", &self.demo)
             .finish()
     }
 }
@@ -142,7 +150,19 @@ impl GatewayConfig {
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) || public_url.ends_with('/') {
             return Err(ConfigError(format!("{ENV_PUBLIC_URL}={public_url:?} must be like https://dichvucong.mytho.gov.vn (no / at the end)")));
         }
-        let simulator = matches!(var(ENV_PAYMENT_SIMULATOR).as_deref(), Some("1" | "true" | "on"));
+        let on = |name: &str| matches!(var(name).as_deref(), Some("1" | "true" | "on"));
+        let demo = on(ENV_DEMO);
+        if demo {
+            if let Some(name) = [ENV_VNPAY_URL, ENV_VNPAY_SECRET, ENV_VNPAY_TMN_CODE, ENV_VIETQR_BIN, ENV_VIETQR_ACCOUNT, ENV_VIETQR_NAME]
+                .into_iter()
+                .find(|n| var(n).is_some())
+            {
+                return Err(ConfigError(format!(
+                    "{ENV_DEMO} is on together with {name}: a demo city never runs with a real provider or bank account; unset {name}, or run without {ENV_DEMO} for production"
+                )));
+            }
+        }
+        let simulator = demo || on(ENV_PAYMENT_SIMULATOR);
         let vnpay = if simulator {
             // The stand-in provider never sees real credentials: it makes its own for this run.
             if let Some(name) = [ENV_VNPAY_URL, ENV_VNPAY_SECRET, ENV_VNPAY_TMN_CODE].into_iter().find(|n| var(n).is_some()) {
@@ -176,6 +196,7 @@ impl GatewayConfig {
             }
         };
         let vietqr = match (var(ENV_VIETQR_BIN), var(ENV_VIETQR_ACCOUNT), var(ENV_VIETQR_NAME)) {
+            _ if demo => Some((DEMO_VIETQR.0.into(), DEMO_VIETQR.1.into(), DEMO_VIETQR.2.into())),
             (Some(bin), Some(account), Some(name)) => {
                 if bin.len() != 6 || !bin.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(ConfigError(format!("{ENV_VIETQR_BIN}={bin:?} must be the bank's 6-digit BIN, like 970436")));
@@ -190,6 +211,6 @@ impl GatewayConfig {
             Some(p) => Some(p.parse().map_err(|_| ConfigError(format!("{ENV_TRUSTED_PROXY}={p:?} must be the proxy's IP address, like 127.0.0.1")))?),
             None => None,
         };
-        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments, trusted_proxy })
+        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments, trusted_proxy, demo })
     }
 }

@@ -47,6 +47,8 @@ pub struct AppState {
     pub limits: Arc<limits::WriteLimits>,
     /// Served over https: browsers are told to stay there (HSTS).
     pub https: bool,
+    /// A demo city: every page says so.
+    pub demo: bool,
 }
 
 impl AppState {
@@ -67,6 +69,7 @@ impl AppState {
             trusted_proxy: config.trusted_proxy,
             limits: Arc::new(limits::WriteLimits::new(config.trusted_proxy)),
             https: config.https(),
+            demo: config.demo,
         })
     }
 }
@@ -80,19 +83,28 @@ pub fn router(state: AppState) -> Router {
     let site = state.site.clone();
     let files = state.site.clone();
     let https = state.https;
-    api::router(&state.limits)
+    let site_config = state.site.clone();
+    let demo = state.demo;
+    let router = api::router(&state.limits)
         .route(captive::PAGE_PATH, axum::routing::get(captive::page))
         .route(captive::API_PATH, axum::routing::get(captive::api))
         .route(
             "/simulator/vnpay/pay",
             axum::routing::get(payments::simulator_page).post(payments::simulator_pay),
         )
-        .with_state(state)
+        .with_state(state);
+    // The demo's config says it is a demo, so the app shows the notice on every page.
+    let router = if demo { router.route("/config.json", axum::routing::get(move || demo_config(site_config.clone()))) } else { router };
+    router
         .fallback(move |req: Request| async move { files.serve(req).await })
         .layer(GlobalConcurrencyLimitLayer::new(MAX_IN_FLIGHT))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::from_fn(move |req, next| site::headers(site.clone(), https, req, next)))
         .layer(TraceLayer::new_for_http())
+}
+
+async fn demo_config(site: Arc<Site>) -> axum::Json<mytho_core::config::AppConfig> {
+    axum::Json(mytho_core::config::AppConfig { demo: true, ..site.config.clone() })
 }
 
 /// Serves until `shutdown` resolves, then finishes the requests in flight.

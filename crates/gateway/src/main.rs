@@ -40,6 +40,20 @@ async fn main() -> ExitCode {
             mytho_gateway::officers::SHARED_TOKEN_NAME
         );
     }
+    if config.demo {
+        match state.db.seed(|conn| Ok(mytho_gateway::officers::demo_token(conn))) {
+            Ok(Ok(token)) => println!(
+                "\n  DEMO CITY (MYTHO_DEMO): payments go to the simulator, VietQR to a test account, every page says \"Bản chạy thử / Demo\".\n  \
+                 Officer credential for this run ({}):\n    {token}\n  For example, receive a dossier:\n    \
+                 curl -X POST -H 'Authorization: Bearer {token}' -H 'Content-Type: application/json' \\\n      \
+                 -d '{{\"status\":\"received\"}}' http://{}/api/v1/officer/dossiers/<code>/status\n",
+                mytho_gateway::officers::DEMO_OFFICER,
+                config.addr
+            ),
+            Ok(Err(e)) => return fail(&format!("cannot make the demo officer: {e}")),
+            Err(e) => return fail(&format!("cannot make the demo officer: {e}")),
+        }
+    }
     if config.payments.simulator {
         tracing::warn!("PAYMENT SIMULATOR ON: /simulator/vnpay/pay stands in for VNPay and nothing is really paid. Never run it in production (unset MYTHO_PAYMENT_SIMULATOR)");
     }

@@ -57,6 +57,15 @@ pub fn add(conn: &Connection, name: &str) -> Result<String, String> {
     Ok(token)
 }
 
+/// The demo city's officer, made anew (with a new token) at each start of a demo.
+pub const DEMO_OFFICER: &str = "Cán bộ chạy thử";
+
+/// A fresh credential for the demo's officer (the one of the last demo run stops working).
+pub fn demo_token(conn: &Connection) -> Result<String, String> {
+    conn.execute("DELETE FROM officers WHERE name = ?1", [DEMO_OFFICER]).map_err(|e| e.to_string())?;
+    add(conn, DEMO_OFFICER)
+}
+
 /// Every officer: name, when added, when revoked.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<(String, String, Option<String>)>> {
     conn.prepare("SELECT name, created_at, revoked_at FROM officers ORDER BY name")?

@@ -1,8 +1,9 @@
 //! Today's wards, for the address picker: `GET /api/v1/wards?q=phuong 5`.
 
-use axum::extract::Query;
+use crate::AppState;
+use axum::extract::{Query, State};
 use axum::Json;
-use mytho_core::wards::{search, WardData, WardHit, LIST_DATE};
+use mytho_core::wards::{home_first, search, WardData, WardHit, LIST_DATE};
 use std::sync::LazyLock;
 
 static DATA: LazyLock<WardData> = LazyLock::new(|| {
@@ -15,16 +16,21 @@ pub struct WardQuery {
     q: String,
 }
 
-/// Wards matching `q` by today's or an old name; all of them when `q` is empty.
-pub async fn find(Query(query): Query<WardQuery>) -> Json<Vec<WardHit>> {
+/// Wards matching `q` by today's or an old name (all of them when `q` is empty), the city's own first.
+pub async fn find(State(state): State<AppState>, Query(query): Query<WardQuery>) -> Json<Vec<WardHit>> {
     let hit = |i: usize, via: Option<String>| {
         let c = &DATA.communes[i];
-        WardHit { code: c.code.clone(), name: c.name.clone(), via_old_name: via, list_date: LIST_DATE.into() }
+        WardHit { code: c.code.clone(), name: c.name.clone(), via_old_name: via, list_date: LIST_DATE.into(), home: false }
     };
-    if query.q.trim().is_empty() {
-        return Json((0..DATA.communes.len()).map(|i| hit(i, None)).collect());
+    let mut hits: Vec<WardHit> = if query.q.trim().is_empty() {
+        (0..DATA.communes.len()).map(|i| hit(i, None)).collect()
+    } else {
+        search(&DATA.communes, &query.q).into_iter().map(|m| hit(m.commune, m.via_old_name)).collect()
+    };
+    if let Some(home) = &state.site.config.home {
+        home_first(&mut hits, &home.wards);
     }
-    Json(search(&DATA.communes, &query.q).into_iter().map(|m| hit(m.commune, m.via_old_name)).collect())
+    Json(hits)
 }
 
 /// Today's name of a ward by its code, when the code is one of today's.

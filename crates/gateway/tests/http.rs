@@ -416,6 +416,11 @@ async fn wards_are_found_by_old_names() {
     assert_eq!(hits[0].list_date, "2025-07-01");
     let all: Vec<mytho_core::wards::WardHit> = server.get("/api/v1/wards", None).await.json().await.unwrap();
     assert_eq!(all.len(), 102);
+    // Three towns had a Phường 5; the city's own ward (config.json's `home`) comes first.
+    let p5: Vec<mytho_core::wards::WardHit> = server.get("/api/v1/wards?q=phuong%205", None).await.json().await.unwrap();
+    assert!(p5.len() > 1);
+    assert_eq!((p5[0].name.as_str(), p5[0].home), ("Phường Đạo Thạnh", true));
+    assert!(p5[1..].iter().all(|h| !h.home));
     server.stop().await;
 }
 

@@ -107,3 +107,58 @@ fn sigterm_stops_the_gateway_cleanly() {
     assert!(child.wait().unwrap().success());
     assert!(rest.iter().any(|l| l.contains("stopped cleanly")), "{rest:?}");
 }
+
+#[test]
+fn the_demo_city_prints_an_officer_credential_says_demo_everywhere_and_refuses_real_providers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = dist(tmp.path(), &shipped_config());
+    let db = tmp.path().join("db.sqlite3");
+    let err = run_expecting_failure(&[
+        ("MYTHO_DEMO", "1"),
+        ("MYTHO_VNPAY_SECRET", "REALSECRET0123456789ABCDEF"),
+        ("MYTHO_DIST", d.to_str().unwrap()),
+        ("MYTHO_DB_PATH", db.to_str().unwrap()),
+    ]);
+    assert!(err.contains("MYTHO_DEMO") && err.contains("MYTHO_VNPAY_SECRET"), "{err}");
+    let err = run_expecting_failure(&[("MYTHO_DEMO", "1"), ("MYTHO_VIETQR_ACCOUNT", "1017595600"), ("MYTHO_DIST", d.to_str().unwrap()), ("MYTHO_DB_PATH", db.to_str().unwrap())]);
+    assert!(err.contains("MYTHO_VIETQR_ACCOUNT"), "{err}");
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(BIN)
+        .env_clear()
+        .env("MYTHO_DEMO", "1")
+        .env("MYTHO_ADDR", format!("127.0.0.1:{port}"))
+        .env("MYTHO_DIST", &d)
+        .env("MYTHO_DB_PATH", &db)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines().map(Result::unwrap);
+    let mut printed = Vec::new();
+    for line in lines.by_ref() {
+        let up = line.contains("gateway on http://");
+        printed.push(line);
+        if up {
+            break;
+        }
+    }
+    let text = printed.join("\n");
+    assert!(text.contains("DEMO CITY") && text.contains("Officer credential"), "{text}");
+    let token = printed.iter().map(|l| l.trim()).find(|l| l.len() == 32 && l.bytes().all(|b| b.is_ascii_hexdigit())).expect("the token, on its own line").to_string();
+    let get = |path: &str, auth: Option<&str>| {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let auth = auth.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+        std::io::Write::write_all(&mut s, format!("GET {path} HTTP/1.1\r\nHost: x\r\n{auth}Connection: close\r\n\r\n").as_bytes()).unwrap();
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut s, &mut out).unwrap();
+        out
+    };
+    let config = get("/config.json", None);
+    assert!(config.contains("\"demo\":true"), "{config}");
+    assert!(get("/wifi", None).contains("Bản chạy thử"), "the Wi-Fi page says so too");
+    // The printed credential is a working officer credential.
+    assert!(get("/api/v1/officer/payments", Some(&token)).starts_with("HTTP/1.1 200"));
+    assert!(get("/api/v1/officer/payments", Some("0123456789abcdef0123456789abcdef")).starts_with("HTTP/1.1 401"));
+    Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(child.wait().unwrap().success());
+}

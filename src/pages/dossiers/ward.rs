@@ -4,7 +4,8 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use mytho_core::api::ApiError;
-use mytho_core::i18n::Msg;
+use mytho_core::config::AppConfig;
+use mytho_core::i18n::{Lang, Msg};
 use mytho_core::wards::WardHit;
 use std::sync::Arc;
 
@@ -13,6 +14,7 @@ use std::sync::Arc;
 pub fn ward_picker(key: String, input_id: String, store: DraftStore) -> impl IntoView {
     let i18n = use_i18n();
     let backend = expect_context::<Arc<dyn SubmitBackend>>();
+    let home = expect_context::<AppConfig>().home;
     let typed = RwSignal::new(String::new());
     let hits = RwSignal::new(None::<Result<Vec<WardHit>, ApiError>>);
     let name_key = format!("{key}.name");
@@ -57,9 +59,14 @@ pub fn ward_picker(key: String, input_id: String, store: DraftStore) -> impl Int
                     .enumerate()
                     .map(|(i, hit)| {
                         let id = format!("{input_id}-hit-{i}");
-                        let label = match &hit.via_old_name {
-                            Some(old) => format!("{} ({} {old})", hit.name, Msg::WardFormerly.text(lang)),
-                            None => hit.name.clone(),
+                        // Several towns had a "Phường 5": the city's own old units say whose they were.
+                        let label = match (&hit.via_old_name, home.as_ref().filter(|_| hit.home)) {
+                            (Some(old), Some(h)) => match lang {
+                                Lang::Vi => format!("{} (gồm {old}, {} cũ)", hit.name, h.former.vi),
+                                Lang::En => format!("{} (includes former {old} of {})", hit.name, h.former.en),
+                            },
+                            (Some(old), None) => format!("{} ({} {old} {})", hit.name, Msg::WardFormerly.text(lang), Msg::WardElsewhere.text(lang)),
+                            (None, _) => hit.name.clone(),
                         };
                         let (key, name_key) = (key.clone(), name_key.clone());
                         let checked = current == hit.code;

@@ -92,6 +92,7 @@ impl Server {
             public_url,
             // The test client stands in for a reverse proxy: X-Forwarded-For names the clients.
             trusted_proxy: Some(addr.ip()),
+            demo: false,
         };
         let state = AppState::open(&config).unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
