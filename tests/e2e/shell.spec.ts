@@ -197,3 +197,48 @@ test('a demo city says so on every page; the real one does not', async ({ page }
   await expect(page.locator('.demo-banner')).toHaveText('Demo: applications, payments and data here are not real.');
   await expectNoAxeViolations(page);
 });
+
+const AREA_FIRST_SCREENS: [string, string][] = [
+  ['/dich-vu-cong', 'Thủ tục hành chính'],
+  ['/dich-vu-cong/khai-sinh', 'Thủ tục hành chính'],
+  ['/tra-cuu', 'Tra cứu hồ sơ'],
+  ['/hoi-dap', 'Hỏi đáp'],
+  ['/ky-nang-so', 'Kỹ năng số'],
+  ['/du-lich', 'Du lịch Mỹ Tho'],
+  ['/thanh-toan/ho-so/MTS-000101-0001', 'Thanh toán lệ phí'],
+];
+
+test("each area's page shows its own heading before the app arrives", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [path, heading] of AREA_FIRST_SCREENS) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(heading);
+    await expect(page.locator('footer a[href="tel:1022"]')).toHaveText('1022');
+  }
+  await context.close();
+});
+
+test('nothing jumps when the app takes over a page on a slow connection (layout shift < 0.05)', async ({ browser }) => {
+  test.slow();
+  for (const [path] of [['/'], ...AREA_FIRST_SCREENS]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    // A slow mobile link, so the first screen is painted well before the app replaces it.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 90_000 });
+    await page.addInitScript(() => {
+      (window as any).shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    await appReady(page);
+    await page.waitForLoadState('networkidle');
+    const shift = await page.evaluate(() => (window as any).shift);
+    expect(shift, path).toBeLessThan(0.05);
+    await context.close();
+  }
+});

@@ -143,6 +143,23 @@ impl Bundle {
         Bundle::Tutorials,
     ];
 
+    /// What the bundle's page shows before its wasm has arrived (and without JavaScript): the main
+    /// area's own heading and introduction, in the app's words, so nothing jumps when the app takes
+    /// over. `None` for the shell, whose first screen is the home page in `index.html`.
+    pub fn first_screen(self) -> Option<(crate::i18n::Msg, Option<crate::i18n::Msg>)> {
+        use crate::i18n::Msg;
+        match self {
+            Bundle::Shell => None,
+            Bundle::Dossiers => Some((Msg::CatalogueTitle, Some(Msg::CatalogueIntro))),
+            Bundle::Forms => Some((Msg::AreaProcedures, None)),
+            Bundle::Tracking => Some((Msg::AreaTracking, Some(Msg::TrackIntro))),
+            Bundle::Faq => Some((Msg::AreaFaq, Some(Msg::FaqIntro))),
+            Bundle::Payments => Some((Msg::PayAction, None)),
+            Bundle::Tourism => Some((Msg::GuideTitle, Some(Msg::GuideIntro))),
+            Bundle::Tutorials => Some((Msg::LessonsTitle, Some(Msg::LessonsIntro))),
+        }
+    }
+
     /// The page of `dist/` that loads this bundle.
     pub fn page(self) -> &'static str {
         match self {
