@@ -248,7 +248,7 @@ mod tests {
         let none: Vec<Option<usize>> = vec![None; quiz.len()];
         assert_eq!(score(quiz, &all_right), quiz.len());
         assert_eq!(score(quiz, &none), 0);
-        let mut record = |p: &mut Progress, id: &str, got: usize, of: usize, day: &str| p.record(id, got, of, day, lessons.passes(got, of));
+        let record = |p: &mut Progress, id: &str, got: usize, of: usize, day: &str| p.record(id, got, of, day, lessons.passes(got, of));
         record(&mut p, "dien-thoai", 1, 3, "2026-11-20");
         assert_eq!(p.done_count(&lessons), 0, "finished is not passed");
         record(&mut p, "dien-thoai", 3, 3, "2026-11-21");
