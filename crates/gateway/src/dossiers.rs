@@ -320,65 +320,65 @@ pub async fn track(
 
 /// A dossier's status and timeline, when `last4` are its phone's last digits.
 fn tracking(conn: &Connection, code: String, last4: &str, today: Date) -> rusqlite::Result<Option<Tracking>> {
-            let row: Option<(String, String, String, String)> = conn
-                .query_row(
-                    "SELECT procedure_id, status, appointment, phone FROM dossiers WHERE code = ?1",
-                    [&code],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?;
-            let Some((procedure_id, status, appointment, phone)) = row else { return Ok(None) };
-            if !phone.ends_with(last4) {
-                return Ok(None);
-            }
-            let proc = procedure(conn, &procedure_id)?;
-            let fee_vnd = recorded_fee(conn, &code)?;
-            let name = proc.map(|p| p.name).unwrap_or(Localized { vi: procedure_id.clone(), en: procedure_id.clone() });
-            let payment: Option<String> = conn
-                .query_row(
-                    "SELECT status FROM payments WHERE dossier_code = ?1 ORDER BY status = 'paid' DESC, rowid DESC LIMIT 1",
-                    [&code],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let payment = payment.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok());
-            let timeline = conn
-                .prepare("SELECT status, at, note_vi, note_en FROM dossier_events WHERE code = ?1 ORDER BY id")?
-                .query_map([&code], |r| {
-                    let s: String = r.get(0)?;
-                    let (vi, en): (Option<String>, Option<String>) = (r.get(2)?, r.get(3)?);
-                    Ok(TimelineEntry {
-                        status: parse_status(&s).unwrap_or(Status::Submitted),
-                        at: r.get(1)?,
-                        note: vi.map(|vi| Localized { en: en.unwrap_or_else(|| vi.clone()), vi }),
-                        paid_vnd: None,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            // Fees paid, in time order with the status changes (both times are UTC RFC 3339).
-            let current = parse_status(&status).unwrap_or(Status::Submitted);
-            let paid = conn
-                .prepare("SELECT paid_at, amount_vnd FROM payments WHERE dossier_code = ?1 AND status = 'paid' AND paid_at IS NOT NULL")?
-                .query_map([&code], |r| {
-                    Ok(TimelineEntry { status: current, at: r.get(0)?, note: None, paid_vnd: Some(r.get::<_, i64>(1)? as u64) })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut timeline = timeline;
-            timeline.extend(paid);
-            timeline.sort_by(|a, b| a.at.cmp(&b.at));
-            let status = parse_status(&status).unwrap_or(Status::Submitted);
-            let due = Date::from_parts(&appointment[8..10], &appointment[5..7], &appointment[..4]).ok();
-            Ok(Some(Tracking {
-                code,
-                procedure_id,
-                procedure_name: name,
-                status,
-                overdue: due.is_some_and(|d| is_overdue(status, d, today)),
-                appointment,
-                timeline,
-                fee_vnd,
-                payment,
-            }))
+    let row: Option<(String, String, String, String)> = conn
+        .query_row(
+            "SELECT procedure_id, status, appointment, phone FROM dossiers WHERE code = ?1",
+            [&code],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((procedure_id, status, appointment, phone)) = row else { return Ok(None) };
+    if !phone.ends_with(last4) {
+        return Ok(None);
+    }
+    let proc = procedure(conn, &procedure_id)?;
+    let fee_vnd = recorded_fee(conn, &code)?;
+    let name = proc.map(|p| p.name).unwrap_or(Localized { vi: procedure_id.clone(), en: procedure_id.clone() });
+    let payment: Option<String> = conn
+        .query_row(
+            "SELECT status FROM payments WHERE dossier_code = ?1 ORDER BY status = 'paid' DESC, rowid DESC LIMIT 1",
+            [&code],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let payment = payment.and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok());
+    let timeline = conn
+        .prepare("SELECT status, at, note_vi, note_en FROM dossier_events WHERE code = ?1 ORDER BY id")?
+        .query_map([&code], |r| {
+            let s: String = r.get(0)?;
+            let (vi, en): (Option<String>, Option<String>) = (r.get(2)?, r.get(3)?);
+            Ok(TimelineEntry {
+                status: parse_status(&s).unwrap_or(Status::Submitted),
+                at: r.get(1)?,
+                note: vi.map(|vi| Localized { en: en.unwrap_or_else(|| vi.clone()), vi }),
+                paid_vnd: None,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Fees paid, in time order with the status changes (both times are UTC RFC 3339).
+    let current = parse_status(&status).unwrap_or(Status::Submitted);
+    let paid = conn
+        .prepare("SELECT paid_at, amount_vnd FROM payments WHERE dossier_code = ?1 AND status = 'paid' AND paid_at IS NOT NULL")?
+        .query_map([&code], |r| {
+            Ok(TimelineEntry { status: current, at: r.get(0)?, note: None, paid_vnd: Some(r.get::<_, i64>(1)? as u64) })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut timeline = timeline;
+    timeline.extend(paid);
+    timeline.sort_by(|a, b| a.at.cmp(&b.at));
+    let status = parse_status(&status).unwrap_or(Status::Submitted);
+    let due = Date::from_parts(&appointment[8..10], &appointment[5..7], &appointment[..4]).ok();
+    Ok(Some(Tracking {
+        code,
+        procedure_id,
+        procedure_name: name,
+        status,
+        overdue: due.is_some_and(|d| is_overdue(status, d, today)),
+        appointment,
+        timeline,
+        fee_vnd,
+        payment,
+    }))
 }
 
 /// The answers stored for a dossier, split back into form answers (dates into their three parts) so
@@ -484,31 +484,31 @@ fn resubmit(
     body: &mytho_core::dossier::Supplement,
     today: Date,
 ) -> rusqlite::Result<Option<Resubmitted>> {
-            let tx = conn.transaction()?;
-            let Some((proc, status, _)) = owned(&tx, code, key)? else { return Ok(None) };
-            if status != Status::AwaitingSupplement {
-                return Ok(Some(Resubmitted::NotAsked(status)));
-            }
-            let Some(form) = proc.form.as_ref() else { return Ok(Some(Resubmitted::NotAsked(status))) };
-            let clean = match known_references(&tx, form, &body.answers, today, Some(code))? {
-                Ok(clean) => clean,
-                Err(errors) => return Ok(Some(Resubmitted::Invalid(problems(form, &errors)))),
-            };
-            if let Some(quota) = over_quota(&tx, form, &clean)? {
-                return Ok(Some(Resubmitted::Invalid(problems(form, &quota))));
-            }
-            link_uploads(&tx, form, &clean, code)?;
-            tx.execute(
-                "UPDATE dossiers SET answers = ?1, status = ?2, fee_vnd = ?3 WHERE code = ?4",
-                params![serde_json::to_string(&clean).unwrap_or_default(), status_text(Status::Processing), fee_of(&proc, &clean), code],
-            )?;
-            tx.execute(
-                "INSERT INTO dossier_events (code, status, note_vi, note_en) VALUES (?1, ?2, ?3, ?4)",
-                params![code, status_text(Status::Processing), "Công dân đã bổ sung hồ sơ", "The citizen supplied what was asked"],
-            )?;
-            let r = receipt(&tx, code)?;
-            tx.commit()?;
-            Ok(Some(Resubmitted::Done(r)))
+    let tx = conn.transaction()?;
+    let Some((proc, status, _)) = owned(&tx, code, key)? else { return Ok(None) };
+    if status != Status::AwaitingSupplement {
+        return Ok(Some(Resubmitted::NotAsked(status)));
+    }
+    let Some(form) = proc.form.as_ref() else { return Ok(Some(Resubmitted::NotAsked(status))) };
+    let clean = match known_references(&tx, form, &body.answers, today, Some(code))? {
+        Ok(clean) => clean,
+        Err(errors) => return Ok(Some(Resubmitted::Invalid(problems(form, &errors)))),
+    };
+    if let Some(quota) = over_quota(&tx, form, &clean)? {
+        return Ok(Some(Resubmitted::Invalid(problems(form, &quota))));
+    }
+    link_uploads(&tx, form, &clean, code)?;
+    tx.execute(
+        "UPDATE dossiers SET answers = ?1, status = ?2, fee_vnd = ?3 WHERE code = ?4",
+        params![serde_json::to_string(&clean).unwrap_or_default(), status_text(Status::Processing), fee_of(&proc, &clean), code],
+    )?;
+    tx.execute(
+        "INSERT INTO dossier_events (code, status, note_vi, note_en) VALUES (?1, ?2, ?3, ?4)",
+        params![code, status_text(Status::Processing), "Công dân đã bổ sung hồ sơ", "The citizen supplied what was asked"],
+    )?;
+    let r = receipt(&tx, code)?;
+    tx.commit()?;
+    Ok(Some(Resubmitted::Done(r)))
 }
 
 /// The core's rules, then what only the server knows: wards against today's list, attachments against

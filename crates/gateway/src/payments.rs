@@ -277,12 +277,14 @@ pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, Str
     }
     let response = p.get("vnp_ResponseCode").cloned().unwrap_or_default();
     let success = response == "00" && p.get("vnp_TransactionStatus").is_none_or(|s| s == "00");
-    let late = payment.status != PaymentStatus::Pending || expires_at <= vn_time(0);
-    if payment.status == PaymentStatus::Paid || (late && !success) {
+    // Settled already: a paid one, or a failure for one no longer pending (an expired pending payment
+    // still records its failure).
+    if payment.status == PaymentStatus::Paid || (payment.status != PaymentStatus::Pending && !success) {
         return Ok(reply("02", "Order already confirmed"));
     }
+    let late = payment.status != PaymentStatus::Pending || expires_at <= vn_time(0);
     let second = success && paid_otherwise(&tx, &payment)?;
-    if late || second {
+    if success && (late || second) {
         // The money was taken all the same: recorded, and flagged so the office refunds or settles it.
         let flag = if second { "second_payment" } else { "late_success" };
         tracing::warn!(target: "security", event = "payment_flagged", txn_ref, flag);
@@ -361,7 +363,7 @@ pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): O
             };
             let changed = tx.execute(
                 "UPDATE payments SET status = 'paid', paid_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), confirmed_by = ?2,
-                 flag = CASE WHEN ?3 THEN 'second_payment' END
+                 flag = CASE WHEN ?3 THEN 'second_payment' WHEN status = 'cancelled' THEN 'late_success' END
                  WHERE txn_ref = ?1 AND method = 'vietqr' AND status IN ('pending', 'cancelled')",
                 params![txn_ref, officer, second],
             )?;

@@ -280,6 +280,41 @@ async fn a_second_way_of_paying_cancels_the_first_and_a_late_success_is_flagged_
     server.stop().await;
 }
 
+#[tokio::test]
+async fn a_payment_that_expired_records_its_failure_and_a_late_success_is_flagged() {
+    use mytho_core::payment::{IpnReply, PaymentStarted};
+    let server = Server::start().await;
+    let answers = serde_json::json!({
+        "name": "Lê Văn Cường", "dob.day": "1", "dob.month": "2", "dob.year": "1990", "sex": "male",
+        "id_number": "082090123456", "address": "12 Hùng Vương", "ward": "28261", "basis": "owner", "phone": "0987 654 321"
+    });
+    let ipn = |txn: &str, code: &str| {
+        let map: std::collections::BTreeMap<String, String> =
+            [("vnp_Amount", "1000000"), ("vnp_ResponseCode", code), ("vnp_TxnRef", txn)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        format!("{}&vnp_SecureHash={}", mytho_gateway::vnpay::signing_query(&map), mytho_gateway::vnpay::sign(VNPAY_SECRET, &map))
+    };
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let mut refs = Vec::new();
+    for key in ["k-expired-00000000001", "k-expired-00000000002"] {
+        let body = serde_json::json!({ "procedure_id": "thuong-tru", "idempotency_key": key, "answers": answers });
+        let code = server.post_with("/api/v1/dossiers", &body, None).await.json::<Receipt>().await.unwrap().code;
+        let pay = serde_json::json!({ "phone_last4": "4321", "method": "vnpay", "lang": "vi" });
+        let started: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &pay, None).await.json().await.unwrap();
+        conn.execute("UPDATE payments SET expires_at = '20000101000000' WHERE txn_ref = ?1", [&started.txn_ref]).unwrap();
+        refs.push(started.txn_ref);
+    }
+    async fn reply(server: &Server, q: String) -> String {
+        server.get(&format!("/api/v1/payments/vnpay/ipn?{q}"), None).await.json::<IpnReply>().await.unwrap().rsp_code
+    }
+    assert_eq!(reply(&server, ipn(&refs[0], "24")).await, "00", "the failure of an expired payment is recorded");
+    let status: String = conn.query_row("SELECT status FROM payments WHERE txn_ref = ?1", [&refs[0]], |r| r.get(0)).unwrap();
+    assert_eq!(status, "cancelled");
+    assert_eq!(reply(&server, ipn(&refs[1], "00")).await, "00", "a success after expiry is money taken: recorded");
+    let (status, flag): (String, String) = conn.query_row("SELECT status, flag FROM payments WHERE txn_ref = ?1", [&refs[1]], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!((status.as_str(), flag.as_str()), ("paid", "late_success"));
+    server.stop().await;
+}
+
 #[test]
 fn secrets_never_print_and_the_simulator_never_runs_with_real_credentials() {
     use mytho_gateway::config::GatewayConfig;
