@@ -239,11 +239,19 @@ test('on another phone the access key typed from the paper receipt opens the sup
 
   await page.goto(`/tra-cuu?ma=${code}`);
   await appReady(page);
+  // This phone kept an old receipt whose key no longer opens the dossier: the page asks for the paper's.
+  await page.evaluate(([c]) => localStorage.setItem(`mts.receipt.${c}`, JSON.stringify({
+    receipt: { code: c, procedure_id: 'xac-nhan-hon-nhan', status: 'submitted', submitted_at: '2026-12-01T00:00:00Z', appointment: '2026-12-04', access_key: 'ZZZZ-ZZZZ-ZZZZ-ZZZY' },
+    procedure_name: { vi: 'Xác nhận tình trạng hôn nhân', en: 'Marital status' }, supplement: false,
+  })), [code]);
   await page.getByLabel('4 số cuối số điện thoại').fill('5678');
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.locator('.tag--status')).toHaveText('Chờ bổ sung hồ sơ');
   const keyBox = page.getByLabel('Mã truy cập hồ sơ');
+  await expect(keyBox).toHaveCount(0);
+  await page.getByRole('button', { name: 'Bổ sung hồ sơ' }).click();
   await expect(keyBox).toBeVisible();
+  await expect(page.locator('.error-summary')).toContainText('mã truy cập không đúng');
   await expectNoAxeViolations(page);
 
   // Not typed, then mistyped, then another dossier's key: each explained at the field and in the summary.

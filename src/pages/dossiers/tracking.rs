@@ -171,13 +171,14 @@ fn SupplementButton(code: String, procedure_id: String, problems: RwSignal<Vec<P
     let i18n = use_i18n();
     let (backend, procedures) = (expect_context::<Arc<dyn TrackingBackend>>(), expect_context::<Arc<dyn DossierBackend>>());
     let kept = platform::read_json::<LocalReceipt>(&receipt_key(&code)).and_then(|r| r.receipt.access_key);
-    let ask = kept.is_none();
+    // Asked for when this device has no key, or the one it has is refused (the paper's is the one).
+    let ask = RwSignal::new(kept.is_none());
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let key_problem = move || problems.with(|ps| ps.iter().find(|p| p.target == ProblemTarget::Field(KEY_ID.into())).map(|p| p.message.clone()));
     let on_click = move |_| {
         let lang = i18n.lang.get_untracked();
-        let key = match kept.clone() {
+        let key = match kept.clone().filter(|_| !ask.get_untracked()) {
             Some(k) => k,
             None => {
                 let t = typed.get_untracked();
@@ -208,9 +209,11 @@ fn SupplementButton(code: String, procedure_id: String, problems: RwSignal<Vec<P
                     // The form is drawn by the dossiers bundle: a page load.
                     platform::go_to(&step_path(&procedure.id, &first));
                 }
-                // A wrong typed key is the field's problem, said in the server's words.
-                Err(ApiError::Client { status: 403, body: Some(body) }) if ask => {
+                // A wrong key is the field's problem, said in the server's words; a refused kept key
+                // brings the field out, to type the one on the paper receipt.
+                Err(ApiError::Client { status: 403, body: Some(body) }) => {
                     let message = body.message.get(i18n.lang.get_untracked()).to_string();
+                    let _ = ask.try_set(true);
                     let _ = problems.try_set(vec![Problem { target: ProblemTarget::Field(KEY_ID.into()), message }]);
                 }
                 Err(e) => {
@@ -219,7 +222,7 @@ fn SupplementButton(code: String, procedure_id: String, problems: RwSignal<Vec<P
             }
         });
     };
-    let field = ask.then(|| {
+    let field = move || ask.get().then(|| {
         view! {
             <div class=move || if key_problem().is_some() { "form-group form-group--error" } else { "form-group" }>
                 <p>{move || i18n.tr(Msg::SupplementKeyExplain)}</p>
