@@ -137,6 +137,11 @@ pub fn ClassPage() -> impl IntoView {
             }
             .into_any();
         };
+        let code = c.code.clone();
+        let lessons = lessons.clone();
+        let (export, close, new_class) = (export.clone(), close.clone(), new_class.clone());
+        // Only the dashboard follows the refresh: the join QR stays shown (or hidden) as the trainer left it.
+        let dashboard = move || {
         let rows = match board.get() {
             Some(Ok(d)) if !d.learners.is_empty() => {
                 let rows = d
@@ -171,20 +176,21 @@ pub fn ClassPage() -> impl IntoView {
         let closed = board.with(|b| matches!(b, Some(Ok(d)) if d.closed));
         let count = board.with(|b| b.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, |d| d.learners.len()));
         view! {
-            <JoinQr code=c.code.clone()/>
             {closed.then(|| view! { <p class="notice">{Msg::ClassClosed.text(lang)}</p> })}
             <h2 class="subheading" aria-live="polite">{format!("{} ({count})", Msg::ClassLearners.text(lang))}</h2>
             <div class="table-wrap">{rows}</div>
             <p class="lesson-nav">
                 <button type="button" class="button button--secondary" on:click=export.clone()>{Msg::ClassExport.text(lang)}</button>
                 {if closed {
-                    view! { <button type="button" class="button" on:click=new_class>{Msg::ClassNew.text(lang)}</button> }.into_any()
+                    view! { <button type="button" class="button" on:click=new_class.clone()>{Msg::ClassNew.text(lang)}</button> }.into_any()
                 } else {
                     view! { <button type="button" class="button button--warning" on:click=close.clone()>{Msg::ClassClose.text(lang)}</button> }.into_any()
                 }}
             </p>
         }
         .into_any()
+        };
+        view! { <JoinQr code/> {dashboard} }.into_any()
     });
     view! {
         <h1 class="page-title">{move || i18n.tr(Msg::ClassTitle)}</h1>
