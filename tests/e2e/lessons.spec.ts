@@ -141,6 +141,9 @@ test('a trainer starts a class, two learners join with the code (one loses the W
   expect(code).toMatch(/^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$/);
   await page.getByRole('button', { name: 'Hiện mã QR để vào lớp' }).click();
   await expect(page.getByRole('img', { name: 'Mã QR mở trang vào lớp' })).toBeVisible();
+  // It stays shown through the dashboard's refreshes (it is on the projector).
+  await page.waitForResponse((r) => r.url().includes(`/api/v1/classes/${code}`) && r.request().method() === 'GET');
+  await expect(page.getByRole('img', { name: 'Mã QR mở trang vào lớp' })).toBeVisible();
   await expect(page.getByText('Chưa có học viên nào vào lớp.')).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -216,8 +219,6 @@ test('a trainer starts a class, two learners join with the code (one loses the W
   await sau.phone.getByRole('button', { name: 'Nộp bài' }).click();
   await expect(sau.phone.locator('#quiz-result')).toContainText('Bạn trả lời đúng 3 trên 3');
   await page.waitForTimeout(5_000); // more than one dashboard refresh, while the phone is offline
-  // The join QR the trainer showed stays shown through the dashboard's refreshes (it is on the projector).
-  await expect(page.getByRole('img', { name: 'Mã QR mở trang vào lớp' })).toBeVisible();
   await expect(rows.filter({ hasText: 'Anh Sáu' })).not.toContainText('3/3');
   await sau.context.setOffline(false);
   await expect(rows.filter({ hasText: 'Anh Sáu' })).toContainText('2: 3/3', { timeout: 15_000 });
