@@ -4,7 +4,7 @@
 
 use crate::api::{error, Body};
 use crate::client::ClientKey;
-use crate::guard::{self, Attempt, Secret};
+use crate::guard::{self, Secret};
 use crate::officers::{bearer, same_token};
 use crate::random;
 use crate::AppState;
@@ -178,11 +178,10 @@ async fn for_trainer(state: &AppState, client: String, code: String, headers: &H
     let Some(code) = normalize_class_code(&code) else { return Err(not_found()) };
     let token = bearer(headers);
     let target = code.clone();
-    match state.db.call(move |conn| guard::attempt(conn, Secret::TrainerToken, &client, &target, |conn| dashboard_of(conn, &code, &token))).await {
-        Ok(Attempt::Right(d)) => Ok(d),
+    match state.db.call(move |conn| guard::attempt(conn, Secret::TrainerToken, &client, &target, |conn| dashboard_of(conn, &code, &token))).await.map(|a| a.or_refuse(&state.site.config.hotline, not_found)) {
+        Ok(Ok(d)) => Ok(d),
         // A wrong token looks like an unknown class: names stay within the class.
-        Ok(Attempt::Wrong) => Err(not_found()),
-        Ok(Attempt::Locked(l)) => Err(guard::refused(l, &state.site.config.hotline)),
+        Ok(Err(refusal)) => Err(refusal),
         Err(e) => Err(unavailable(e)),
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::api::{error, Body};
 use crate::client::ClientKey;
-use crate::guard::{self, Attempt, Secret};
+use crate::guard::{self, Secret};
 use crate::officers::Officer;
 use crate::AppState;
 use axum::extract::{FromRequestParts, Path, State};
@@ -310,10 +310,9 @@ pub async fn track(
         .db
         .call(move |conn| guard::attempt(conn, Secret::SecondFactor, &client, &target, |conn| tracking(conn, code, &last4, today)))
         .await;
-    match found {
-        Ok(Attempt::Right(t)) => Json(t).into_response(),
-        Ok(Attempt::Wrong) => not_found_dossier(),
-        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
+    match found.map(|a| a.or_refuse(&state.site.config.hotline, not_found_dossier)) {
+        Ok(Ok(t)) => Json(t).into_response(),
+        Ok(Err(refusal)) => refusal,
         Err(e) => db_error(e),
     }
 }
@@ -429,13 +428,12 @@ pub async fn stored_answers(
     let Some(code) = normalize_code(&code) else { return wrong_access_key() };
     let target = code.clone();
     let found = state.db.call(move |conn| guard::attempt(conn, Secret::AccessKey, &client, &target, |conn| owned(conn, &code, key.as_deref()))).await;
-    match found {
-        Ok(Attempt::Right((proc, _, answers))) => {
+    match found.map(|a| a.or_refuse(&state.site.config.hotline, wrong_access_key)) {
+        Ok(Ok((proc, _, answers))) => {
             let answers = proc.form.as_ref().map(|f| form_answers(&answers, f)).unwrap_or(answers);
             Json(mytho_core::dossier::StoredAnswers { procedure_id: proc.id, answers }).into_response()
         }
-        Ok(Attempt::Wrong) => wrong_access_key(),
-        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
+        Ok(Err(refusal)) => refusal,
         Err(e) => db_error(e),
     }
 }
@@ -461,17 +459,16 @@ pub async fn supplement(
         .db
         .call(move |conn| guard::attempt(conn, Secret::AccessKey, &client, &target, |conn| resubmit(conn, &code, key.as_deref(), &body, today)))
         .await;
-    match result {
-        Ok(Attempt::Right(Resubmitted::Done(r))) => Json(r).into_response(),
-        Ok(Attempt::Right(Resubmitted::NotAsked(status))) => error(
+    match result.map(|a| a.or_refuse(&state.site.config.hotline, wrong_access_key)) {
+        Ok(Ok(Resubmitted::Done(r))) => Json(r).into_response(),
+        Ok(Ok(Resubmitted::NotAsked(status))) => error(
             StatusCode::CONFLICT,
             "supplement_not_requested",
             &format!("Hồ sơ đang ở trạng thái \"{}\", không cần bổ sung.", status.name(Lang::Vi)),
             &format!("The application is \"{}\"; nothing was asked for.", status.name(Lang::En)),
         ),
-        Ok(Attempt::Right(Resubmitted::Invalid(fields))) => invalid(fields),
-        Ok(Attempt::Wrong) => wrong_access_key(),
-        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
+        Ok(Ok(Resubmitted::Invalid(fields))) => invalid(fields),
+        Ok(Err(refusal)) => refusal,
         Err(e) => db_error(e),
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::api::{error, Body};
 use crate::client::ClientKey;
-use crate::guard::{self, Attempt, Secret};
+use crate::guard::{self, Secret};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -81,15 +81,14 @@ pub async fn load(State(state): State<AppState>, ClientKey(client): ClientKey, P
             .optional()
         }))
         .await;
-    match found {
-        Ok(Attempt::Right((procedure_id, step, answers))) => Json(SaveDraft {
+    match found.map(|a| a.or_refuse(&state.site.config.hotline, not_found)) {
+        Ok(Ok((procedure_id, step, answers))) => Json(SaveDraft {
             procedure_id,
             step,
             answers: serde_json::from_str(&answers).unwrap_or_default(),
         })
         .into_response(),
-        Ok(Attempt::Wrong) => not_found(),
-        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
+        Ok(Err(refusal)) => refusal,
         Err(e) => unavailable(e),
     }
 }
@@ -105,10 +104,9 @@ pub async fn delete(State(state): State<AppState>, ClientKey(client): ClientKey,
             })
         })
         .await;
-    match deleted {
-        Ok(Attempt::Right(())) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Attempt::Wrong) => not_found(),
-        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
+    match deleted.map(|a| a.or_refuse(&state.site.config.hotline, not_found)) {
+        Ok(Ok(())) => StatusCode::NO_CONTENT.into_response(),
+        Ok(Err(refusal)) => refusal,
         Err(e) => unavailable(e),
     }
 }

@@ -90,6 +90,17 @@ pub enum Attempt<T> {
     Locked(Locked),
 }
 
+impl<T> Attempt<T> {
+    /// The value, or the answer for a wrong secret (`wrong`) or a lock (429 with the hotline).
+    pub fn or_refuse(self, hotline: &str, wrong: impl FnOnce() -> Response) -> Result<T, Response> {
+        match self {
+            Attempt::Right(v) => Ok(v),
+            Attempt::Wrong => Err(wrong()),
+            Attempt::Locked(l) => Err(refused(l, hotline)),
+        }
+    }
+}
+
 /// Checks the locks, then `verify` (`None` = wrong, and counted as a failure).
 pub fn attempt<T>(
     conn: &mut Connection,

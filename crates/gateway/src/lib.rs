@@ -1,5 +1,8 @@
 //! The reference city gateway: serves the built app and implements the city API over SQLite.
 
+// A refusal is the handler's answer (an axum `Response`), returned as it is.
+#![allow(clippy::result_large_err)]
+
 pub mod api;
 pub mod assets;
 pub mod captive;

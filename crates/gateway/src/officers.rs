@@ -4,7 +4,7 @@
 
 use crate::api::error;
 use crate::client::ClientKey;
-use crate::guard::{self, Attempt, Secret};
+use crate::guard::{self, Secret};
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -114,10 +114,9 @@ impl FromRequestParts<AppState> for Officer {
                 })
             })
             .await;
-        match result {
-            Ok(Attempt::Right(name)) => Ok(Officer(name)),
-            Ok(Attempt::Wrong) => Err(unauthorized()),
-            Ok(Attempt::Locked(l)) => Err(guard::refused(l, &state.site.config.hotline)),
+        match result.map(|a| a.or_refuse(&state.site.config.hotline, unauthorized)) {
+            Ok(Ok(name)) => Ok(Officer(name)),
+            Ok(Err(refusal)) => Err(refusal),
             Err(e) => {
                 tracing::error!("officers: {e}");
                 Err(StatusCode::SERVICE_UNAVAILABLE.into_response())

@@ -6,7 +6,7 @@ use crate::api::{error, Body};
 use crate::client::ClientKey;
 use crate::config::VnpayConfig;
 use crate::dossiers::{not_found_dossier, phone_matches, SecondFactor};
-use crate::guard::{self, Attempt, Secret};
+use crate::guard::{self, Secret};
 use crate::officers::Officer;
 use crate::{vnpay, AppState};
 use axum::extract::{Form, Path, RawQuery, State};
@@ -101,10 +101,9 @@ pub async fn list(
             Ok(Some(out))
         }))
         .await;
-    match found {
-        Ok(Attempt::Right(list)) => Json(list).into_response(),
-        Ok(Attempt::Wrong) => not_found_dossier(),
-        Ok(Attempt::Locked(l)) => guard::refused(l, &state.site.config.hotline),
+    match found.map(|a| a.or_refuse(&state.site.config.hotline, not_found_dossier)) {
+        Ok(Ok(list)) => Json(list).into_response(),
+        Ok(Err(refusal)) => refusal,
         Err(e) => unavailable(e),
     }
 }
@@ -179,11 +178,10 @@ pub async fn start(
             Ok(Some(Started::Ready(s)))
         }))
         .await;
-    let payment = match result {
-        Ok(Attempt::Right(Started::Ready(p))) => p,
-        Ok(Attempt::Wrong) => return not_found_dossier(),
-        Ok(Attempt::Locked(l)) => return guard::refused(l, &state.site.config.hotline),
-        Ok(Attempt::Right(Started::NoFee)) => {
+    let payment = match result.map(|a| a.or_refuse(&state.site.config.hotline, not_found_dossier)) {
+        Ok(Ok(Started::Ready(p))) => p,
+        Ok(Err(refusal)) => return refusal,
+        Ok(Ok(Started::NoFee)) => {
             return error(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "no_fee",
@@ -191,10 +189,10 @@ pub async fn start(
                 "This application has no fee to pay online.",
             )
         }
-        Ok(Attempt::Right(Started::AlreadyPaid)) => {
+        Ok(Ok(Started::AlreadyPaid)) => {
             return error(StatusCode::CONFLICT, "already_paid", "Hồ sơ này đã được thanh toán.", "This application is already paid.")
         }
-        Ok(Attempt::Right(Started::MethodOff)) => {
+        Ok(Ok(Started::MethodOff)) => {
             return error(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "method_unavailable",

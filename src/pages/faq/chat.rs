@@ -221,7 +221,7 @@ fn Feedback(topic: String, turn: usize, lang: Lang) -> impl IntoView {
                 Err(e) => FeedbackState::Failed(e),
             });
             if sent {
-                request_animation_frame(move || focus_element(&done_id));
+                request_animation_frame(move || crate::platform::focus(&done_id));
             }
         });
     };
@@ -250,14 +250,7 @@ fn Feedback(topic: String, turn: usize, lang: Lang) -> impl IntoView {
 }
 
 fn focus_input() {
-    focus_element(INPUT_ID);
-}
-
-fn focus_element(id: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        use wasm_bindgen::JsCast;
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
+    crate::platform::focus(INPUT_ID);
 }
 
 /// Brings the newest answer into view after it is drawn.
