@@ -37,8 +37,8 @@ setup-test:
 
 build: setup-build
 	cargo fetch --locked
-	scripts/build-app.sh
 	cargo build --locked --profile $(GATEWAY_PROFILE) -p mytho-gateway
+	scripts/build-app.sh $(GATEWAY_DIR)/mytho-assets
 	$(GATEWAY_DIR)/mytho-assets compress dist
 
 ## make size: what the first load fetches, raw, gzip and brotli, checked against the budget

@@ -1,36 +1,42 @@
 #!/usr/bin/env bash
-# Builds the app's bundles with Trunk (see `Bundle` in crates/core/src/routes.rs): the shell into dist/
-# from index.html, then each other bundle from a copy of index.html that loads its own binary, merged
-# into dist/ as <page>.html beside the shell, with the page's own first screen (`first-screen` in the
-# core). Shared files (CSS, config) have the same hashed names.
+# Builds the app: Trunk writes the pages' HTML, styles and content files into dist/; the app itself is
+# one wasm binary split at its lazy routes (`routes::app`) into a main module and one module per group
+# of areas (`Bundle` in crates/core/src/routes.rs), with shared chunks, the way cargo-leptos `--split`
+# does it: split the linked wasm, then wasm-bindgen the main module, then wasm-opt every file. Trunk
+# cannot split yet (trunk-rs/trunk#1022). The lot goes into dist/app-<hash>/, cached forever. Each
+# group's page is a copy of index.html with its own first screen; `mytho-assets pages` links every page
+# to the build with preload hints for its own module.
+#
+# Usage: scripts/build-app.sh path/to/mytho-assets
 set -euo pipefail
 cd "$(dirname "$0")/.."
+assets=${1:?usage: scripts/build-app.sh path/to/mytho-assets}
 
-# binary:page, one per bundle besides the shell.
-BUNDLES=(dossiers:dich-vu-cong forms:nop-ho-so tracking:tra-cuu faq:hoi-dap payments:thanh-toan tourism:du-lich tutorials:ky-nang-so)
+# The page of each group of areas besides the home page (`Bundle::page`).
+PAGES=(dich-vu-cong nop-ho-so tra-cuu hoi-dap thanh-toan du-lich ky-nang-so)
+WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
 trunk build --release --offline
-mkdir -p target/pages
-for pair in "${BUNDLES[@]}"; do
-  bin=${pair%%:*}
-  page=${pair##*:}
-  src=target/pages/$page.html
-  # The copy lives two folders down: its data-trunk paths point back to the project.
-  sed -e "s/data-bin=\"mytho-so\"/data-bin=\"$bin\"/" \
-      -e 's#href="\(style/\|public/\|Cargo.toml\)#href="../../\1#g' index.html > "$src"
-  grep -q "data-bin=\"$bin\"" "$src" || { echo "index.html has no data-bin=\"mytho-so\" link to replace" >&2; exit 1; }
+
+# --emit-relocs (.cargo/config.toml) lets the splitter move functions between modules.
+cargo build --release --locked --target wasm32-unknown-unknown --bin mytho-so
+out=target/split
+rm -rf "$out"
+mkdir -p "$out"
+wasm-split-cli target/wasm32-unknown-unknown/release/mytho-so.wasm "$out" --out-name mytho-so --target web
+wasm-bindgen --target web --keep-lld-exports --no-demangle --out-dir "$out" --out-name mytho-so "$out/mytho-so.wasm"
+rm "$out/mytho-so.wasm" "$out"/*.d.ts
+# wasm-opt warns about the splitter's name subsection; its output is what counts.
+find "$out" -name '*.wasm' -print0 | xargs -0 -P "$(nproc)" -I{} wasm-opt "${WASM_OPT_FLAGS[@]}" {} -o {} 2>/dev/null
+cp src/boot.js "$out/boot.js"
+hash=$(cd "$out" && cat $(ls | sort) | sha256sum | cut -c1-16)
+rm -rf dist/app-*
+mv "$out" "dist/app-$hash"
+
+for page in "${PAGES[@]}"; do
   # The page's own first screen (its heading and introduction) in place of the home page's.
   screen=$(cargo run -q --locked -p mytho-core --bin first-screen -- "$page.html")
-  awk -v screen="$screen" '/<!-- first-screen/ { print screen; skip = 1; next } /<!-- \/first-screen -->/ { skip = 0; next } !skip' "$src" > "$src.tmp"
-  mv "$src.tmp" "$src"
-  grep -q 'class="page-title"' "$src" || { echo "index.html has no <!-- first-screen --> block to replace" >&2; exit 1; }
-  out=target/trunk/$page
-  trunk build "$src" --dist "$out" --release --offline
-  for file in "$out"/*; do
-    name=$(basename "$file")
-    case "$name" in
-      *.html) cp "$file" "dist/$page.html" ;;
-      *) [ -e "dist/$name" ] || cp -r "$file" dist/ ;;
-    esac
-  done
+  awk -v screen="$screen" '/<!-- first-screen/ { print screen; skip = 1; next } /<!-- \/first-screen -->/ { skip = 0; next } !skip' dist/index.html > "dist/$page.html"
+  grep -q 'class="page-title"' "dist/$page.html" || { echo "index.html has no <!-- first-screen --> block to replace" >&2; exit 1; }
 done
+"$assets" pages dist "app-$hash"

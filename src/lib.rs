@@ -1,7 +1,8 @@
-//! Mỹ Tho Số: the app shell, its context and one router per bundle.
+//! Mỹ Tho Số: the app shell, its context and its router.
 //!
-//! The app is split into bundles (see [`Bundle`]): each binary in `src/bin/` (and `main.rs` for the
-//! shell) mounts [`App`] with its own routes, so a page downloads only the code it draws.
+//! One app: home, the header and the router in the main module; each area in a module of its own that
+//! is fetched when the area is first opened (see [`routes`]), so moving between areas never reloads the
+//! page and a page downloads only the code it draws.
 
 pub mod api;
 mod components;
@@ -18,19 +19,20 @@ use crate::pages::ConfigError;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use mytho_core::config::AppConfig;
-pub use mytho_core::routes::Bundle;
 use std::sync::Arc;
 
-/// Loads the city's config while the first screen from the page stays visible, then replaces that
-/// screen with the app (or with an error page that says what happened).
-pub fn start(bundle: Bundle, routes: fn() -> AnyView) {
+/// Loads the city's config and the code of the area the page opens on, while the first screen from the
+/// page stays visible, then replaces that screen with the app (or with an error page that says what
+/// happened). With the area's code already here the router draws it at once: nothing jumps.
+pub fn start() {
     // Leptos's executor starts with mount_to, so this first task runs on wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
-        let config = api::load_config().await;
+        let path = platform::path();
+        let (config, ()) = futures::join!(api::load_config(), routes::preload(&path));
         let root = platform::app_root();
         root.set_inner_html("");
         leptos::mount::mount_to(root, move || match config {
-            Ok(config) => view! { <App config bundle routes/> }.into_any(),
+            Ok(config) => view! { <App config/> }.into_any(),
             Err(error) => view! { <ConfigError error/> }.into_any(),
         })
         .forget();
@@ -39,17 +41,16 @@ pub fn start(bundle: Bundle, routes: fn() -> AnyView) {
 
 /// App-wide state lives above the router, in context.
 #[component]
-pub fn App(config: AppConfig, bundle: Bundle, routes: fn() -> AnyView) -> impl IntoView {
+pub fn App(config: AppConfig) -> impl IntoView {
     I18n::provide();
     let backend: Arc<dyn CityBackend> = Arc::new(GatewayBackend::new(&config));
     provide_context(config);
     provide_context(backend);
-    provide_context(bundle);
     view! {
         <Router>
             <Header/>
             <ConnectionBanner/>
-            <main id="main" tabindex="-1">{routes()}</main>
+            <main id="main" tabindex="-1">{routes::app()}</main>
             <Footer/>
         </Router>
     }

@@ -17,6 +17,11 @@ pub fn app_root() -> HtmlElement {
         .unchecked_into()
 }
 
+/// The address the page was opened at (its path only).
+pub fn path() -> String {
+    window().location().pathname().unwrap_or_default()
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }

@@ -1,28 +1,68 @@
-//! Each bundle's routes. A bundle knows only its own addresses; links to the others are page loads.
+//! The app's route table: home and the 404 page in the main module, each area loaded when it is first
+//! opened (`#[lazy_route]`: a wasm module of its own, split off by `scripts/build-app.sh`). Each area
+//! draws its own addresses with a `<Routes>` of its own.
 
 use crate::api::{CatalogueBackend, DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, SubmitBackend, TrackingBackend, UploadBackend};
-use crate::pages::{AreaPage, Home, NotFound};
+use crate::pages::{Home, NotFound};
 use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
-use leptos_router::{ParamSegment, StaticSegment, WildcardSegment};
+use leptos_router::{lazy_route, Lazy, LazyRoute, ParamSegment, StaticSegment, WildcardSegment};
 use mytho_core::config::AppConfig;
 use mytho_core::routes::{Area, FAQ};
 
-/// Home, the 404 page and the areas not built yet.
-pub fn shell() -> AnyView {
+/// Every address of the app. An area's own page and everything below it go to its lazy route.
+pub fn app() -> AnyView {
+    use mytho_core::routes::{FORM_SEGMENT, PAYMENT, PRACTICE_SEGMENT, PROCEDURES, TOURISM, TRACKING, TUTORIALS};
+    let p = StaticSegment(seg(PROCEDURES));
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=StaticSegment("") view=Home/>
-            <Route path=ParamSegment("area") view=AreaPage/>
-            <Route path=(ParamSegment("area"), WildcardSegment("rest")) view=AreaPage/>
+            <Route path=(p, ParamSegment("id"), StaticSegment(FORM_SEGMENT), WildcardSegment("rest")) view={Lazy::<FormsArea>::new()}/>
+            <Route path=(p, ParamSegment("id"), StaticSegment(PRACTICE_SEGMENT)) view={Lazy::<FormsArea>::new()}/>
+            <Route path=(p, ParamSegment("id"), StaticSegment(PRACTICE_SEGMENT), WildcardSegment("rest")) view={Lazy::<FormsArea>::new()}/>
+            <Route path=p view={Lazy::<DossiersArea>::new()}/>
+            <Route path=(p, WildcardSegment("rest")) view={Lazy::<DossiersArea>::new()}/>
+            <Route path=StaticSegment(seg(TRACKING)) view={Lazy::<TrackingArea>::new()}/>
+            <Route path=(StaticSegment(seg(TRACKING)), WildcardSegment("rest")) view={Lazy::<TrackingArea>::new()}/>
+            <Route path=StaticSegment(seg(FAQ)) view={Lazy::<FaqArea>::new()}/>
+            <Route path=(StaticSegment(seg(FAQ)), WildcardSegment("rest")) view={Lazy::<FaqArea>::new()}/>
+            <Route path=(StaticSegment(seg(PAYMENT)), WildcardSegment("rest")) view={Lazy::<PaymentsArea>::new()}/>
+            <Route path=StaticSegment(seg(TOURISM)) view={Lazy::<TourismArea>::new()}/>
+            <Route path=(StaticSegment(seg(TOURISM)), WildcardSegment("rest")) view={Lazy::<TourismArea>::new()}/>
+            <Route path=StaticSegment(seg(TUTORIALS)) view={Lazy::<TutorialsArea>::new()}/>
+            <Route path=(StaticSegment(seg(TUTORIALS)), WildcardSegment("rest")) view={Lazy::<TutorialsArea>::new()}/>
         </Routes>
     }
     .into_any()
 }
 
+/// One lazily loaded area: its module is fetched the first time one of its addresses opens.
+macro_rules! lazy_area {
+    ($name:ident, $routes:ident) => {
+        pub struct $name;
+        #[lazy_route]
+        impl LazyRoute for $name {
+            fn data() -> Self {
+                $name
+            }
+            fn view(this: Self) -> AnyView {
+                let _ = this;
+                $routes()
+            }
+        }
+    };
+}
+lazy_area!(DossiersArea, dossiers);
+lazy_area!(FormsArea, forms);
+lazy_area!(TrackingArea, tracking);
+lazy_area!(FaqArea, faq);
+lazy_area!(PaymentsArea, payments);
+lazy_area!(TourismArea, tourism);
+lazy_area!(TutorialsArea, tutorials);
+
 /// The FAQ chat and the list of every question.
-pub fn faq() -> AnyView {
+fn faq() -> AnyView {
     use crate::pages::faq::{FaqAll, FaqChat, FaqStore};
     provide_context::<Arc<dyn FaqBackend>>(Arc::new(gateway()));
     FaqStore::provide();
@@ -33,6 +73,21 @@ pub fn faq() -> AnyView {
         </Routes>
     }
     .into_any()
+}
+
+/// Fetches the code of the area that draws `path`, so the first render needs no wait.
+pub async fn preload(path: &str) {
+    use mytho_core::routes::Bundle;
+    match Bundle::of_path(path) {
+        Bundle::Shell => {}
+        Bundle::Dossiers => DossiersArea::preload().await,
+        Bundle::Forms => FormsArea::preload().await,
+        Bundle::Tracking => TrackingArea::preload().await,
+        Bundle::Faq => FaqArea::preload().await,
+        Bundle::Payments => PaymentsArea::preload().await,
+        Bundle::Tourism => TourismArea::preload().await,
+        Bundle::Tutorials => TutorialsArea::preload().await,
+    }
 }
 
 /// The city's backend as configured (see `api`): each bundle provides the traits its pages use.
@@ -55,7 +110,7 @@ pub(crate) fn seg(path: &'static str) -> &'static str {
 }
 
 /// The procedure catalogue and each procedure's page.
-pub fn dossiers() -> AnyView {
+fn dossiers() -> AnyView {
     use crate::pages::dossiers::{Catalogue, ProcedureLayout, ProcedurePage};
     use leptos_router::components::ParentRoute;
     use mytho_core::routes::PROCEDURES;
@@ -74,7 +129,7 @@ pub fn dossiers() -> AnyView {
 }
 
 /// A procedure's online form: the steps, the check page and submission; and its practice copy.
-pub fn forms() -> AnyView {
+fn forms() -> AnyView {
     use crate::pages::dossiers::{FormStep, PracticeStart, ProcedureLayout};
     use leptos_router::components::ParentRoute;
     use mytho_core::routes::{FORM_SEGMENT, PRACTICE_SEGMENT, PROCEDURES};
@@ -96,7 +151,7 @@ pub fn forms() -> AnyView {
 }
 
 /// Tracking, receipts and the drafts on this device.
-pub fn tracking() -> AnyView {
+fn tracking() -> AnyView {
     use crate::pages::dossiers::{DraftsPage, ProfilePage, ReceiptPage, TrackingPage};
     use mytho_core::routes::TRACKING;
     provide_context::<Arc<dyn DossierBackend>>(Arc::new(gateway()));
@@ -114,7 +169,7 @@ pub fn tracking() -> AnyView {
 }
 
 /// Paying a fee and the provider's return page.
-pub fn payments() -> AnyView {
+fn payments() -> AnyView {
     use crate::pages::payments::{PayPage, PayResult};
     use mytho_core::routes::PAYMENT;
     provide_context::<Arc<dyn PaymentBackend>>(Arc::new(gateway()));
@@ -128,7 +183,7 @@ pub fn payments() -> AnyView {
 }
 
 /// The visitors' guide: its front page with the map, each place, events and local products.
-pub fn tourism() -> AnyView {
+fn tourism() -> AnyView {
     use crate::pages::tourism::{provide_guide, EventsPage, Guide, PlacePage, ProductsPage};
     use mytho_core::routes::TOURISM;
     provide_guide();
@@ -145,7 +200,7 @@ pub fn tourism() -> AnyView {
 }
 
 /// Digital-skills lessons, their quizzes and the certificate.
-pub fn tutorials() -> AnyView {
+fn tutorials() -> AnyView {
     use crate::pages::lessons::{CertificatePage, ClassPage, JoinPage, LessonList, LessonPage, LessonStore, PresenterPage, QuizPage};
     use mytho_core::routes::TUTORIALS;
     provide_context::<Arc<dyn crate::api::ClassBackend>>(Arc::new(gateway()));

@@ -1,4 +1,4 @@
-use crate::components::{rel_for, LangSwitch};
+use crate::components::{LangSwitch};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,7 +20,7 @@ pub fn Header() -> impl IntoView {
         {demo}
         <header class="site-header">
             <div class="site-header__bar">
-                <A href=HOME attr:class="site-header__name" attr:rel=rel_for(HOME)>
+                <A href=HOME attr:class="site-header__name">
                     {move || app_name.get(i18n.lang.get()).to_string()}
                 </A>
                 <LangSwitch/>
@@ -33,7 +33,7 @@ pub fn Header() -> impl IntoView {
                         .map(|area| {
                             view! {
                                 <li>
-                                    <A href=area.path() attr:rel=rel_for(area.path())>{move || i18n.tr(area.name())}</A>
+                                    <A href=area.path()>{move || i18n.tr(area.name())}</A>
                                 </li>
                             }
                         })

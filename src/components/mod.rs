@@ -5,7 +5,6 @@ mod error_summary;
 mod footer;
 mod header;
 mod lang_switch;
-mod link;
 mod loaded;
 mod load_error;
 mod page_title;
@@ -17,7 +16,6 @@ pub use error_summary::{title_with_errors, ErrorSummary, InlineError, Problem, P
 pub use footer::Footer;
 pub use header::Header;
 pub use lang_switch::LangSwitch;
-pub use link::rel_for;
 pub use loaded::Loaded;
 pub use load_error::{LoadError, Loading};
 pub use page_title::use_page_title;

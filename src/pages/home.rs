@@ -1,4 +1,4 @@
-use crate::components::{rel_for, use_page_title};
+use crate::components::{use_page_title};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,7 +21,7 @@ pub fn Home() -> impl IntoView {
                 .map(|area| {
                     view! {
                         <li>
-                            <A href=area.path() attr:class="entry" attr:rel=rel_for(area.path())>
+                            <A href=area.path() attr:class="entry">
                                 <span class="entry__name">{move || i18n.tr(area.name())}</span>
                                 <span class="entry__hint">{move || i18n.tr(area.hint())}</span>
                             </A>

@@ -1,4 +1,4 @@
-use crate::components::{rel_for, use_page_title};
+use crate::components::{use_page_title};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1 class="page-title">{move || i18n.tr(Msg::NotFoundTitle)}</h1>
         <p>{move || i18n.tr(Msg::NotFoundBody)}</p>
-        <p><A href=HOME attr:rel=rel_for(HOME)>{move || i18n.tr(Msg::BackToHome)}</A></p>
+        <p><A href=HOME>{move || i18n.tr(Msg::BackToHome)}</A></p>
     }
 }

@@ -110,8 +110,9 @@ impl Area {
     }
 }
 
-/// The app is built as one small wasm bundle per group of areas, each with its own page, so that a first
-/// visit downloads only the code of the area it opens. Links between bundles are ordinary page loads.
+/// The groups of areas of the one app: each is a wasm module of its own, fetched the first time one of its
+/// addresses opens, and has its own page in `dist/` (its first screen, and preload hints for its
+/// module) for a visit that lands on it. Moving between them is client-side navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Bundle {
     /// Home, the 404 page and the areas not built yet.
@@ -160,7 +161,33 @@ impl Bundle {
         }
     }
 
-    /// The page of `dist/` that loads this bundle.
+    /// The lazily loaded module that draws this group of areas: the snake-case name of its route in
+    /// the app's route table (`FaqArea` → `faq_area`), which the wasm splitter puts in the module's
+    /// file name. `None` for the shell, which is in the main module.
+    pub fn module(self) -> Option<&'static str> {
+        match self {
+            Bundle::Shell => None,
+            Bundle::Dossiers => Some("dossiers_area"),
+            Bundle::Forms => Some("forms_area"),
+            Bundle::Tracking => Some("tracking_area"),
+            Bundle::Faq => Some("faq_area"),
+            Bundle::Payments => Some("payments_area"),
+            Bundle::Tourism => Some("tourism_area"),
+            Bundle::Tutorials => Some("tutorials_area"),
+        }
+    }
+
+    /// The content file the area fetches when it opens (the city edits it; cached by the service worker).
+    pub fn content(self) -> Option<&'static str> {
+        match self {
+            Bundle::Faq => Some("faq.json"),
+            Bundle::Tourism => Some("tourism.json"),
+            Bundle::Tutorials => Some("lessons.json"),
+            _ => None,
+        }
+    }
+
+    /// The page of `dist/` that opens on this group of areas (its own first screen).
     pub fn page(self) -> &'static str {
         match self {
             Bundle::Shell => "index.html",

@@ -93,11 +93,79 @@ pub struct SizeRow {
 }
 
 pub fn size_report(dir: &Path, page: &str) -> std::io::Result<Vec<SizeRow>> {
-    first_load(dir, page)?
-        .into_iter()
-        .map(|name| {
-            let data = std::fs::read(dir.join(&name))?;
-            Ok(SizeRow { raw: data.len(), gzip: gzip(&data).len(), brotli: brotli(&data).len(), name })
-        })
-        .collect()
+    first_load(dir, page)?.into_iter().map(|name| size_report_of(dir, &name)).collect()
+}
+
+/// One file's sizes (brotli and gzip as the gateway serves them).
+pub fn size_report_of(dir: &Path, name: &str) -> std::io::Result<SizeRow> {
+    let data = std::fs::read(dir.join(name))?;
+    Ok(SizeRow { raw: data.len(), gzip: gzip(&data).len(), brotli: brotli(&data).len(), name: name.to_string() })
+}
+
+/// One loader of the wasm splitter's `__wasm_split.js`: the file it fetches and the loaders it needs first.
+struct SplitLoader<'a> {
+    name: &'a str,
+    file: &'a str,
+    deps: Vec<&'a str>,
+}
+
+/// Reads the loaders out of `__wasm_split.js` (`const __chunk_8 = makeLoad(() => { … fetch(new
+/// URL("./chunk_8.wasm", …)) … }, [__chunk_9, …]);`, and `export const __wasm_split_load_… = wrapAsyncCb(makeLoad(…))`).
+fn split_loaders(js: &str) -> Vec<SplitLoader<'_>> {
+    let mut loaders = Vec::new();
+    for (at, _) in js.match_indices("makeLoad(() => {") {
+        let line_start = js[..at].rfind('\n').map_or(0, |i| i + 1);
+        let Some(name) = js[line_start..at].split_whitespace().find(|w| w.starts_with("__")) else { continue };
+        let rest = &js[at..];
+        let Some(file) = rest.split_once("new URL(\"./").and_then(|(_, r)| r.split_once('"')).map(|(f, _)| f) else { continue };
+        let Some(deps) = rest.split_once("\n, [").and_then(|(_, r)| r.split_once(']')).map(|(d, _)| d) else { continue };
+        let deps = deps.split(',').map(str::trim).filter(|d| !d.is_empty()).collect();
+        loaders.push(SplitLoader { name, file, deps });
+    }
+    loaders
+}
+
+/// The wasm files an area's module needs, its own first, then the shared chunks it waits for (all of
+/// them, transitively), as the splitter's loader `js` names them. Empty when no module is `module`.
+pub fn split_files(js: &str, module: &str) -> Vec<String> {
+    let loaders = split_loaders(js);
+    let prefix = format!("split___{module}_view_");
+    let Some(first) = loaders.iter().find(|l| l.file.starts_with(&prefix)) else { return Vec::new() };
+    let mut files: Vec<String> = Vec::new();
+    let mut todo = vec![first];
+    while let Some(loader) = todo.pop() {
+        if files.iter().any(|f| f == loader.file) {
+            continue;
+        }
+        files.push(loader.file.to_string());
+        todo.extend(loader.deps.iter().filter_map(|d| loaders.iter().find(|l| l.name == *d)));
+    }
+    files
+}
+
+/// Puts the app's loader (`<app_dir>/boot.js`) into every page of `dist`, with preload hints for the
+/// main module and for the module of the area the page opens on, so a direct landing fetches
+/// everything at once instead of one file after another. Returns the pages written.
+pub fn link_pages(dist: &Path, app_dir: &str, pages: &[(&str, Option<&str>)]) -> std::io::Result<usize> {
+    let js = std::fs::read_to_string(dist.join(app_dir).join("__wasm_split.js"))?;
+    let mut written = 0;
+    for (page, module) in pages {
+        let path = dist.join(page);
+        let Ok(html) = std::fs::read_to_string(&path) else { continue };
+        let mut head = format!(
+            "<script type=\"module\" src=\"/{app_dir}/boot.js\"></script>\n\
+             <link rel=\"modulepreload\" href=\"/{app_dir}/mytho-so.js\">\n\
+             <link rel=\"modulepreload\" href=\"/{app_dir}/__wasm_split.js\">\n\
+             <link rel=\"preload\" href=\"/{app_dir}/mytho-so_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
+        );
+        for file in module.map(|m| split_files(&js, m)).unwrap_or_default() {
+            head.push_str(&format!("<link rel=\"preload\" href=\"/{app_dir}/{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"));
+        }
+        let Some(at) = html.find("</head>") else {
+            return Err(std::io::Error::other(format!("{page} has no </head>")));
+        };
+        std::fs::write(&path, format!("{}{head}{}", &html[..at], &html[at..]))?;
+        written += 1;
+    }
+    Ok(written)
 }

@@ -128,13 +128,18 @@ impl Site {
     }
 }
 
-/// Trunk names built assets `name-<16 hex digits>[_bg].ext`: their content never changes at that name.
+/// Trunk names built assets `name-<16 hex digits>[_bg].ext`, and the app's modules live in
+/// `/app-<16 hex digits>/` (scripts/build-app.sh): their content never changes at that name.
 pub fn is_hashed_asset(path: &str) -> bool {
+    let hex16 = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    if let Some(dir) = path.strip_prefix("/app-").and_then(|rest| rest.split_once('/')).map(|(d, _)| d) {
+        return hex16(dir);
+    }
     let file = path.rsplit('/').next().unwrap_or("");
     let Some((stem, _ext)) = file.rsplit_once('.') else { return false };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     let Some((_, hash)) = stem.rsplit_once('-') else { return false };
-    hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    hex16(hash)
 }
 
 /// Cache rules: hashed assets forever, the API never, everything else revalidated on each use.
@@ -189,6 +194,9 @@ mod tests {
         assert!(!is_hashed_asset("/config.json"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/mytho-so-5e1bd4a4.js"));
+        assert!(is_hashed_asset("/app-5e1bd4a41b0d2c3f/chunk_12.wasm"));
+        assert!(!is_hashed_asset("/app-5e1bd4a4/chunk_12.wasm"));
+        assert!(!is_hashed_asset("/app-5e1bd4a41b0d2c3f"));
         assert_eq!(cache_control("/"), "no-cache");
         assert_eq!(cache_control("/config.json"), "no-cache");
         assert_eq!(cache_control("/api/health"), "no-store");

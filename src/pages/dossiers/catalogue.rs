@@ -1,5 +1,5 @@
 use crate::api::CatalogueBackend;
-use crate::components::{rel_for, use_page_title, LoadError, Loading};
+use crate::components::{use_page_title, LoadError, Loading};
 use crate::pages::dossiers::DRAFTS;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -44,7 +44,7 @@ pub fn Catalogue() -> impl IntoView {
                 <button class="button" type="submit">{move || i18n.tr(Msg::SearchButton)}</button>
             </div>
         </form>
-        <p><a href=DRAFTS rel=rel_for(DRAFTS)>{move || i18n.tr(Msg::DraftsTitle)}</a></p>
+        <p><a href=DRAFTS>{move || i18n.tr(Msg::DraftsTitle)}</a></p>
         {move || match list.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| list.refetch())/> }.into_any(),

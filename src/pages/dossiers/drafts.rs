@@ -1,7 +1,7 @@
 use super::draft::all_drafts;
 use super::resume::ResumeOpen;
 use super::PROFILE;
-use crate::components::{rel_for, use_page_title};
+use crate::components::{use_page_title};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use mytho_core::draft::step_path;
@@ -26,7 +26,7 @@ pub fn DraftsPage() -> impl IntoView {
                 );
                 view! {
                     <li class="procedure-list__item">
-                        <a href=step_path(&d.procedure_id, &d.step) rel="external">{d.procedure_name.get(lang).to_string()}</a>
+                        <a href=step_path(&d.procedure_id, &d.step)>{d.procedure_name.get(lang).to_string()}</a>
                         <span class="hint">{Msg::DraftsSavedAt.text(lang)} " " {saved}</span>
                     </li>
                 }
@@ -43,6 +43,6 @@ pub fn DraftsPage() -> impl IntoView {
         {list}
         <ResumeOpen/>
         <p><a href=PROFILE>{move || i18n.tr(Msg::ProfileTitle)}</a></p>
-        <p><a href=PROCEDURES rel=rel_for(PROCEDURES)>{move || i18n.tr(Msg::BackToCatalogue)}</a></p>
+        <p><a href=PROCEDURES>{move || i18n.tr(Msg::BackToCatalogue)}</a></p>
     }
 }

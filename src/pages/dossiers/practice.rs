@@ -2,7 +2,7 @@
 //! addresses and draft, files checked on the device only, and an end page in place of the submission.
 
 use super::draft::DraftStore;
-use crate::components::{rel_for, use_page_title};
+use crate::components::{use_page_title};
 use crate::i18n::use_i18n;
 use crate::platform;
 use leptos::prelude::*;
@@ -48,7 +48,7 @@ pub fn practice_banner(store: DraftStore) -> impl IntoView {
         view! {
             <div class="notice practice-banner">
                 <p>{move || i18n.tr(Msg::PracticeBanner)}</p>
-                <p><a href=back.clone() rel=rel_for(&back)>{move || i18n.tr(Msg::PracticeBack)}</a></p>
+                <p><a href=back.clone()>{move || i18n.tr(Msg::PracticeBack)}</a></p>
             </div>
         }
     })
@@ -71,7 +71,7 @@ pub fn PracticeDone() -> impl IntoView {
             <p class="panel__body">{move || name.get(i18n.lang.get()).to_string()}</p>
         </div>
         <p>{move || i18n.tr(Msg::PracticeDoneText)}</p>
-        <p><a class="button" href=back.clone() rel=rel_for(&back)>{move || i18n.tr(Msg::PracticeBack)}</a></p>
+        <p><a class="button" href=back.clone()>{move || i18n.tr(Msg::PracticeBack)}</a></p>
         <p><a href=first>{move || i18n.tr(Msg::PracticeAgain)}</a></p>
     }
 }

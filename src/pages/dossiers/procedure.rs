@@ -1,7 +1,7 @@
 use super::draft::DraftStore;
 use super::DRAFTS;
 use crate::api::DossierBackend;
-use crate::components::{rel_for, summary_row, use_page_title, LoadError, Loading};
+use crate::components::{summary_row, use_page_title, LoadError, Loading};
 use crate::i18n::use_i18n;
 use crate::pages::NotFound;
 use leptos::prelude::*;
@@ -65,7 +65,7 @@ pub fn ProcedurePage() -> impl IntoView {
                 Some(step) => (step_path(&p.id, &step), Msg::ContinueDraft),
                 None => (step_path(&p.id, &first), Msg::ActionApply),
             };
-            view! { <p><a class="button" href=href.clone() rel=rel_for(&href)>{label.text(lang)}</a></p> }
+            view! { <p><a class="button" href=href.clone()>{label.text(lang)}</a></p> }
         });
         let counter = p.form.is_none().then(|| {
             view! {
@@ -90,7 +90,7 @@ pub fn ProcedurePage() -> impl IntoView {
                 {row(Msg::ProcResultAt, p.result_at.get(lang).to_string().into_any())}
                 {row(Msg::ProcLegal, view! { <ul>{legal}</ul> }.into_any())}
             </dl>
-            <p><a href=DRAFTS rel=rel_for(DRAFTS)>{Msg::DraftsTitle.text(lang)}</a></p>
+            <p><a href=DRAFTS>{Msg::DraftsTitle.text(lang)}</a></p>
         }
     }
 }

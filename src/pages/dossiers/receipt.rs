@@ -1,6 +1,6 @@
 use super::draft::read;
 use super::tracking_path;
-use crate::components::{qr_svg, rel_for, summary_row, use_page_title};
+use crate::components::{qr_svg, summary_row, use_page_title};
 use crate::pages::payments::pay_path;
 use mytho_core::payment::format_vnd;
 use crate::i18n::use_i18n;
@@ -62,7 +62,7 @@ pub fn ReceiptPage() -> impl IntoView {
                 let href = pay_path(&code);
                 view! {
                     <p class="no-print">
-                        <a class="button" href=href.clone() rel=rel_for(&href)>{Msg::PayAction.text(lang)} " (" {format_vnd(fee)} ")"</a>
+                        <a class="button" href=href.clone()>{Msg::PayAction.text(lang)} " (" {format_vnd(fee)} ")"</a>
                     </p>
                 }
             })}

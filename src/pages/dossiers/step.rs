@@ -5,7 +5,7 @@ use super::practice::{lesson_return, practice_banner, PracticeDone};
 use super::procedure::DELETED;
 use super::resume::ResumeOffer;
 use super::PROFILE;
-use crate::components::{rel_for, title_with_errors, use_page_title, ErrorSummary, Problem, ProblemTarget};
+use crate::components::{title_with_errors, use_page_title, ErrorSummary, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
 use crate::pages::NotFound;
 use crate::platform;
@@ -115,7 +115,7 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
     let name = p.name.clone();
     let title = step.title.clone();
     view! {
-        <p><a class="back-link" href=back_href.clone() rel=rel_for(&back_href)>{move || i18n.tr(Msg::Back)}</a></p>
+        <p><a class="back-link" href=back_href.clone()>{move || i18n.tr(Msg::Back)}</a></p>
         <ErrorSummary problems/>
         <p class="caption">{move || name.get(i18n.lang.get()).to_string()}</p>
         <p class="progress">{move || progress(i18n.lang.get(), index + 1, total)}</p>
@@ -125,7 +125,7 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
         {store.prefilled.then(|| view! {
             <p class="notice">
                 {move || i18n.tr(Msg::ProfileFilled)} " "
-                <a href=PROFILE rel="external">{move || i18n.tr(Msg::ProfileTitle)}</a>
+                <a href=PROFILE>{move || i18n.tr(Msg::ProfileTitle)}</a>
             </p>
         })}
         <form novalidate on:submit=on_continue>

@@ -1,7 +1,7 @@
 use super::draft::write;
 use super::{DRAFTS, PROFILE};
 use crate::api::{DossierBackend, TrackingBackend};
-use crate::components::{rel_for, summary_row, title_with_errors, use_page_title, ErrorSummary, InlineError, Problem, ProblemTarget};
+use crate::components::{summary_row, title_with_errors, use_page_title, ErrorSummary, InlineError, Problem, ProblemTarget};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -152,7 +152,7 @@ fn tracking_view(t: Tracking, problems: RwSignal<Vec<Problem>>, lang: Lang) -> i
                     summary_row(Msg::ProcFee.text(lang), view! {
                         {format_vnd(fee)} " – "
                         {status.map_or(Msg::PayNotYet.text(lang), |s| s.name(lang))}
-                        {(!paid).then(|| view! { <br/><a href=href.clone() rel=rel_for(&href)>{Msg::PayAction.text(lang)}</a> })}
+                        {(!paid).then(|| view! { <br/><a href=href.clone()>{Msg::PayAction.text(lang)}</a> })}
                     })
                 })}
             </dl>

@@ -1,4 +1,3 @@
-use crate::components::rel_for;
 use leptos::prelude::*;
 use mytho_core::faq::{FaqAction, FaqEntry};
 use mytho_core::i18n::{Lang, Msg};
@@ -20,9 +19,7 @@ pub fn answer_body(entry: &FaqEntry, lang: Lang, hotline: &str) -> impl IntoView
                 FaqAction::Call => format!("{} {hotline}", Msg::ActionCall.text(lang)),
             };
             let href = action.path().unwrap_or_else(|| format!("tel:{hotline}"));
-            // Another bundle's page (a procedure, tracking) is a page load; the router handles the rest.
-            let rel = rel_for(&href);
-            view! { <li><a href=href rel=rel class="action-link">{label}</a></li> }
+            view! { <li><a href=href class="action-link">{label}</a></li> }
         })
         .collect_view();
     view! {

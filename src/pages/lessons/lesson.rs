@@ -1,6 +1,6 @@
 use super::picture::picture;
 use super::{back_to_lessons, lesson_path, presenter_path, quiz_path, with_lessons, CertificatePage, ClassBanner, ClassPage, JoinPage, LargeTextSwitch, LessonStore};
-use crate::components::{rel_for, use_page_title};
+use crate::components::{use_page_title};
 use crate::pages::NotFound;
 use crate::platform;
 use leptos::prelude::*;
@@ -57,7 +57,7 @@ pub fn LessonPage() -> impl IntoView {
                 view! {
                     <div class="notice">
                         <p>{Msg::PracticeOffer.text(lang)}</p>
-                        <p><a class="button button--secondary" href=href.clone() rel=rel_for(&href)>{Msg::PracticeTry.text(lang)}</a></p>
+                        <p><a class="button button--secondary" href=href.clone()>{Msg::PracticeTry.text(lang)}</a></p>
                     </div>
                 }
             })}

@@ -33,7 +33,7 @@ pub fn PayResult() -> impl IntoView {
                 let href = dossier.as_deref().map_or_else(|| TRACKING.to_string(), |c| format!("{TRACKING}?ma={c}"));
                 view! {
                     <div class="error-panel" role="alert"><p>{error.user_message(lang)}</p></div>
-                    <p><a class="button" href=href rel="external">{Msg::TrackThis.text(lang)}</a></p>
+                    <p><a class="button" href=href>{Msg::TrackThis.text(lang)}</a></p>
                 }
                 .into_any()
             }

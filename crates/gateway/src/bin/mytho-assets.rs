@@ -1,6 +1,8 @@
 //! `mytho-assets compress DIR` writes brotli and gzip copies beside the built files;
-//! `mytho-assets size DIR [--budget BYTES --area-budget BYTES]` prints what the first load of each
-//! bundle's page fetches and fails when one is over its budget.
+//! `mytho-assets pages DIR APP` puts the app's loader (the folder `APP` of DIR) and preload hints into
+//! every page; `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`
+//! prints what the first load of each page fetches and what a visit through every area fetches, and
+//! fails when one is over its budget.
 
 use mytho_core::routes::Bundle;
 use mytho_gateway::assets;
@@ -17,19 +19,36 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&format!("cannot compress {dir}: {e}")),
         },
-        ["size", dir] => size(dir, None, None),
-        ["size", dir, "--budget", budget, "--area-budget", area] => match (budget.parse(), area.parse()) {
-            (Ok(b), Ok(a)) => size(dir, Some(b), Some(a)),
-            _ => fail("--budget and --area-budget take a number of bytes"),
-        },
-        _ => fail("usage: mytho-assets compress DIR | mytho-assets size DIR [--budget BYTES --area-budget BYTES]"),
+        ["pages", dir, app] => {
+            let pages: Vec<_> = Bundle::ALL.iter().map(|b| (b.page(), b.module())).collect();
+            match assets::link_pages(Path::new(dir), app, &pages) {
+                Ok(n) => {
+                    println!("linked {n} pages to {dir}/{app}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&format!("cannot link the pages of {dir} to {app}: {e}")),
+            }
+        }
+        ["size", dir] => size(dir, [None; 3]),
+        ["size", dir, "--budget", budget, "--area-budget", area, "--journey-budget", journey] => {
+            match (budget.parse(), area.parse(), journey.parse()) {
+                (Ok(b), Ok(a), Ok(j)) => size(dir, [Some(b), Some(a), Some(j)]),
+                _ => fail("--budget, --area-budget and --journey-budget take a number of bytes"),
+            }
+        }
+        _ => fail(
+            "usage: mytho-assets compress DIR | mytho-assets pages DIR APP | \
+             mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]",
+        ),
     }
 }
 
-/// `budget` is for the shell (the home page, where most visits start); `area_budget` for the pages of
-/// the other bundles.
-fn size(dir: &str, budget: Option<usize>, area_budget: Option<usize>) -> ExitCode {
+/// Budgets: the home page (where most visits start), each area's own page, and the journey (a visit
+/// that lands on the home page and opens every area once: the home page's files, then each area's
+/// module, chunks and content file, each file counted once).
+fn size(dir: &str, [budget, area_budget, journey_budget]: [Option<usize>; 3]) -> ExitCode {
     let mut over = Vec::new();
+    let mut journey: Vec<assets::SizeRow> = Vec::new();
     for bundle in Bundle::ALL {
         let budget = if bundle == Bundle::Shell { budget } else { area_budget };
         let page = bundle.page();
@@ -40,9 +59,20 @@ fn size(dir: &str, budget: Option<usize>, area_budget: Option<usize>) -> ExitCod
             Ok(rows) => rows,
             Err(e) => return fail(&format!("cannot read {dir}/{page}: {e}; build the app first (make build)")),
         };
-        if let Some(br) = page_report(dir, page, &rows, budget) {
+        if let Some(br) = page_report(&format!("First load of {dir}/{page}"), &rows, budget) {
             over.push(format!("{page}: {br} bytes brotli, budget {}", budget.unwrap_or(0)));
         }
+        // Moving between areas fetches no page, only what the area adds.
+        let content = bundle.content().and_then(|c| assets::size_report_of(Path::new(dir), c).ok());
+        for row in rows.into_iter().chain(content) {
+            let is_other_page = bundle != Bundle::Shell && row.name == page;
+            if !is_other_page && !journey.iter().any(|r| r.name == row.name) {
+                journey.push(row);
+            }
+        }
+    }
+    if let Some(br) = page_report("A visit through every area (home page, then each area once)", &journey, journey_budget) {
+        over.push(format!("the journey: {br} bytes brotli, budget {}", journey_budget.unwrap_or(0)));
     }
     if !over.is_empty() {
         return fail(&format!("over budget: {}", over.join("; ")));
@@ -51,17 +81,17 @@ fn size(dir: &str, budget: Option<usize>, area_budget: Option<usize>) -> ExitCod
 }
 
 /// Prints one page's table; returns its brotli total when it is over the budget.
-fn page_report(dir: &str, page: &str, rows: &[assets::SizeRow], budget: Option<usize>) -> Option<usize> {
-    println!("First load of {dir}/{page} (bytes):");
-    println!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+fn page_report(title: &str, rows: &[assets::SizeRow], budget: Option<usize>) -> Option<usize> {
+    println!("{title} (bytes):");
+    println!("{:<70} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
     let (mut raw, mut gz, mut br) = (0, 0, 0);
     for row in rows {
-        println!("{:<44} {:>10} {:>10} {:>10}", row.name, row.raw, row.gzip, row.brotli);
+        println!("{:<70} {:>10} {:>10} {:>10}", row.name, row.raw, row.gzip, row.brotli);
         raw += row.raw;
         gz += row.gzip;
         br += row.brotli;
     }
-    println!("{:<44} {:>10} {:>10} {:>10}", "total", raw, gz, br);
+    println!("{:<70} {:>10} {:>10} {:>10}", "total", raw, gz, br);
     let budget = budget?;
     println!("{} the budget of {budget} bytes brotli ({}% used)\n", if br > budget { "OVER" } else { "within" }, br * 100 / budget);
     (br > budget).then_some(br)
