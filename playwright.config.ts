@@ -28,6 +28,9 @@ export default defineConfig({
     },
     locale: 'vi-VN',
     trace: 'off',
+    // Most tests see the app as a browser without the service worker does (captive-portal browsers,
+    // private windows) and route requests freely; app.spec.ts turns it on to test it.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: gateway,

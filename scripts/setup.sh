@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs and skips what is already there, so a bare machine and CI need only
 # `make run` or `make test`.   Usage: scripts/setup.sh build|test
-#   build: wasm target, trunk, wasm-bindgen-cli (the version in Cargo.lock), npm packages (wasm-opt)
+#   build: wasm target, trunk, wasm-bindgen-cli (the version in Cargo.lock), the wasm splitter,
+#          npm packages (wasm-opt)
 #   test:  the same, plus Debian's chromium and chromium-driver for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,9 @@ mode=${1:-build}
 export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+# The splitter that cargo-leptos --split uses, pinned with wasm-bindgen (0.2.128 once broke splitting):
+# change both together and check that every area still opens (tests/e2e/app.spec.ts).
+WASM_SPLIT_VERSION=0.2.4
 say() { echo "setup: $*"; }
 
 as_root() {
@@ -38,6 +42,11 @@ wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print;
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
   say "installing wasm-bindgen-cli $wbg"
   cargo install wasm-bindgen-cli --version "$wbg" --force
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if ! command -v npm >/dev/null; then

@@ -3,3 +3,9 @@
 import init from './mytho-so.js';
 
 init({ module_or_path: new URL('./mytho-so_bg.wasm', import.meta.url) });
+
+// Repeat visits and offline use (public/sw.js). Browsers without it, or that refuse it (private
+// windows, some captive-portal browsers), simply use the network.
+if ('serviceWorker' in navigator) {
+  addEventListener('load', () => navigator.serviceWorker.register('/sw.js').catch(() => {}));
+}

@@ -11,7 +11,8 @@ use leptos_router::{lazy_route, Lazy, LazyRoute, ParamSegment, StaticSegment, Wi
 use mytho_core::config::AppConfig;
 use mytho_core::routes::{Area, FAQ};
 
-/// Every address of the app. An area's own page and everything below it go to its lazy route.
+/// Every address of the app. An area's own page and everything below it go to its lazy route: one
+/// route (a wildcard also matches nothing), so moving within an area keeps its view and what it loaded.
 pub fn app() -> AnyView {
     use mytho_core::routes::{FORM_SEGMENT, PAYMENT, PRACTICE_SEGMENT, PROCEDURES, TOURISM, TRACKING, TUTORIALS};
     let p = StaticSegment(seg(PROCEDURES));
@@ -19,18 +20,12 @@ pub fn app() -> AnyView {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=StaticSegment("") view=Home/>
             <Route path=(p, ParamSegment("id"), StaticSegment(FORM_SEGMENT), WildcardSegment("rest")) view={Lazy::<FormsArea>::new()}/>
-            <Route path=(p, ParamSegment("id"), StaticSegment(PRACTICE_SEGMENT)) view={Lazy::<FormsArea>::new()}/>
             <Route path=(p, ParamSegment("id"), StaticSegment(PRACTICE_SEGMENT), WildcardSegment("rest")) view={Lazy::<FormsArea>::new()}/>
-            <Route path=p view={Lazy::<DossiersArea>::new()}/>
             <Route path=(p, WildcardSegment("rest")) view={Lazy::<DossiersArea>::new()}/>
-            <Route path=StaticSegment(seg(TRACKING)) view={Lazy::<TrackingArea>::new()}/>
             <Route path=(StaticSegment(seg(TRACKING)), WildcardSegment("rest")) view={Lazy::<TrackingArea>::new()}/>
-            <Route path=StaticSegment(seg(FAQ)) view={Lazy::<FaqArea>::new()}/>
             <Route path=(StaticSegment(seg(FAQ)), WildcardSegment("rest")) view={Lazy::<FaqArea>::new()}/>
             <Route path=(StaticSegment(seg(PAYMENT)), WildcardSegment("rest")) view={Lazy::<PaymentsArea>::new()}/>
-            <Route path=StaticSegment(seg(TOURISM)) view={Lazy::<TourismArea>::new()}/>
             <Route path=(StaticSegment(seg(TOURISM)), WildcardSegment("rest")) view={Lazy::<TourismArea>::new()}/>
-            <Route path=StaticSegment(seg(TUTORIALS)) view={Lazy::<TutorialsArea>::new()}/>
             <Route path=(StaticSegment(seg(TUTORIALS)), WildcardSegment("rest")) view={Lazy::<TutorialsArea>::new()}/>
         </Routes>
     }

@@ -72,6 +72,8 @@ test('the whole shell works with the keyboard alone', async ({ page }) => {
 for (const width of [320, 640]) {
   // 640 px is a 1280 px screen at 200 % zoom; 320 px is the WCAG reflow width.
   test(`usable at ${width} px wide: no sideways scrolling, targets at least 24 px`, async ({ page }) => {
+    // 26 pages, each loaded afresh and checked by axe.
+    test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 800 });
     const pages = [
       '/', '/hoi-dap', '/khong-co', '/dich-vu-cong', '/dich-vu-cong/khai-sinh', '/dich-vu-cong/khai-sinh/nop/child',
@@ -115,15 +117,18 @@ test('an area the city switches off in config.json leaves the navigation and ans
 test('no payment secret or signing code reaches the browser', async ({ page, request }) => {
   const urls = new Set<string>(['/', '/config.json', '/faq.json']);
   page.on('request', (r) => urls.add(new URL(r.url()).pathname));
-  // Every bundle's page, and what each loads.
+  // Every group of areas' page, and what each loads.
   for (const address of ['/', '/dich-vu-cong', '/tra-cuu', '/hoi-dap', '/thanh-toan/ho-so/MTS-000101-0001']) {
     await page.goto(address);
     await appReady(page);
   }
-  expect([...urls].filter((u) => u.endsWith('.wasm')).length).toBe(5);
+  // The main module and the modules of the four areas opened, all from the build's own folder.
+  const wasm = [...urls].filter((u) => u.endsWith('.wasm'));
+  expect(wasm.filter((u) => u.includes('/split_')).length).toBe(4);
+  expect(wasm.every((u) => /^\/app-[0-9a-f]{16}\//.test(u))).toBe(true);
   // And every file of the build, loaded or not.
-  for (const file of fs.readdirSync('dist')) {
-    if (file.endsWith('.br') || file.endsWith('.gz')) continue;
+  for (const file of fs.readdirSync('dist', { recursive: true }) as string[]) {
+    if (file.endsWith('.br') || file.endsWith('.gz') || fs.statSync(path.join('dist', file)).isDirectory()) continue;
     const text = fs.readFileSync(path.join('dist', file)).toString('latin1');
     expect(text, file).not.toContain('e2e-officer-token');
     expect(text, file).not.toContain('vnp_SecureHash');

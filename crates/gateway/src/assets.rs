@@ -167,5 +167,24 @@ pub fn link_pages(dist: &Path, app_dir: &str, pages: &[(&str, Option<&str>)]) ->
         std::fs::write(&path, format!("{}{head}{}", &html[..at], &html[at..]))?;
         written += 1;
     }
+    write_service_worker(dist, app_dir)?;
     Ok(written)
+}
+
+/// Fills in the service worker's build (a new worker for each deployment) and the files the home
+/// page loads, which it keeps at once.
+fn write_service_worker(dist: &Path, app_dir: &str) -> std::io::Result<()> {
+    let path = dist.join("sw.js");
+    let template = std::fs::read_to_string(&path)?;
+    let shell: Vec<String> = first_load(dist, "index.html")?
+        .into_iter()
+        .map(|name| if name == "index.html" { "/".to_string() } else { format!("/{name}") })
+        .collect();
+    if !template.contains("'__BUILD__'") || !template.contains("['__SHELL__']") {
+        return Err(std::io::Error::other("sw.js has no '__BUILD__' or ['__SHELL__'] to fill in"));
+    }
+    let worker = template
+        .replace("'__BUILD__'", &format!("'{app_dir}'"))
+        .replace("['__SHELL__']", &format!("{shell:?}").replace('"', "'"));
+    std::fs::write(path, worker)
 }

@@ -47,7 +47,7 @@ pub fn policy(html: &str, api_origin: Option<&str>) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data: blob:; \
          font-src 'self'; connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'self'; \
-         frame-ancestors 'none'; manifest-src 'self'",
+         frame-ancestors 'none'; manifest-src 'self'; worker-src 'self'",
         scripts.iter().map(|h| format!(" {h}")).collect::<String>(),
         styles.iter().map(|h| format!(" {h}")).collect::<String>(),
     )

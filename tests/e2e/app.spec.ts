@@ -1,0 +1,156 @@
+import { Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { appReady, expect, test } from './helpers';
+
+// One app: areas are modules fetched when first opened; the service worker keeps what was visited.
+
+test.afterEach(async ({ problems }) => {
+  expect(problems).toEqual([]);
+});
+
+/** The areas' modules (`split_<area>_area_view_…wasm`) and the documents a page has fetched. */
+function watch(page: Page) {
+  const seen = { documents: [] as string[], modules: [] as string[] };
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (r.resourceType() === 'document') seen.documents.push(url.pathname);
+    const module = url.pathname.match(/\/split___(\w+?)_area_view_/);
+    if (module) seen.modules.push(module[1]);
+  });
+  return seen;
+}
+
+test('moving between areas loads no page, fetches an area only when it opens, and keeps the language and the connection notice', async ({ page, context }) => {
+  const seen = watch(page);
+  await page.goto('/');
+  await appReady(page);
+  expect(seen.documents).toEqual(['/']);
+  expect(seen.modules).toEqual([]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you need to do today?');
+
+  await page.locator('.site-nav').getByRole('link', { name: 'Questions and answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions and answers');
+  expect(seen.modules).toEqual(['faq']);
+  await page.locator('.site-nav').getByRole('link', { name: 'Track an application' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Track an application');
+  expect(seen.modules).toEqual(['faq', 'tracking']);
+
+  // Offline: the notice shows, and stays while moving to an area already here.
+  await context.setOffline(true);
+  await expect(page.locator('.connection-banner')).toBeVisible();
+  await page.locator('.site-nav').getByRole('link', { name: 'Questions and answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions and answers');
+  await expect(page.locator('.connection-banner')).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.locator('.connection-banner')).toHaveCount(0);
+
+  // Within an area and back home, nothing more is fetched, and English stays.
+  await page.getByRole('link', { name: 'See all questions by topic' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All questions');
+  await page.locator('.site-header__name').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you need to do today?');
+  expect(seen.modules).toEqual(['faq', 'tracking']);
+  expect(seen.documents).toEqual(['/']);
+});
+
+test('a page landed on directly fetches its own area at once, before it is needed', async ({ page }) => {
+  const seen = watch(page);
+  await page.goto('/du-lich');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du lịch Mỹ Tho');
+  expect(seen.modules).toEqual(['tourism']);
+});
+
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  /** Opens the home page and waits until the service worker controls it. */
+  async function installed(page: Page) {
+    await page.goto('/');
+    await appReady(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+      }
+    });
+  }
+
+  test('every page once visited opens offline and says so; a repeat visit takes the app from the device', async ({ page, context }) => {
+    await installed(page);
+    for (const [name, h1] of [['Hỏi đáp', 'Hỏi đáp'], ['Du lịch', 'Du lịch Mỹ Tho'], ['Kỹ năng số', 'Kỹ năng số']]) {
+      await page.locator('.site-nav').getByRole('link', { name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(h1);
+    }
+
+    // A repeat visit: only the page itself (and the config) from the network; the app from the device.
+    const fromNetwork: string[] = [];
+    const again = await context.newPage();
+    again.on('response', (r) => {
+      if (!r.fromServiceWorker()) fromNetwork.push(new URL(r.url()).pathname);
+    });
+    await again.goto('/hoi-dap');
+    await appReady(again);
+    await expect(again.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+    expect(fromNetwork.filter((p) => !p.startsWith('/api/'))).toEqual([]);
+
+    await context.setOffline(true);
+    for (const [path, h1] of [['/', 'Bạn cần làm gì hôm nay?'], ['/hoi-dap', 'Hỏi đáp'], ['/du-lich', 'Du lịch Mỹ Tho'], ['/ky-nang-so', 'Kỹ năng số']]) {
+      await again.goto(path);
+      await appReady(again);
+      await expect(again.getByRole('heading', { level: 1 })).toHaveText(h1);
+      await expect(again.locator('.connection-banner')).toContainText('Không có kết nối mạng');
+    }
+    // The FAQ still answers from what it kept.
+    await again.goto('/hoi-dap');
+    await appReady(again);
+    const input = again.getByRole('textbox');
+    await input.fill('wifi mien phi');
+    await input.press('Enter');
+    await expect(again.locator('.bubble--bot').last().locator('.bubble__title')).toContainText(/Wi-?Fi/i);
+    await context.setOffline(false);
+  });
+
+  test('a new deployment is picked up on the next visit, and the old build is dropped', async ({ browser }) => {
+    // A city of its own: a gateway serving a copy of the build, which is then deployed anew.
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'mytho-deploy-'));
+    fs.cpSync('dist', dist, { recursive: true });
+    const port = 8190 + test.info().workerIndex;
+    const gateway = spawn(process.env.E2E_GATEWAY ?? 'target/debug/mytho-gateway', [], {
+      env: { ...process.env, MYTHO_ADDR: `127.0.0.1:${port}`, MYTHO_DIST: dist, MYTHO_DB_PATH: path.join(dist, 'db.sqlite3'), MYTHO_LOG: 'warn' },
+      stdio: 'ignore',
+    });
+    try {
+      await expect.poll(() => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false), { timeout: 15_000 }).toBe(true);
+      const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}`, serviceWorkers: 'allow' });
+      const page = await context.newPage();
+      await installed(page);
+      const before = await page.evaluate(() => caches.keys());
+      expect(before).toHaveLength(1);
+
+      // The next deployment: every page and the worker name a new build (here, the same files renamed).
+      const build = before[0].replace(/^mytho-/, '');
+      fs.renameSync(path.join(dist, build), path.join(dist, 'app-0123456789abcdef'));
+      for (const file of fs.readdirSync(dist).filter((f) => /\.(html|js)$/.test(f))) {
+        const text = fs.readFileSync(path.join(dist, file), 'utf8').replaceAll(build, 'app-0123456789abcdef');
+        fs.writeFileSync(path.join(dist, file), file === 'index.html' ? text.replace('<title>', '<meta name="deployment" content="next"><title>') : text);
+        for (const copy of ['.br', '.gz']) fs.rmSync(path.join(dist, file + copy), { force: true });
+      }
+      await page.reload();
+      await appReady(page);
+      await expect(page.locator('meta[name="deployment"]')).toHaveAttribute('content', 'next');
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual(['mytho-app-0123456789abcdef']);
+      // The new build runs, from its own folder, and an area opens.
+      await page.locator('.site-nav').getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+      await context.close();
+    } finally {
+      gateway.kill();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
