@@ -33,8 +33,8 @@ export const test = base.extend<{ problems: string[] }>({
 export { expect };
 
 /** Waits until the app (not the static first screen) is in charge: only it renders the language switch. */
-export async function appReady(page: Page) {
-  await expect(page.locator('.lang-switch')).toBeVisible({ timeout: 15_000 });
+export async function appReady(page: Page, timeout = 15_000) {
+  await expect(page.locator('.lang-switch')).toBeVisible({ timeout });
 }
 
 /** axe-core with the WCAG 2.x A/AA rules (2.2 included); returns the violations, described. */

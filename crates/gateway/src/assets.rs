@@ -188,3 +188,76 @@ fn write_service_worker(dist: &Path, app_dir: &str) -> std::io::Result<()> {
         .replace("['__SHELL__']", &format!("{shell:?}").replace('"', "'"));
     std::fs::write(path, worker)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape wasm-split-cli 0.2.4 writes (tested for real by the browser tests on the build).
+    const LOADER: &str = r#"import { initSync } from "./mytho-so.js";
+const __chunk_8 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_8.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+/* __faq_area_view_1, __forms_area_view_1 */
+const __chunk_9 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_9.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_8]);
+export const __wasm_split_load___faq_area_view_1 = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split___faq_area_view_1.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_9]));
+export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split___forms_area_view_1.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_8]));
+"#;
+
+    #[test]
+    fn an_area_needs_its_module_and_every_chunk_it_waits_for() {
+        assert_eq!(split_files(LOADER, "faq_area"), ["split___faq_area_view_1.wasm", "chunk_9.wasm", "chunk_8.wasm"]);
+        assert_eq!(split_files(LOADER, "forms_area"), ["split___forms_area_view_1.wasm", "chunk_8.wasm"]);
+        assert!(split_files(LOADER, "tourism_area").is_empty());
+        // A name that only starts like another area's is not that area.
+        assert!(split_files(LOADER, "faq").is_empty());
+    }
+
+    #[test]
+    fn pages_get_the_loader_the_hints_and_a_worker_for_their_build() {
+        let dist = std::env::temp_dir().join(format!("mytho-assets-test-{}", std::process::id()));
+        let app = "app-0123456789abcdef";
+        std::fs::create_dir_all(dist.join(app)).unwrap();
+        std::fs::write(dist.join(app).join("__wasm_split.js"), LOADER).unwrap();
+        for file in ["boot.js", "mytho-so.js", "mytho-so_bg.wasm"] {
+            std::fs::write(dist.join(app).join(file), "x").unwrap();
+        }
+        std::fs::write(dist.join("index.html"), "<html><head><title>t</title></head><body></body></html>").unwrap();
+        std::fs::write(dist.join("hoi-dap.html"), "<html><head></head><body></body></html>").unwrap();
+        std::fs::write(dist.join("sw.js"), "const BUILD = '__BUILD__';\nconst SHELL = ['__SHELL__'];\n").unwrap();
+        let pages = [("index.html", None), ("hoi-dap.html", Some("faq_area")), ("missing.html", Some("forms_area"))];
+        assert_eq!(link_pages(&dist, app, &pages).unwrap(), 2);
+        let home = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        assert!(home.contains(&format!("<script type=\"module\" src=\"/{app}/boot.js\"></script>")));
+        assert!(!home.contains("split___"), "the home page preloads no area");
+        let faq = std::fs::read_to_string(dist.join("hoi-dap.html")).unwrap();
+        for file in ["split___faq_area_view_1.wasm", "chunk_9.wasm", "chunk_8.wasm"] {
+            assert!(faq.contains(&format!("href=\"/{app}/{file}\" as=\"fetch\"")), "{file}");
+        }
+        // What a first visit to the area fetches is what its page names.
+        let names = first_load(&dist, "hoi-dap.html").unwrap();
+        assert!(names.contains(&format!("{app}/mytho-so_bg.wasm")));
+        let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
+        assert!(worker.contains(&format!("const BUILD = '{app}';")));
+        assert!(worker.contains(&format!("const SHELL = ['/', '/{app}/boot.js', '/{app}/mytho-so.js', '/{app}/__wasm_split.js', '/{app}/mytho-so_bg.wasm'];")), "{worker}");
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
+}
