@@ -6,11 +6,15 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The gateway's build profile: `server` (optimised) for `make run`, `dev` for tests (shares test builds).
 GATEWAY_PROFILE ?= dev
 GATEWAY_DIR := target/$(if $(filter dev,$(GATEWAY_PROFILE)),debug,$(GATEWAY_PROFILE))
-# Budget for everything the first load of the home page fetches, brotli bytes (150 KB).
-FIRST_LOAD_BUDGET := 153600
-# Interim ceiling for the first load of an area's own page (its bundle), brotli bytes (270 KB): the
-# forms bundle is the largest (README "Size"). It stops growth until the areas are split further or shrunk.
-AREA_BUDGET := 276480
+# Ceilings, brotli bytes, that stop growth (README "Size"); #15's goals are lower and still open.
+# The home page's first load: goal 150 KB; the main module of the split app took it to 166 KB.
+FIRST_LOAD_BUDGET := 180224
+# An area's own page when landed on directly (its module and chunks preloaded): the forms page is the
+# largest (344 KB).
+AREA_BUDGET := 368640
+# A visit through the areas (home page, then every area but payments once, content files included):
+# goal 500 KB, 1,499 KB before the split, 704 KB after it.
+JOURNEY_BUDGET := 757760
 
 .PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench
 
@@ -41,11 +45,12 @@ build: setup-build
 	scripts/build-app.sh $(GATEWAY_DIR)/mytho-assets
 	$(GATEWAY_DIR)/mytho-assets compress dist
 
-## make size: what the first load fetches, raw, gzip and brotli, checked against the budget
+## make size: what the first load of each page and a visit through the areas fetch, raw, gzip and
+## brotli, checked against the ceilings
 size: build size-report
 
 size-report:
-	$(GATEWAY_DIR)/mytho-assets size dist --budget $(FIRST_LOAD_BUDGET) --area-budget $(AREA_BUDGET)
+	$(GATEWAY_DIR)/mytho-assets size dist --budget $(FIRST_LOAD_BUDGET) --area-budget $(AREA_BUDGET) --journey-budget $(JOURNEY_BUDGET)
 
 ## make faq-eval QUERIES=file.tsv: FAQ accuracy on a query set (columns query, expected_id)
 QUERIES ?= $(DEV_QUERIES)

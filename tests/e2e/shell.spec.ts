@@ -1,6 +1,6 @@
 import { appReady, expect, expectNoAxeViolations, test } from './helpers';
 
-// Built areas have their own page (bundle) and heading; the others are honest "coming soon" pages.
+// Each area has its own page (its first screen) and heading.
 const AREAS = [
   { path: '/dich-vu-cong', vi: 'Dịch vụ công', en: 'Public services', h1: 'Thủ tục hành chính', soon: false },
   { path: '/tra-cuu', vi: 'Tra cứu hồ sơ', en: 'Track an application', h1: 'Tra cứu hồ sơ', soon: false },
@@ -72,7 +72,7 @@ test('navigation, back and forward, and the current area marked', async ({ page 
       await expect(page).toHaveTitle(`${area.h1} – Mỹ Tho Số`);
     }
   }
-  // Back and forward cross the bundles' pages too.
+  // Back and forward cross the areas too.
   await page.goBack();
   await expect(page).toHaveURL('/ky-nang-so');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kỹ năng số');

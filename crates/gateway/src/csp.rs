@@ -1,5 +1,5 @@
-//! The Content-Security-Policy for the app: scripts only from this origin plus Trunk's inline loader,
-//! allowed by its hash (never `'unsafe-inline'`), and wasm compilation via `'wasm-unsafe-eval'`.
+//! The Content-Security-Policy for the app: scripts only from this origin (an inline block only by its
+//! hash, never `'unsafe-inline'`), wasm compilation via `'wasm-unsafe-eval'`, workers from this origin.
 
 use base64::Engine;
 use sha2::{Digest, Sha256};
