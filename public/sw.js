@@ -9,6 +9,8 @@ const SHELL = ['__SHELL__'];
 const CACHE = `mytho-${BUILD}`;
 // The city edits these without a rebuild: shown from the cache, refreshed in the background.
 const CONTENT = ['/faq.json', '/lessons.json', '/tourism.json'];
+// Files that change only with a deployment, which brings a new worker and cache.
+const BUILT = ['/favicon.svg', '/manifest.webmanifest'];
 
 self.addEventListener('install', (event) => {
   // `cache: 'no-cache'` revalidates with the server: a page or config from before this build is never
@@ -37,11 +39,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api')) return;
   if (request.mode === 'navigate') {
     event.respondWith(page(request, url));
-  } else if (url.pathname.startsWith(`/${BUILD}/`) || /-[0-9a-f]{16}(_bg)?\.\w+$/.test(url.pathname)) {
+  } else if (url.pathname.startsWith(`/${BUILD}/`) || /-[0-9a-f]{16}(_bg)?\.\w+$/.test(url.pathname) || BUILT.includes(url.pathname)) {
     event.respondWith(kept(request));
   } else if (CONTENT.includes(url.pathname)) {
     event.respondWith(refreshed(request, event));
-  } else if (url.pathname === '/config.json' || url.pathname === '/favicon.svg' || url.pathname === '/manifest.webmanifest') {
+  } else if (url.pathname === '/config.json') {
     event.respondWith(fresh(request));
   }
 });

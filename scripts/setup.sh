@@ -2,7 +2,7 @@
 # Installs what the project needs and skips what is already there, so a bare machine and CI need only
 # `make run` or `make test`.   Usage: scripts/setup.sh build|test
 #   build: wasm target, trunk, wasm-bindgen-cli (the version in Cargo.lock), the wasm splitter,
-#          npm packages (wasm-opt)
+#          npm packages (wasm-opt, esbuild)
 #   test:  the same, plus Debian's chromium and chromium-driver for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +53,7 @@ if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-# npm packages (binaryen's wasm-opt, Playwright, axe-core) exactly as locked; redone when the lock changes.
+# npm packages (binaryen's wasm-opt, esbuild, Playwright, axe-core) exactly as locked; redone when the lock changes.
 stamp=node_modules/.installed-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
