@@ -16,7 +16,7 @@ AREA_BUDGET := 368640
 # goal 500 KB, 1,499 KB before the split, 704 KB after it.
 JOURNEY_BUDGET := 757760
 
-.PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench
+.PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench lighthouse
 
 ## make run: build the app and serve it as a demo city at http://127.0.0.1:8080 (the payment simulator,
 ## a test VietQR account, an officer credential printed at start, "Bản chạy thử / Demo" on every page).
@@ -62,6 +62,10 @@ faq-eval:
 bench faq-bench: setup-build
 	cargo run --locked -q --release -p mytho-core --bin faq-eval -- public/faq.json $(QUERIES) --bench 20 > target/faq-ours.json
 	node tests/faq/bench.mjs public/faq.json $(QUERIES) target/faq-ours.json
+
+## make lighthouse: Lighthouse mobile on every area's page beside a GOV.UK Frontend page (a report)
+lighthouse: build
+	scripts/lighthouse.sh $(GATEWAY_DIR)/mytho-gateway $(GATEWAY_DIR)/mytho-assets
 
 clean:
 	rm -rf dist target/wasm-opt test-results playwright-report

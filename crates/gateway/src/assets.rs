@@ -144,12 +144,13 @@ pub fn split_files(js: &str, module: &str) -> Vec<String> {
 }
 
 /// Puts the app's loader (`<app_dir>/boot.js`) into every page of `dist`, with preload hints for the
-/// main module and for the module of the area the page opens on, so a direct landing fetches
-/// everything at once instead of one file after another. Returns the pages written.
-pub fn link_pages(dist: &Path, app_dir: &str, pages: &[(&str, Option<&str>)]) -> std::io::Result<usize> {
+/// main module and for the module and content file of the area the page opens on (`pages`: page,
+/// module, content), so a direct landing fetches everything at once instead of one file after
+/// another. Returns the pages written.
+pub fn link_pages(dist: &Path, app_dir: &str, pages: &[(&str, Option<&str>, Option<&str>)]) -> std::io::Result<usize> {
     let js = std::fs::read_to_string(dist.join(app_dir).join("__wasm_split.js"))?;
     let mut written = 0;
-    for (page, module) in pages {
+    for (page, module, content) in pages {
         let path = dist.join(page);
         let Ok(html) = std::fs::read_to_string(&path) else { continue };
         let mut head = format!(
@@ -160,6 +161,9 @@ pub fn link_pages(dist: &Path, app_dir: &str, pages: &[(&str, Option<&str>)]) ->
         );
         for file in module.map(|m| split_files(&js, m)).unwrap_or_default() {
             head.push_str(&format!("<link rel=\"preload\" href=\"/{app_dir}/{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"));
+        }
+        if let Some(content) = content {
+            head.push_str(&format!("<link rel=\"preload\" href=\"/{content}\" as=\"fetch\" type=\"application/json\" crossorigin>\n"));
         }
         let Some(at) = html.find("</head>") else {
             return Err(std::io::Error::other(format!("{page} has no </head>")));
@@ -243,7 +247,7 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         std::fs::write(dist.join("index.html"), "<html><head><title>t</title></head><body></body></html>").unwrap();
         std::fs::write(dist.join("hoi-dap.html"), "<html><head></head><body></body></html>").unwrap();
         std::fs::write(dist.join("sw.js"), "const BUILD = '__BUILD__';\nconst SHELL = ['__SHELL__'];\n").unwrap();
-        let pages = [("index.html", None), ("hoi-dap.html", Some("faq_area")), ("missing.html", Some("forms_area"))];
+        let pages = [("index.html", None, None), ("hoi-dap.html", Some("faq_area"), Some("faq.json")), ("missing.html", Some("forms_area"), None)];
         assert_eq!(link_pages(&dist, app, &pages).unwrap(), 2);
         let home = std::fs::read_to_string(dist.join("index.html")).unwrap();
         assert!(home.contains(&format!("<script type=\"module\" src=\"/{app}/boot.js\"></script>")));
@@ -252,6 +256,7 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         for file in ["split___faq_area_view_1.wasm", "chunk_9.wasm", "chunk_8.wasm"] {
             assert!(faq.contains(&format!("href=\"/{app}/{file}\" as=\"fetch\"")), "{file}");
         }
+        assert!(faq.contains("<link rel=\"preload\" href=\"/faq.json\" as=\"fetch\" type=\"application/json\" crossorigin>"));
         // What a first visit to the area fetches is what its page names.
         let names = first_load(&dist, "hoi-dap.html").unwrap();
         assert!(names.contains(&format!("{app}/mytho-so_bg.wasm")));

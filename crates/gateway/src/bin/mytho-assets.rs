@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             Err(e) => fail(&format!("cannot compress {dir}: {e}")),
         },
         ["pages", dir, app] => {
-            let pages: Vec<_> = Bundle::ALL.iter().map(|b| (b.page(), b.module())).collect();
+            let pages: Vec<_> = Bundle::ALL.iter().map(|b| (b.page(), b.module(), b.content())).collect();
             match assets::link_pages(Path::new(dir), app, &pages) {
                 Ok(n) => {
                     println!("linked {n} pages to {dir}/{app}");

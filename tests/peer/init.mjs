@@ -1,0 +1,2 @@
+import { initAll } from '/peer/govuk-frontend.min.js';
+initAll();
