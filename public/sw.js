@@ -1,14 +1,14 @@
 // The app's service worker: repeat visits fetch almost nothing, and every page once visited opens
 // offline (the app's connection banner then says so). Plain JS, no framework.
 //
-// `mytho-assets pages` fills in BUILD (the build's folder, app-<hash>) and SHELL (what the home page
-// loads), so every deployment is a new worker with a cache of its own: installing it fills that cache,
+// `mytho-assets pages` fills in BUILD (the build's folder, app-<hash>), SHELL (what the home page
+// loads) and CONTENT (the areas' content files, `Bundle::content` in the core), so every deployment is a new worker with a cache of its own: installing it fills that cache,
 // activating it deletes the others at once, and no page keeps an old build.
 const BUILD = '__BUILD__';
 const SHELL = ['__SHELL__'];
 const CACHE = `mytho-${BUILD}`;
 // The city edits these without a rebuild: shown from the cache, refreshed in the background.
-const CONTENT = ['/faq.json', '/lessons.json', '/tourism.json'];
+const CONTENT = ['__CONTENT__'];
 // Files that change only with a deployment, which brings a new worker and cache.
 const BUILT = ['/favicon.svg', '/manifest.webmanifest'];
 
@@ -50,16 +50,8 @@ self.addEventListener('fetch', (event) => {
 
 // Pages: from the network, so a new deployment is seen on the next visit; offline, the copy of this
 // address, else the home page (the app then draws the address itself).
-async function page(request, url) {
-  const cache = await caches.open(CACHE);
-  const key = url.pathname;
-  try {
-    const response = await fetch(request);
-    if (response.ok || response.status === 404) cache.put(key, response.clone());
-    return response;
-  } catch (offline) {
-    return (await cache.match(key)) || (await cache.match('/')) || Response.error();
-  }
+function page(request, url) {
+  return networkFirst(request, url.pathname, '/');
 }
 
 // Files named for their content: from the cache, else fetched once and kept.
@@ -89,13 +81,19 @@ async function refreshed(request, event) {
 }
 
 // Small files that must be current (the config): the network first, the kept copy offline.
-async function fresh(request) {
+function fresh(request) {
+  return networkFirst(request, request.url, null);
+}
+
+// The network first, keeping what it answers (a 404 page too) under `key`; offline, the kept copy, else
+// the kept `fallback`.
+async function networkFirst(request, key, fallback) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
+    if (response.ok || response.status === 404) cache.put(key, response.clone());
     return response;
   } catch (offline) {
-    return (await cache.match(request)) || Response.error();
+    return (await cache.match(key)) || (fallback && (await cache.match(fallback))) || Response.error();
   }
 }

@@ -171,25 +171,29 @@ pub fn link_pages(dist: &Path, app_dir: &str, pages: &[(&str, Option<&str>, Opti
         std::fs::write(&path, format!("{}{head}{}", &html[..at], &html[at..]))?;
         written += 1;
     }
-    write_service_worker(dist, app_dir)?;
+    let content: Vec<&str> = pages.iter().filter_map(|(_, _, content)| *content).collect();
+    write_service_worker(dist, app_dir, &content)?;
     Ok(written)
 }
 
-/// Fills in the service worker's build (a new worker for each deployment) and the files the home
-/// page loads, which it keeps at once.
-fn write_service_worker(dist: &Path, app_dir: &str) -> std::io::Result<()> {
+/// Fills in the service worker's build (a new worker for each deployment), the files the home page
+/// loads, which it keeps at once, and the areas' content files.
+fn write_service_worker(dist: &Path, app_dir: &str, content: &[&str]) -> std::io::Result<()> {
     let path = dist.join("sw.js");
     let template = std::fs::read_to_string(&path)?;
     let shell: Vec<String> = first_load(dist, "index.html")?
         .into_iter()
         .map(|name| if name == "index.html" { "/".to_string() } else { format!("/{name}") })
         .collect();
-    if !template.contains("'__BUILD__'") || !template.contains("['__SHELL__']") {
-        return Err(std::io::Error::other("sw.js has no '__BUILD__' or ['__SHELL__'] to fill in"));
+    let content: Vec<String> = content.iter().map(|c| format!("/{c}")).collect();
+    let list = |names: &[String]| format!("{names:?}").replace('"', "'");
+    if ["'__BUILD__'", "['__SHELL__']", "['__CONTENT__']"].iter().any(|p| !template.contains(p)) {
+        return Err(std::io::Error::other("sw.js has no '__BUILD__', ['__SHELL__'] or ['__CONTENT__'] to fill in"));
     }
     let worker = template
         .replace("'__BUILD__'", &format!("'{app_dir}'"))
-        .replace("['__SHELL__']", &format!("{shell:?}").replace('"', "'"));
+        .replace("['__SHELL__']", &list(&shell))
+        .replace("['__CONTENT__']", &list(&content));
     std::fs::write(path, worker)
 }
 
@@ -246,7 +250,7 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         }
         std::fs::write(dist.join("index.html"), "<html><head><title>t</title></head><body></body></html>").unwrap();
         std::fs::write(dist.join("hoi-dap.html"), "<html><head></head><body></body></html>").unwrap();
-        std::fs::write(dist.join("sw.js"), "const BUILD = '__BUILD__';\nconst SHELL = ['__SHELL__'];\n").unwrap();
+        std::fs::write(dist.join("sw.js"), "const BUILD = '__BUILD__';\nconst SHELL = ['__SHELL__'];\nconst CONTENT = ['__CONTENT__'];\n").unwrap();
         let pages = [("index.html", None, None), ("hoi-dap.html", Some("faq_area"), Some("faq.json")), ("missing.html", Some("forms_area"), None)];
         assert_eq!(link_pages(&dist, app, &pages).unwrap(), 2);
         let home = std::fs::read_to_string(dist.join("index.html")).unwrap();
@@ -263,6 +267,7 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
         assert!(worker.contains(&format!("const BUILD = '{app}';")));
         assert!(worker.contains(&format!("const SHELL = ['/', '/{app}/boot.js', '/{app}/mytho-so.js', '/{app}/__wasm_split.js', '/{app}/mytho-so_bg.wasm'];")), "{worker}");
+        assert!(worker.contains("const CONTENT = ['/faq.json'];"), "{worker}");
         std::fs::remove_dir_all(&dist).unwrap();
     }
 }
