@@ -13,6 +13,7 @@ pub const OPENAPI_PATH: &str = "/api/openapi.json";
 /// language are kept: never what the person typed, which may hold personal details.
 pub const FAQ_FEEDBACK_PATH: &str = "/faq/feedback";
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FaqFeedback {
@@ -22,6 +23,7 @@ pub struct FaqFeedback {
 }
 
 /// `GET /api/health`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     /// `"ok"` when the gateway can read and write its database.
@@ -33,6 +35,7 @@ pub struct Health {
 
 /// Body of every error the gateway answers under `/api`: a stable code for programs and a message for
 /// people in each language, so the app can show the server's words in the user's language.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub code: String,

@@ -27,12 +27,14 @@ pub fn clean_name(input: &str) -> Option<String> {
     (!name.is_empty() && name.chars().count() <= NAME_MAX && !name.chars().any(char::is_control)).then_some(name)
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StartClass {
     /// The lesson taught (learners may go on to others).
     pub lesson_id: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassStarted {
     pub code: String,
@@ -40,11 +42,13 @@ pub struct ClassStarted {
     pub trainer_token: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JoinClass {
     pub name: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Joined {
     pub learner_id: String,
@@ -53,6 +57,7 @@ pub struct Joined {
 
 /// A learner's progress, sent whenever it changes (and again after a lost connection): the same body
 /// twice is harmless.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LearnerProgress {
     pub lesson_id: String,
@@ -63,6 +68,7 @@ pub struct LearnerProgress {
     pub scores: BTreeMap<String, [u32; 2]>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LearnerRow {
     pub name: String,
@@ -74,6 +80,7 @@ pub struct LearnerRow {
     pub updated_at: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub code: String,

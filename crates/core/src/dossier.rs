@@ -6,6 +6,7 @@ use crate::i18n::{Lang, Localized};
 use crate::validate::Date;
 use serde::{Deserialize, Serialize};
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -145,6 +146,7 @@ fn is_code_suffix(seq: &str) -> bool {
 }
 
 /// One status change as the citizen sees it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub status: Status,
@@ -223,15 +225,18 @@ pub const OFFICER_DOSSIERS_PATH: &str = "/officer/dossiers";
 
 /// `POST /api/v1/dossiers`. The key is made when the user presses Submit and kept with the draft, so
 /// a retry after a lost answer creates nothing new.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubmitDossier {
     pub procedure_id: String,
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub answers: crate::forms::Answers,
     pub idempotency_key: String,
 }
 
 /// What the citizen keeps after submitting (the giấy tiếp nhận).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Receipt {
     pub code: String,
@@ -251,6 +256,7 @@ pub struct Receipt {
 }
 
 /// One field's problem in a refused submission, in both languages.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldProblem {
     pub field: String,
@@ -260,6 +266,7 @@ pub struct FieldProblem {
 
 /// `GET /api/v1/dossiers/{code}` with the phone's last 4 digits in [`PHONE_LAST4_HEADER`]: status only,
 /// no personal data.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tracking {
     pub code: String,
@@ -278,6 +285,7 @@ pub struct Tracking {
 }
 
 /// `POST /api/v1/officer/dossiers/{code}/status`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
@@ -294,17 +302,21 @@ pub fn is_idempotency_key(key: &str) -> bool {
 /// `POST /api/v1/dossiers/{code}/supplement`: the citizen's corrected answers after a request for more
 /// documents (the app opens the stored answers prefilled, so nothing is typed twice). The access key
 /// goes in [`ACCESS_KEY_HEADER`].
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Supplement {
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub answers: crate::forms::Answers,
 }
 
 /// `GET /api/v1/dossiers/{code}/answers` with the access key in [`ACCESS_KEY_HEADER`]: what was
 /// submitted, to prefill a supplement.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredAnswers {
     pub procedure_id: String,
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub answers: crate::forms::Answers,
 }
 
@@ -315,15 +327,18 @@ pub const DRAFT_DAYS: u32 = 7;
 pub const RESUME_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 /// `POST /api/v1/drafts`: a draft the user chose to continue on another device.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SaveDraft {
     pub procedure_id: String,
+    #[cfg_attr(feature = "openapi", schema(inline))]
     pub answers: crate::forms::Answers,
     /// The step the user was on.
     pub step: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftSaved {
     /// `XXXX-XXXX-XXXX`: about 59 random bits, so it cannot be guessed.
@@ -352,6 +367,7 @@ mod resume_tests {
 pub const UPLOADS_PATH: &str = "/uploads";
 
 /// `POST /api/v1/uploads` (the file as the body, its type in `Content-Type`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Uploaded {
     /// Put in the form's answer for the file field.

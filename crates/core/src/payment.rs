@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 pub const PAYMENTS_PATH: &str = "/payments";
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
@@ -15,6 +16,7 @@ pub enum PaymentMethod {
     Vietqr,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentStatus {
@@ -61,6 +63,7 @@ pub fn format_vnd(amount: u64) -> String {
 }
 
 /// `POST /api/v1/dossiers/{code}/payments`. No amount: the gateway takes it from the procedure's fee.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StartPayment {
@@ -70,6 +73,7 @@ pub struct StartPayment {
 }
 
 /// What the app needs to hand the citizen over to the provider, or to show the transfer QR.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentStarted {
     pub txn_ref: String,
@@ -83,6 +87,7 @@ pub struct PaymentStarted {
 }
 
 /// A bank transfer as the QR encodes it, and written out for people who type it by hand.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transfer {
     pub payload: String,
@@ -94,6 +99,7 @@ pub struct Transfer {
 }
 
 /// A payment as recorded by the gateway.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentState {
     pub txn_ref: String,
@@ -109,6 +115,7 @@ pub struct PaymentState {
 }
 
 /// The IPN answer in VNPay's protocol.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IpnReply {
     #[serde(rename = "RspCode")]

@@ -16,6 +16,7 @@ pub struct Catalogue {
 }
 
 /// An area of administration (hộ tịch, chứng thực, cư trú…).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
@@ -23,6 +24,7 @@ pub struct Field {
     pub name: Localized,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Procedure {
@@ -61,6 +63,7 @@ pub struct Procedure {
 
 /// So much for each of the first pages, less for each further page, at most so much a copy (DOMAIN.md:
 /// chứng thực bản sao, 2,000 đ a page, from the third 1,000 đ, at most 200,000 đ a copy).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFee {
@@ -95,6 +98,7 @@ impl Procedure {
 }
 
 /// One line of the catalogue list (`GET /api/v1/procedures`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProcedureSummary {
     pub id: String,
@@ -108,6 +112,7 @@ pub struct ProcedureSummary {
 }
 
 /// `GET /api/v1/procedures`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProcedureList {
     pub fields: Vec<Field>,

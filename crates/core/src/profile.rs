@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 pub const PROFILE_KEY: &str = "mts.profile";
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileItem {

@@ -130,6 +130,7 @@ mod tests {
 }
 
 /// One line of `GET /api/v1/wards?q=…`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WardHit {
     pub code: String,

@@ -1,14 +1,27 @@
 //! The procedure catalogue: seeded into SQLite at start from the repository's data file, served from
 //! the database.
 
-use crate::api::error;
+use crate::http::{ApiError, ApiResult, FeatureRouter, Path};
 use crate::AppState;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
 use axum::Json;
+use mytho_core::api::ErrorBody;
 use mytho_core::procedures::{Catalogue, Field, Procedure, ProcedureList};
 use rusqlite::{params, Connection};
+use utoipa_axum::routes;
+
+/// `/procedures/…`.
+pub fn router() -> FeatureRouter {
+    FeatureRouter::new().routes(routes!(list)).routes(routes!(one))
+}
+
+/// A procedure's id in the catalogue.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ProcedureId {
+    #[param(example = "khai-sinh")]
+    pub id: String,
+}
 
 /// The catalogue shipped with the gateway.
 const SEED: &str = include_str!("../data/procedures.json");
@@ -56,24 +69,25 @@ fn load_all(conn: &mut Connection) -> rusqlite::Result<ProcedureList> {
     Ok(ProcedureList { fields, procedures })
 }
 
-fn unavailable(e: rusqlite::Error) -> Response {
-    tracing::error!("reading the catalogue: {e}");
-    error(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "database_unavailable",
-        "Máy chủ tạm thời không đọc được danh mục thủ tục.",
-        "The server cannot read the procedure catalogue right now.",
-    )
+/// The procedure catalogue
+///
+/// Its fields, and one summary per procedure, in catalogue order.
+#[utoipa::path(get, path = "/procedures", tag = "procedures", operation_id = "listProcedures",
+    responses((status = 200, description = "Fields and procedures", body = ProcedureList)))]
+pub async fn list(State(state): State<AppState>) -> ApiResult<Json<ProcedureList>> {
+    Ok(Json(state.db.call(load_all).await?))
 }
 
-pub async fn list(State(state): State<AppState>) -> Response {
-    match state.db.call(load_all).await {
-        Ok(list) => Json(list).into_response(),
-        Err(e) => unavailable(e),
-    }
-}
-
-pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+/// One procedure in full
+///
+/// Who may apply, papers, time, fee, legal basis, where the result is collected, and its form when it
+/// can be done online.
+#[utoipa::path(get, path = "/procedures/{id}", tag = "procedures", operation_id = "getProcedure", params(ProcedureId),
+    responses(
+        (status = 200, description = "The procedure", body = Procedure),
+        (status = 404, description = "No such procedure", body = ErrorBody),
+    ))]
+pub async fn one(State(state): State<AppState>, Path(ProcedureId { id }): Path<ProcedureId>) -> ApiResult<Json<Procedure>> {
     let found = state
         .db
         .call(move |conn| {
@@ -81,18 +95,13 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Respo
             let mut rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
             rows.next().transpose()
         })
-        .await;
-    match found {
-        Ok(Some(json)) => match serde_json::from_str::<Procedure>(&json) {
-            Ok(p) => Json(p).into_response(),
-            Err(e) => unavailable(rusqlite::Error::ToSqlConversionFailure(Box::new(e))),
-        },
-        Ok(None) => error(
-            StatusCode::NOT_FOUND,
+        .await?;
+    let json = found.ok_or_else(|| {
+        ApiError::not_found(
             "procedure_not_found",
             "Không có thủ tục này trong danh mục. Hãy quay lại danh sách thủ tục để chọn.",
             "There is no such procedure. Go back to the list of procedures to choose one.",
-        ),
-        Err(e) => unavailable(e),
-    }
+        )
+    })?;
+    serde_json::from_str::<Procedure>(&json).map(Json).map_err(|e| ApiError::Database(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))
 }

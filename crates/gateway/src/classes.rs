@@ -2,60 +2,91 @@
 //! the code and a display name, send their progress, and the trainer reads the dashboard, closes the
 //! class and exports it as CSV. Names stay within the class: only the trainer's token reads them.
 
-use crate::api::{error, Body};
 use crate::client::ClientKey;
 use crate::guard::{self, Secret};
-use crate::officers::{bearer, same_token};
+use crate::http::{bearer, limited, ApiError, ApiResult, Body, FeatureRouter, Path};
+use crate::limits::{Write, WriteLimits};
+use crate::officers::same_token;
 use crate::random;
 use crate::AppState;
-use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
 use axum::Json;
+use mytho_core::api::ErrorBody;
 use mytho_core::classes::{
     attendance_csv, clean_name, normalize_class_code, ClassStarted, Dashboard, JoinClass, Joined, LearnerProgress, LearnerRow, StartClass,
 };
 use rusqlite::{params, Connection, OptionalExtension};
+use std::sync::Arc;
+use utoipa_axum::routes;
 
-fn unavailable(e: impl std::fmt::Display) -> Response {
-    tracing::error!("classes: {e}");
-    error(StatusCode::SERVICE_UNAVAILABLE, "database_unavailable", "Máy chủ đang bận; hãy thử lại sau ít phút.", "The server is busy; try again in a few minutes.")
+/// `/classes/…`.
+pub fn router(limits: &Arc<WriteLimits>) -> FeatureRouter {
+    FeatureRouter::new()
+        .routes(limited(limits, Write::Classes, routes!(start)))
+        .routes(routes!(dashboard))
+        .routes(limited(limits, Write::Classes, routes!(close)))
+        .routes(routes!(export))
+        .routes(limited(limits, Write::Learners, routes!(join)))
+        .routes(limited(limits, Write::Progress, routes!(progress)))
 }
 
-fn not_found() -> Response {
-    error(
-        StatusCode::NOT_FOUND,
+/// A class's code, as shown on the trainer's screen (`ABC-DEF`; case, spaces and the dash forgiven).
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ClassCode {
+    #[param(example = "K7M-4QP")]
+    pub code: String,
+}
+
+/// A learner in a class.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct LearnerPath {
+    #[param(example = "K7M-4QP")]
+    pub code: String,
+    /// The id given when the learner joined.
+    pub learner: String,
+}
+
+fn not_found() -> ApiError {
+    ApiError::not_found(
         "class_not_found",
         "Không có lớp nào với mã này. Hãy kiểm tra 6 ký tự mã lớp trên màn hình của người hướng dẫn.",
         "No class has this code. Check the 6 characters of the class code on the trainer's screen.",
     )
 }
 
-fn closed() -> Response {
-    error(StatusCode::GONE, "class_closed", "Lớp học này đã kết thúc.", "This class has ended.")
+fn closed() -> ApiError {
+    ApiError::new(StatusCode::GONE, "class_closed", "Lớp học này đã kết thúc.", "This class has ended.")
 }
 
 fn known(lesson_id: &str, state: &AppState) -> bool {
     state.site.lesson_ids.iter().any(|l| l == lesson_id)
 }
 
-pub async fn start(State(state): State<AppState>, Body(req): Body<StartClass>) -> Response {
+/// Start a class
+///
+/// For one lesson: a short code for the learners and a secret trainer token for the dashboard.
+#[utoipa::path(post, path = "/classes", tag = "classes", operation_id = "startClass", request_body = StartClass,
+    responses(
+        (status = 201, description = "Started", body = ClassStarted),
+        (status = 422, description = "No such lesson", body = ErrorBody),
+        (status = 429, description = "Too many classes from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn start(State(state): State<AppState>, Body(req): Body<StartClass>) -> ApiResult<(StatusCode, Json<ClassStarted>)> {
     if !known(&req.lesson_id, &state) {
-        return error(StatusCode::UNPROCESSABLE_ENTITY, "unknown_lesson", "Không có bài học này.", "There is no such lesson.");
+        return Err(ApiError::unprocessable("unknown_lesson", "Không có bài học này.", "There is no such lesson."));
     }
-    let (code, token) = match (random::code(2, 3), random::hex_id()) {
-        (Ok(c), Ok(t)) => (c, t),
-        (Err(e), _) | (_, Err(e)) => return unavailable(e),
-    };
+    let (code, token) = (random::code(2, 3)?, random::hex_id()?);
     let started = ClassStarted { code: code.clone(), trainer_token: token.clone() };
-    let saved = state
+    state
         .db
         .call(move |conn| conn.execute("INSERT INTO classes (code, lesson_id, trainer_token) VALUES (?1, ?2, ?3)", params![code, req.lesson_id, token]))
-        .await;
-    match saved {
-        Ok(_) => (StatusCode::CREATED, Json(started)).into_response(),
-        Err(e) => unavailable(e),
-    }
+        .await?;
+    Ok((StatusCode::CREATED, Json(started)))
 }
 
 enum Joining {
@@ -65,26 +96,29 @@ enum Joining {
     TooMany(guard::Locked),
 }
 
-/// Failed joins (unknown or closed codes) are limited per client ([`Secret::ClassCode`]): at that pace
+/// Join a class
+///
+/// With the class code and a display name. Failed joins (unknown or closed codes) are limited per client ([`Secret::ClassCode`]): at that pace
 /// guessing one of 887 million codes takes years, and a guesser pauses only itself.
+#[utoipa::path(post, path = "/classes/{code}/learners", tag = "classes", operation_id = "joinClass", params(ClassCode),
+    request_body = JoinClass,
+    responses(
+        (status = 201, description = "Joined: the learner's id and the class's lesson", body = Joined),
+        (status = 404, description = "No class has this code", body = ErrorBody),
+        (status = 410, description = "The class has ended", body = ErrorBody),
+        (status = 422, description = "No usable display name (1 to 40 characters)", body = ErrorBody),
+        (status = 429, description = "Too many failed joins, or too many joins, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
 pub async fn join(
     State(state): State<AppState>,
     ClientKey(client): ClientKey,
-    Path(code): Path<String>,
+    Path(ClassCode { code }): Path<ClassCode>,
     Body(req): Body<JoinClass>,
-) -> Response {
-    let Some(name) = clean_name(&req.name) else {
-        return error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "bad_name",
-            "Hãy nhập tên hiển thị, từ 1 đến 40 ký tự.",
-            "Enter a display name of 1 to 40 characters.",
-        );
-    };
-    let learner_id = match random::hex_id() {
-        Ok(id) => id,
-        Err(e) => return unavailable(e),
-    };
+) -> ApiResult<(StatusCode, Json<Joined>)> {
+    let name = clean_name(&req.name).ok_or_else(|| {
+        ApiError::unprocessable("bad_name", "Hãy nhập tên hiển thị, từ 1 đến 40 ký tự.", "Enter a display name of 1 to 40 characters.")
+    })?;
+    let learner_id = random::hex_id()?;
     let result = state
         .db
         .call(move |conn| {
@@ -107,21 +141,35 @@ pub async fn join(
             conn.execute("INSERT INTO class_learners (class_code, learner_id, name) VALUES (?1, ?2, ?3)", params![code, learner_id, name])?;
             Ok(Joining::Done(Joined { learner_id, lesson_id }))
         })
-        .await;
+        .await?;
     match result {
-        Ok(Joining::Done(j)) => (StatusCode::CREATED, Json(j)).into_response(),
-        Ok(Joining::Unknown) => not_found(),
-        Ok(Joining::Closed) => closed(),
-        Ok(Joining::TooMany(locked)) => guard::refused(locked, &state.site.config.hotline),
-        Err(e) => unavailable(e),
+        Joining::Done(j) => Ok((StatusCode::CREATED, Json(j))),
+        Joining::Unknown => Err(not_found()),
+        Joining::Closed => Err(closed()),
+        Joining::TooMany(locked) => Err(ApiError::Locked { locked, hotline: state.site.config.hotline.clone() }),
     }
 }
 
-/// `PUT …/learners/{id}`: the learner's latest progress (sent again after a lost connection).
-pub async fn progress(State(state): State<AppState>, Path((code, learner)): Path<(String, String)>, Body(p): Body<LearnerProgress>) -> Response {
-    let Some(code) = normalize_class_code(&code) else { return not_found() };
+/// A learner's progress
+///
+/// The latest state, sent again after a lost connection (so a repeat changes nothing).
+#[utoipa::path(put, path = "/classes/{code}/learners/{learner}", tag = "classes", operation_id = "learnerProgress", params(LearnerPath),
+    request_body = LearnerProgress,
+    responses(
+        (status = 204, description = "Kept"),
+        (status = 404, description = "No such class or learner", body = ErrorBody),
+        (status = 410, description = "The class has ended", body = ErrorBody),
+        (status = 422, description = "Not a lesson of this city, or more than 50 scores", body = ErrorBody),
+        (status = 429, description = "Too many updates from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn progress(
+    State(state): State<AppState>,
+    Path(LearnerPath { code, learner }): Path<LearnerPath>,
+    Body(p): Body<LearnerProgress>,
+) -> ApiResult<StatusCode> {
+    let code = normalize_class_code(&code).ok_or_else(not_found)?;
     if p.scores.len() > 50 || !known(&p.lesson_id, &state) {
-        return error(StatusCode::UNPROCESSABLE_ENTITY, "bad_progress", "Tiến độ không hợp lệ.", "The progress is not valid.");
+        return Err(ApiError::unprocessable("bad_progress", "Tiến độ không hợp lệ.", "The progress is not valid."));
     }
     let json = serde_json::to_string(&p).unwrap_or_default();
     // Some(true): kept; Some(false): the class has ended; None: no such class or learner.
@@ -138,16 +186,15 @@ pub async fn progress(State(state): State<AppState>, Path((code, learner)): Path
             )?;
             Ok((n == 1).then_some(true))
         })
-        .await;
+        .await?;
     match result {
-        Ok(Some(true)) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Some(false)) => closed(),
-        Ok(None) => not_found(),
-        Err(e) => unavailable(e),
+        Some(true) => Ok(StatusCode::NO_CONTENT),
+        Some(false) => Err(closed()),
+        None => Err(not_found()),
     }
 }
 
-/// The class for its trainer (bearer token), or the response that refuses it.
+/// The class, when `token` is its trainer's.
 fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<Option<Dashboard>> {
     let class: Option<(String, String, Option<String>)> = conn
         .query_row("SELECT lesson_id, trainer_token, closed_at FROM classes WHERE code = ?1", [code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -173,53 +220,76 @@ fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<
     Ok(Some(Dashboard { code: code.to_string(), lesson_id, closed: closed_at.is_some(), learners }))
 }
 
-/// The class for its trainer, guessed tokens limited per client and per class.
-async fn for_trainer(state: &AppState, client: String, code: String, headers: &HeaderMap) -> Result<Dashboard, Response> {
-    let Some(code) = normalize_class_code(&code) else { return Err(not_found()) };
-    let token = bearer(headers);
-    let target = code.clone();
-    match state.db.call(move |conn| guard::attempt(conn, Secret::TrainerToken, &client, &target, |conn| dashboard_of(conn, &code, &token))).await.map(|a| a.or_refuse(&state.site.config.hotline, not_found)) {
-        Ok(Ok(d)) => Ok(d),
-        // A wrong token looks like an unknown class: names stay within the class.
-        Ok(Err(refusal)) => Err(refusal),
-        Err(e) => Err(unavailable(e)),
+/// The trainer of the class in the path (bearer trainer token), with the class as they see it.
+/// Guessed tokens are limited per client and per class; a wrong token looks like an unknown class, so
+/// names stay within the class.
+pub struct Trainer(pub Dashboard);
+
+impl FromRequestParts<AppState> for Trainer {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let ClientKey(client) = ClientKey::from_request_parts(parts, state).await.unwrap_or_else(|never| match never {});
+        let Path(ClassCode { code }) = Path::<ClassCode>::from_request_parts(parts, state).await.map_err(|_| not_found())?;
+        let code = normalize_class_code(&code).ok_or_else(not_found)?;
+        let token = bearer(&parts.headers);
+        let target = code.clone();
+        let found = state
+            .db
+            .call(move |conn| guard::attempt(conn, Secret::TrainerToken, &client, &target, |conn| dashboard_of(conn, &code, &token)))
+            .await?;
+        found.or_refuse(&state.site.config.hotline, not_found).map(Trainer)
     }
 }
 
-pub async fn dashboard(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>, headers: HeaderMap) -> Response {
-    match for_trainer(&state, client, code, &headers).await {
-        Ok(d) => ([(header::CACHE_CONTROL, "no-store")], Json(d)).into_response(),
-        Err(r) => r,
-    }
+/// The class's dashboard
+///
+/// Who joined, where each is, their quiz scores.
+#[utoipa::path(get, path = "/classes/{code}", tag = "classes", operation_id = "classDashboard", params(ClassCode),
+    security(("trainerToken" = [])),
+    responses(
+        (status = 200, description = "The class", body = Dashboard),
+        (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
+        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn dashboard(Trainer(d): Trainer) -> impl IntoResponse {
+    ([(header::CACHE_CONTROL, "no-store")], Json(d))
 }
 
-pub async fn close(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>, headers: HeaderMap) -> Response {
-    let d = match for_trainer(&state, client, code, &headers).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let result = state
+/// End the class
+///
+/// Learners can no longer join or send progress; the dashboard and export stay.
+#[utoipa::path(post, path = "/classes/{code}/close", tag = "classes", operation_id = "closeClass", params(ClassCode),
+    security(("trainerToken" = [])),
+    responses(
+        (status = 204, description = "Ended (or already ended)"),
+        (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
+        (status = 429, description = "Too many wrong tokens, or too many class writes, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn close(State(state): State<AppState>, Trainer(d): Trainer) -> ApiResult<StatusCode> {
+    state
         .db
         .call(move |conn| conn.execute("UPDATE classes SET closed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE code = ?1 AND closed_at IS NULL", [&d.code]))
-        .await;
-    match result {
-        Ok(_) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => unavailable(e),
-    }
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
-pub async fn export(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>, headers: HeaderMap) -> Response {
-    match for_trainer(&state, client, code, &headers).await {
-        Ok(d) => {
-            let lessons: Vec<&str> = state.site.lesson_ids.iter().map(String::as_str).collect();
-            let file = format!("attachment; filename=\"lop-{}.csv\"", d.code);
-            (
-                [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, file), (header::CACHE_CONTROL, "no-store".into())],
-                // A byte-order mark, so spreadsheet programs read the Vietnamese names as UTF-8.
-                format!("\u{feff}{}", attendance_csv(&d, &lessons)),
-            )
-                .into_response()
-        }
-        Err(r) => r,
-    }
+/// The class as a spreadsheet
+///
+/// CSV in UTF-8 with a byte-order mark: one row per learner, one column per lesson.
+#[utoipa::path(get, path = "/classes/{code}/export.csv", tag = "classes", operation_id = "exportClass", params(ClassCode),
+    security(("trainerToken" = [])),
+    responses(
+        (status = 200, description = "The attendance sheet", content_type = "text/csv", body = String),
+        (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
+        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn export(State(state): State<AppState>, Trainer(d): Trainer) -> impl IntoResponse {
+    let lessons: Vec<&str> = state.site.lesson_ids.iter().map(String::as_str).collect();
+    let file = format!("attachment; filename=\"lop-{}.csv\"", d.code);
+    (
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, file), (header::CACHE_CONTROL, "no-store".into())],
+        // A byte-order mark, so spreadsheet programs read the Vietnamese names as UTF-8.
+        format!("\u{feff}{}", attendance_csv(&d, &lessons)),
+    )
 }

@@ -2,19 +2,19 @@
 //! tracking by code plus the phone's last four digits, and the officer API that moves a dossier
 //! through its statuses.
 
-use crate::api::{error, Body};
 use crate::client::ClientKey;
 use crate::guard::{self, Secret};
+use crate::http::{limited, AccessKey, ApiError, ApiResult, Body, FeatureRouter, Path, SecondFactor};
+use crate::limits::{Write, WriteLimits};
 use crate::officers::Officer;
 use crate::AppState;
-use axum::extract::{FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::Json;
+use mytho_core::api::ErrorBody;
 use mytho_core::dossier::{
-    dossier_code, is_idempotency_key, is_overdue, normalize_access_key, normalize_code, normalize_phone_last4, FieldProblem, Receipt,
-    Status, StatusChange, SubmitDossier, TimelineEntry, Tracking, ACCESS_KEY_HEADER, CODE_RANDOM_LEN, PHONE_LAST4_HEADER,
+    dossier_code, is_idempotency_key, is_overdue, normalize_code, FieldProblem, Receipt, Status, StatusChange, StoredAnswers,
+    Supplement, SubmitDossier, TimelineEntry, Tracking, CODE_RANDOM_LEN,
 };
 use mytho_core::forms::{self, FieldKind};
 use mytho_core::i18n::{Lang, Localized};
@@ -22,6 +22,27 @@ use mytho_core::procedures::Procedure;
 use mytho_core::validate::Date;
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use utoipa_axum::routes;
+
+/// `/dossiers/…` and `/officer/dossiers/…/status`.
+pub fn router(limits: &Arc<WriteLimits>) -> FeatureRouter {
+    FeatureRouter::new()
+        .routes(limited(limits, Write::Dossiers, routes!(submit)))
+        .routes(routes!(track))
+        .routes(routes!(stored_answers))
+        .routes(limited(limits, Write::Dossiers, routes!(supplement)))
+        .routes(routes!(change_status))
+}
+
+/// A dossier's code, as printed on the receipt (case and spaces are forgiven).
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct DossierCode {
+    /// For example `H15.50-251203-K7M4QP`.
+    #[param(example = "H15.50-251203-K7M4QP")]
+    pub code: String,
+}
 
 /// Today in Việt Nam (GMT+7).
 pub fn today() -> Date {
@@ -41,16 +62,6 @@ fn procedure(conn: &Connection, id: &str) -> rusqlite::Result<Option<Procedure>>
     conn.query_row("SELECT data FROM procedures WHERE id = ?1", [id], |r| r.get::<_, String>(0))
         .optional()
         .map(|json| json.and_then(|j| serde_json::from_str(&j).ok()))
-}
-
-fn db_error(e: rusqlite::Error) -> Response {
-    tracing::error!("dossiers: {e}");
-    error(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "database_unavailable",
-        "Máy chủ tạm thời không lưu được hồ sơ. Hồ sơ của bạn vẫn được giữ trên máy; hãy thử lại sau ít phút.",
-        "The server cannot save applications right now. Yours is kept on your device; try again in a few minutes.",
-    )
 }
 
 /// Most attachments one dossier may hold, and their total size: more than any form asks for.
@@ -76,21 +87,31 @@ enum Submitted {
     Invalid(Vec<FieldProblem>),
 }
 
-pub async fn submit(State(state): State<AppState>, Body(submission): Body<SubmitDossier>) -> Response {
+/// Submit a dossier
+///
+/// Validated with the same rules as the app; one dossier per idempotency key. The receipt carries the
+/// dossier's access key only in this answer (the server keeps a hash of it).
+#[utoipa::path(post, path = "/dossiers", tag = "dossiers", operation_id = "submitDossier",
+    request_body = SubmitDossier,
+    responses(
+        (status = 201, description = "Created: the receipt, with the access key", body = Receipt),
+        (status = 200, description = "The same key and body again: the same receipt, with a new access key replacing the one that was not received", body = Receipt),
+        (status = 404, description = "No such procedure", body = ErrorBody),
+        (status = 409, description = "The idempotency key was used with a different body", body = ErrorBody),
+        (status = 422, description = "Answers break the form's rules (`fields` lists them), or the procedure is not online", body = ErrorBody),
+        (status = 429, description = "Too many submissions from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn submit(State(state): State<AppState>, Body(submission): Body<SubmitDossier>) -> ApiResult<(StatusCode, Json<Receipt>)> {
     if !is_idempotency_key(&submission.idempotency_key) {
-        return error(
-            StatusCode::BAD_REQUEST,
+        return Err(ApiError::unprocessable(
             "bad_idempotency_key",
             "Thiếu mã chống gửi trùng hoặc mã không hợp lệ.",
             "The idempotency key is missing or not valid.",
-        );
+        ));
     }
     let agency = state.agency_code.clone();
     let today = today();
-    let access_key = match new_access_key() {
-        Ok(k) => k,
-        Err(e) => return db_error(rusqlite::Error::ToSqlConversionFailure(Box::new(e))),
-    };
+    let access_key = new_access_key()?;
     let result = state
         .db
         .call(move |conn| {
@@ -158,30 +179,24 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
             r.access_key = Some(access_key);
             Ok(Submitted::Created(r))
         })
-        .await;
+        .await?;
     match result {
-        Ok(Submitted::Created(r)) => (StatusCode::CREATED, Json(r)).into_response(),
-        Ok(Submitted::Replayed(r)) => (StatusCode::OK, Json(r)).into_response(),
-        Ok(Submitted::KeyReused) => error(
-            StatusCode::CONFLICT,
+        Submitted::Created(r) => Ok((StatusCode::CREATED, Json(r))),
+        Submitted::Replayed(r) => Ok((StatusCode::OK, Json(r))),
+        Submitted::KeyReused => Err(ApiError::conflict(
             "idempotency_conflict",
             "Mã chống gửi trùng này đã dùng cho một hồ sơ khác. Hãy tải lại trang rồi nộp lại.",
             "This idempotency key was used for a different application. Reload the page and submit again.",
-        ),
-        Ok(Submitted::UnknownProcedure) => error(
-            StatusCode::NOT_FOUND,
-            "procedure_not_found",
-            "Không có thủ tục này trong danh mục.",
-            "There is no such procedure.",
-        ),
-        Ok(Submitted::NotOnline) => error(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
+        Submitted::UnknownProcedure => {
+            Err(ApiError::not_found("procedure_not_found", "Không có thủ tục này trong danh mục.", "There is no such procedure."))
+        }
+        Submitted::NotOnline => Err(ApiError::unprocessable(
             "not_online",
             "Thủ tục này chưa nộp trực tuyến được; hãy đến bộ phận một cửa.",
             "This procedure cannot be done online yet; go to the one-stop counter.",
-        ),
-        Ok(Submitted::Invalid(fields)) => invalid(fields),
-        Err(e) => db_error(e),
+        )),
+        Submitted::Invalid(fields) => Err(ApiError::Invalid(fields)),
     }
 }
 
@@ -239,47 +254,9 @@ pub(crate) fn recorded_fee(conn: &Connection, code: &str) -> rusqlite::Result<Op
     conn.query_row("SELECT fee_vnd FROM dossiers WHERE code = ?1", [code], |r| r.get(0))
 }
 
-/// The phone's last 4 digits, from [`PHONE_LAST4_HEADER`] (never the URL: proxies log URLs).
-pub struct SecondFactor(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for SecondFactor {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let given = parts.headers.get(PHONE_LAST4_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
-        normalize_phone_last4(given).map(SecondFactor).ok_or_else(|| {
-            error(
-                StatusCode::BAD_REQUEST,
-                "phone_last4_required",
-                "Hãy nhập 4 số cuối của số điện thoại đã khai trong hồ sơ.",
-                "Enter the last 4 digits of the phone number given in the application.",
-            )
-        })
-    }
-}
-
-/// A dossier's access key, from [`ACCESS_KEY_HEADER`]; `None` when it cannot be one (counted as wrong).
-pub struct AccessKey(pub Option<String>);
-
-impl<S: Send + Sync> FromRequestParts<S> for AccessKey {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        match parts.headers.get(ACCESS_KEY_HEADER).and_then(|v| v.to_str().ok()) {
-            None => Err(error(
-                StatusCode::UNAUTHORIZED,
-                "access_key_required",
-                "Cần mã truy cập hồ sơ (16 ký tự in trên giấy tiếp nhận) để xem hoặc sửa thông tin đã khai.",
-                "The application's access key (16 characters printed on the receipt) is needed to see or correct what was given.",
-            )),
-            Some(v) => Ok(AccessKey(normalize_access_key(v))),
-        }
-    }
-}
-
-fn wrong_access_key() -> Response {
+fn wrong_access_key() -> ApiError {
     // The same answer whether the code or the key is wrong.
-    error(
+    ApiError::new(
         StatusCode::FORBIDDEN,
         "access_key_wrong",
         "Mã hồ sơ hoặc mã truy cập không đúng. Hãy kiểm tra lại 16 ký tự của mã truy cập trên giấy tiếp nhận.",
@@ -287,34 +264,40 @@ fn wrong_access_key() -> Response {
     )
 }
 
-pub(crate) fn not_found_dossier() -> Response {
+pub(crate) fn not_found_dossier() -> ApiError {
     // The same answer whether the code or the digits are wrong: nobody can probe for codes.
-    error(
-        StatusCode::NOT_FOUND,
+    ApiError::not_found(
         "dossier_not_found",
         "Không tìm thấy hồ sơ với mã và 4 số cuối điện thoại này. Hãy kiểm tra mã trên giấy tiếp nhận.",
         "No application matches this code and these last 4 phone digits. Check the code on your receipt.",
     )
 }
 
+/// Track a dossier
+///
+/// Status, appointment, whether it is overdue, and the timeline with reasons: no personal data.
+#[utoipa::path(get, path = "/dossiers/{code}", tag = "dossiers", operation_id = "trackDossier", params(DossierCode),
+    security(("secondFactor" = [])),
+    responses(
+        (status = 200, description = "The dossier's tracking", body = Tracking),
+        (status = 400, description = "No X-Phone-Last4 header of 4 digits", body = ErrorBody),
+        (status = 404, description = "No dossier with this code and these digits (the two cases are not told apart)", body = ErrorBody),
+        (status = 429, description = "Too many wrong digits from this client, or at this dossier", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
 pub async fn track(
     State(state): State<AppState>,
     ClientKey(client): ClientKey,
-    Path(code): Path<String>,
+    Path(DossierCode { code }): Path<DossierCode>,
     SecondFactor(last4): SecondFactor,
-) -> Response {
-    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+) -> ApiResult<Json<Tracking>> {
+    let code = normalize_code(&code).ok_or_else(not_found_dossier)?;
     let today = today();
     let target = code.clone();
     let found = state
         .db
         .call(move |conn| guard::attempt(conn, Secret::SecondFactor, &client, &target, |conn| tracking(conn, code, &last4, today)))
-        .await;
-    match found.map(|a| a.or_refuse(&state.site.config.hotline, not_found_dossier)) {
-        Ok(Ok(t)) => Json(t).into_response(),
-        Ok(Err(refusal)) => refusal,
-        Err(e) => db_error(e),
-    }
+        .await?;
+    found.or_refuse(&state.site.config.hotline, not_found_dossier).map(Json)
 }
 
 /// A dossier's status and timeline, when `last4` are its phone's last digits.
@@ -419,23 +402,30 @@ fn owned(conn: &Connection, code: &str, key: Option<&str>) -> rusqlite::Result<O
     Ok(Some((proc, parse_status(&status).unwrap_or(Status::Submitted), answers)))
 }
 
+/// The answers stored for a dossier
+///
+/// Dates split into day, month and year, to prefill a supplement.
+#[utoipa::path(get, path = "/dossiers/{code}/answers", tag = "dossiers", operation_id = "dossierAnswers", params(DossierCode),
+    security(("accessKey" = [])),
+    responses(
+        (status = 200, description = "Procedure and answers", body = StoredAnswers),
+        (status = 401, description = "No access key", body = ErrorBody),
+        (status = 403, description = "Wrong code or access key (not told apart)", body = ErrorBody),
+        (status = 429, description = "Too many wrong keys", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
 pub async fn stored_answers(
     State(state): State<AppState>,
     ClientKey(client): ClientKey,
-    Path(code): Path<String>,
+    Path(DossierCode { code }): Path<DossierCode>,
     AccessKey(key): AccessKey,
-) -> Response {
-    let Some(code) = normalize_code(&code) else { return wrong_access_key() };
+) -> ApiResult<Json<StoredAnswers>> {
+    let code = normalize_code(&code).ok_or_else(wrong_access_key)?;
     let target = code.clone();
-    let found = state.db.call(move |conn| guard::attempt(conn, Secret::AccessKey, &client, &target, |conn| owned(conn, &code, key.as_deref()))).await;
-    match found.map(|a| a.or_refuse(&state.site.config.hotline, wrong_access_key)) {
-        Ok(Ok((proc, _, answers))) => {
-            let answers = proc.form.as_ref().map(|f| form_answers(&answers, f)).unwrap_or(answers);
-            Json(mytho_core::dossier::StoredAnswers { procedure_id: proc.id, answers }).into_response()
-        }
-        Ok(Err(refusal)) => refusal,
-        Err(e) => db_error(e),
-    }
+    let found =
+        state.db.call(move |conn| guard::attempt(conn, Secret::AccessKey, &client, &target, |conn| owned(conn, &code, key.as_deref()))).await?;
+    let (proc, _, answers) = found.or_refuse(&state.site.config.hotline, wrong_access_key)?;
+    let answers = proc.form.as_ref().map(|f| form_answers(&answers, f)).unwrap_or(answers);
+    Ok(Json(StoredAnswers { procedure_id: proc.id, answers }))
 }
 
 enum Resubmitted {
@@ -444,32 +434,43 @@ enum Resubmitted {
     Invalid(Vec<FieldProblem>),
 }
 
-/// The citizen's corrected answers: checked again, stored, and the dossier goes back to processing.
+/// Supplement a dossier
+///
+/// The citizen's corrected answers after a request for more documents: checked again, stored, and the
+/// dossier goes back to processing.
+#[utoipa::path(post, path = "/dossiers/{code}/supplement", tag = "dossiers", operation_id = "supplementDossier", params(DossierCode),
+    request_body = Supplement,
+    security(("accessKey" = [])),
+    responses(
+        (status = 200, description = "Stored: the receipt, status processing", body = Receipt),
+        (status = 401, description = "No access key", body = ErrorBody),
+        (status = 403, description = "Wrong code or access key (not told apart)", body = ErrorBody),
+        (status = 409, description = "Nothing was asked for", body = ErrorBody),
+        (status = 422, description = "Answers break the form's rules (`fields` lists them)", body = ErrorBody),
+        (status = 429, description = "Too many wrong keys, or too many writes from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
 pub async fn supplement(
     State(state): State<AppState>,
     ClientKey(client): ClientKey,
-    Path(code): Path<String>,
+    Path(DossierCode { code }): Path<DossierCode>,
     AccessKey(key): AccessKey,
-    Body(body): Body<mytho_core::dossier::Supplement>,
-) -> Response {
-    let Some(code) = normalize_code(&code) else { return wrong_access_key() };
+    Body(body): Body<Supplement>,
+) -> ApiResult<Json<Receipt>> {
+    let code = normalize_code(&code).ok_or_else(wrong_access_key)?;
     let today = today();
     let target = code.clone();
     let result = state
         .db
         .call(move |conn| guard::attempt(conn, Secret::AccessKey, &client, &target, |conn| resubmit(conn, &code, key.as_deref(), &body, today)))
-        .await;
-    match result.map(|a| a.or_refuse(&state.site.config.hotline, wrong_access_key)) {
-        Ok(Ok(Resubmitted::Done(r))) => Json(r).into_response(),
-        Ok(Ok(Resubmitted::NotAsked(status))) => error(
-            StatusCode::CONFLICT,
+        .await?;
+    match result.or_refuse(&state.site.config.hotline, wrong_access_key)? {
+        Resubmitted::Done(r) => Ok(Json(r)),
+        Resubmitted::NotAsked(status) => Err(ApiError::conflict(
             "supplement_not_requested",
-            &format!("Hồ sơ đang ở trạng thái \"{}\", không cần bổ sung.", status.name(Lang::Vi)),
-            &format!("The application is \"{}\"; nothing was asked for.", status.name(Lang::En)),
-        ),
-        Ok(Ok(Resubmitted::Invalid(fields))) => invalid(fields),
-        Ok(Err(refusal)) => refusal,
-        Err(e) => db_error(e),
+            format!("Hồ sơ đang ở trạng thái \"{}\", không cần bổ sung.", status.name(Lang::Vi)),
+            format!("The application is \"{}\"; nothing was asked for.", status.name(Lang::En)),
+        )),
+        Resubmitted::Invalid(fields) => Err(ApiError::Invalid(fields)),
     }
 }
 
@@ -478,7 +479,7 @@ fn resubmit(
     conn: &mut Connection,
     code: &str,
     key: Option<&str>,
-    body: &mytho_core::dossier::Supplement,
+    body: &Supplement,
     today: Date,
 ) -> rusqlite::Result<Option<Resubmitted>> {
     let tx = conn.transaction()?;
@@ -579,36 +580,35 @@ fn problems(form: &forms::FormDef, errors: &[forms::FieldError]) -> Vec<FieldPro
         .collect()
 }
 
-fn invalid(fields: Vec<FieldProblem>) -> Response {
-    (
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Json(mytho_core::api::ErrorBody {
-            code: "invalid".into(),
-            message: Localized {
-                vi: "Hồ sơ còn thông tin chưa đúng; hãy sửa các mục được nêu.".into(),
-                en: "Some answers need fixing; correct the fields listed.".into(),
-            },
-            fields,
-        }),
-    )
-        .into_response()
-}
-
+/// Move a dossier to another status
+///
+/// Along the lifecycle of DOMAIN.md; a request for more documents and a refusal must give a reason.
+/// The officer is recorded.
+#[utoipa::path(post, path = "/officer/dossiers/{code}/status", tag = "officers", operation_id = "changeDossierStatus", params(DossierCode),
+    request_body = StatusChange,
+    security(("officerToken" = [])),
+    responses(
+        (status = 200, description = "Moved: the receipt with the new status", body = Receipt),
+        (status = 401, description = "Missing or wrong officer credential", body = ErrorBody),
+        (status = 404, description = "No such dossier", body = ErrorBody),
+        (status = 409, description = "The lifecycle does not allow this move", body = ErrorBody),
+        (status = 422, description = "A reason is required", body = ErrorBody),
+        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
 pub async fn change_status(
     State(state): State<AppState>,
     Officer(officer): Officer,
-    Path(code): Path<String>,
+    Path(DossierCode { code }): Path<DossierCode>,
     Body(change): Body<StatusChange>,
-) -> Response {
+) -> ApiResult<Json<Receipt>> {
     if change.status.needs_reason() && change.note.as_ref().is_none_or(|n| n.vi.trim().is_empty()) {
-        return error(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        return Err(ApiError::unprocessable(
             "reason_required",
             "Yêu cầu bổ sung và từ chối phải ghi rõ lý do cho công dân.",
             "A request for more documents or a refusal must give the citizen a reason.",
-        );
+        ));
     }
-    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+    let code = normalize_code(&code).ok_or_else(not_found_dossier)?;
     let moved = state
         .db
         .call(move |conn| {
@@ -628,16 +628,14 @@ pub async fn change_status(
             tx.commit()?;
             Ok(Ok(r))
         })
-        .await;
+        .await?;
     match moved {
-        Ok(Ok(r)) => Json(r).into_response(),
-        Ok(Err(None)) => not_found_dossier(),
-        Ok(Err(Some(current))) => error(
-            StatusCode::CONFLICT,
+        Ok(r) => Ok(Json(r)),
+        Err(None) => Err(not_found_dossier()),
+        Err(Some(current)) => Err(ApiError::conflict(
             "transition_not_allowed",
-            &format!("Hồ sơ đang ở trạng thái \"{}\", không chuyển sang \"{}\" được.", current.name(Lang::Vi), change.status.name(Lang::Vi)),
-            &format!("The application is \"{}\" and cannot move to \"{}\".", current.name(Lang::En), change.status.name(Lang::En)),
-        ),
-        Err(e) => db_error(e),
+            format!("Hồ sơ đang ở trạng thái \"{}\", không chuyển sang \"{}\" được.", current.name(Lang::Vi), change.status.name(Lang::Vi)),
+            format!("The application is \"{}\" and cannot move to \"{}\".", current.name(Lang::En), change.status.name(Lang::En)),
+        )),
     }
 }

@@ -1,48 +1,60 @@
 //! Drafts kept for a few days under a resume code, so a citizen can continue on another device. Only
 //! what the user chose to send is kept, and only until it expires or they delete it.
 
-use crate::api::{error, Body};
 use crate::client::ClientKey;
 use crate::guard::{self, Secret};
+use crate::http::{limited, ApiError, ApiResult, Body, FeatureRouter, Path};
+use crate::limits::{Write, WriteLimits};
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::Json;
+use mytho_core::api::ErrorBody;
 use mytho_core::dossier::{normalize_resume_code, DraftSaved, SaveDraft, DRAFT_DAYS};
 use rusqlite::{params, OptionalExtension};
+use std::sync::Arc;
+use utoipa_axum::routes;
+
+/// `/drafts/…`.
+pub fn router(limits: &Arc<WriteLimits>) -> FeatureRouter {
+    FeatureRouter::new().routes(limited(limits, Write::Drafts, routes!(save))).routes(limited(limits, Write::Drafts, routes!(load, delete)))
+}
+
+/// A resume code (`XXXX-XXXX-XXXX`; case, spaces and dashes forgiven).
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ResumeCode {
+    #[param(example = "K7M4-QPAB-CDEF")]
+    pub code: String,
+}
 
 fn new_code() -> Result<String, getrandom::Error> {
     crate::random::code(3, 4)
 }
 
-fn not_found() -> Response {
-    error(
-        StatusCode::NOT_FOUND,
+fn not_found() -> ApiError {
+    ApiError::not_found(
         "draft_not_found",
         "Không tìm thấy hồ sơ đang soạn với mã này, hoặc mã đã hết hạn. Hãy kiểm tra lại 12 ký tự của mã.",
         "No draft has this code, or it has expired. Check the 12 characters of the code.",
     )
 }
 
-fn unavailable(e: impl std::fmt::Display) -> Response {
-    tracing::error!("drafts: {e}");
-    error(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "database_unavailable",
-        "Máy chủ tạm thời không lưu được bản nháp; bản nháp vẫn còn trên máy này.",
-        "The server cannot keep the draft right now; it is still on this device.",
-    )
-}
-
-pub async fn save(State(state): State<AppState>, Body(draft): Body<SaveDraft>) -> Response {
+/// Keep a draft for another device
+///
+/// Kept for 7 days under a resume code of about 59 random bits.
+#[utoipa::path(post, path = "/drafts", tag = "drafts", operation_id = "saveDraft", request_body = SaveDraft,
+    responses(
+        (status = 201, description = "Kept: the resume code and when it expires", body = DraftSaved),
+        (status = 404, description = "No such procedure", body = ErrorBody),
+        (status = 413, description = "More than 500 answers, or an answer over 5,000 bytes", body = ErrorBody),
+        (status = 429, description = "Too many drafts from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn save(State(state): State<AppState>, Body(draft): Body<SaveDraft>) -> ApiResult<(StatusCode, Json<DraftSaved>)> {
     if draft.answers.len() > 500 || draft.answers.values().any(|v| v.len() > 5_000) {
-        return error(StatusCode::PAYLOAD_TOO_LARGE, "draft_too_large", "Bản nháp quá lớn.", "The draft is too large.");
+        return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "draft_too_large", "Bản nháp quá lớn.", "The draft is too large."));
     }
-    let code = match new_code() {
-        Ok(c) => c,
-        Err(e) => return unavailable(e),
-    };
+    let code = new_code()?;
     let answers = serde_json::to_string(&draft.answers).unwrap_or_default();
     let saved = state
         .db
@@ -60,42 +72,48 @@ pub async fn save(State(state): State<AppState>, Body(draft): Body<SaveDraft>) -
             conn.query_row("SELECT expires_at FROM drafts WHERE resume_code = ?1", [&code], |r| r.get::<_, String>(0))
                 .map(|expires_at| Some(DraftSaved { resume_code: code, expires_at }))
         })
-        .await;
-    match saved {
-        Ok(Some(d)) => (StatusCode::CREATED, Json(d)).into_response(),
-        Ok(None) => error(StatusCode::NOT_FOUND, "procedure_not_found", "Không có thủ tục này trong danh mục.", "There is no such procedure."),
-        Err(e) => unavailable(e),
-    }
+        .await?;
+    let saved = saved.ok_or_else(|| ApiError::not_found("procedure_not_found", "Không có thủ tục này trong danh mục.", "There is no such procedure."))?;
+    Ok((StatusCode::CREATED, Json(saved)))
 }
 
-pub async fn load(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>) -> Response {
-    let Some(code) = normalize_resume_code(&code) else { return not_found() };
+/// The draft kept under a resume code
+#[utoipa::path(get, path = "/drafts/{code}", tag = "drafts", operation_id = "loadDraft", params(ResumeCode),
+    responses(
+        (status = 200, description = "Procedure, step and answers", body = SaveDraft),
+        (status = 404, description = "Unknown or expired", body = ErrorBody),
+        (status = 429, description = "Too many wrong codes, or too many requests, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn load(State(state): State<AppState>, ClientKey(client): ClientKey, Path(ResumeCode { code }): Path<ResumeCode>) -> ApiResult<Json<SaveDraft>> {
+    let code = normalize_resume_code(&code).ok_or_else(not_found)?;
     let found = state
         .db
-        .call(move |conn| guard::attempt(conn, Secret::ResumeCode, &client, "", |conn| {
-            conn.query_row(
-                "SELECT procedure_id, step, answers FROM drafts WHERE resume_code = ?1 AND expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-                [&code],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
-            )
-            .optional()
-        }))
-        .await;
-    match found.map(|a| a.or_refuse(&state.site.config.hotline, not_found)) {
-        Ok(Ok((procedure_id, step, answers))) => Json(SaveDraft {
-            procedure_id,
-            step,
-            answers: serde_json::from_str(&answers).unwrap_or_default(),
+        .call(move |conn| {
+            guard::attempt(conn, Secret::ResumeCode, &client, "", |conn| {
+                conn.query_row(
+                    "SELECT procedure_id, step, answers FROM drafts WHERE resume_code = ?1 AND expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+                    [&code],
+                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+                )
+                .optional()
+            })
         })
-        .into_response(),
-        Ok(Err(refusal)) => refusal,
-        Err(e) => unavailable(e),
-    }
+        .await?;
+    let (procedure_id, step, answers) = found.or_refuse(&state.site.config.hotline, not_found)?;
+    Ok(Json(SaveDraft { procedure_id, step, answers: serde_json::from_str(&answers).unwrap_or_default() }))
 }
 
-/// "Delete it from the server": the citizen's right, at any time.
-pub async fn delete(State(state): State<AppState>, ClientKey(client): ClientKey, Path(code): Path<String>) -> Response {
-    let Some(code) = normalize_resume_code(&code) else { return not_found() };
+/// Delete a kept draft now
+///
+/// The citizen's right, at any time.
+#[utoipa::path(delete, path = "/drafts/{code}", tag = "drafts", operation_id = "deleteDraft", params(ResumeCode),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 404, description = "Unknown or expired", body = ErrorBody),
+        (status = 429, description = "Too many wrong codes, or too many requests, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn delete(State(state): State<AppState>, ClientKey(client): ClientKey, Path(ResumeCode { code }): Path<ResumeCode>) -> ApiResult<StatusCode> {
+    let code = normalize_resume_code(&code).ok_or_else(not_found)?;
     let deleted = state
         .db
         .call(move |conn| {
@@ -103,10 +121,7 @@ pub async fn delete(State(state): State<AppState>, ClientKey(client): ClientKey,
                 Ok((conn.execute("DELETE FROM drafts WHERE resume_code = ?1", [&code])? == 1).then_some(()))
             })
         })
-        .await;
-    match deleted.map(|a| a.or_refuse(&state.site.config.hotline, not_found)) {
-        Ok(Ok(())) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Err(refusal)) => refusal,
-        Err(e) => unavailable(e),
-    }
+        .await?;
+    deleted.or_refuse(&state.site.config.hotline, not_found)?;
+    Ok(StatusCode::NO_CONTENT)
 }

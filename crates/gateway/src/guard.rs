@@ -4,9 +4,7 @@
 //! past a few that client, or that target against a guesser with many addresses, is refused for a while,
 //! even with the right answer (or the lock would be pointless).
 
-use crate::api::error;
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::Response;
+use crate::http::ApiError;
 use rusqlite::{params, Connection};
 
 /// What was guessed.
@@ -92,11 +90,11 @@ pub enum Attempt<T> {
 
 impl<T> Attempt<T> {
     /// The value, or the answer for a wrong secret (`wrong`) or a lock (429 with the hotline).
-    pub fn or_refuse(self, hotline: &str, wrong: impl FnOnce() -> Response) -> Result<T, Response> {
+    pub fn or_refuse(self, hotline: &str, wrong: impl FnOnce() -> ApiError) -> Result<T, ApiError> {
         match self {
             Attempt::Right(v) => Ok(v),
             Attempt::Wrong => Err(wrong()),
-            Attempt::Locked(l) => Err(refused(l, hotline)),
+            Attempt::Locked(locked) => Err(ApiError::Locked { locked, hotline: hotline.to_string() }),
         }
     }
 }
@@ -155,27 +153,6 @@ pub fn failed(conn: &Connection, secret: Secret, client: &str, target: &str, now
 /// Failures older than every window are no longer needed.
 pub fn sweep(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM failed_attempts WHERE at <= ?1", [now - 24 * HOUR])
-}
-
-/// `429` with `Retry-After`, saying when to try again and where else to turn.
-pub fn refused(locked: Locked, hotline: &str) -> Response {
-    let minutes = (locked.retry_after_secs.max(1) + 59) / 60;
-    let (vi, en) = if locked.target {
-        (
-            format!("Hồ sơ này tạm khóa tra cứu vì có nhiều lần nhập sai. Hãy thử lại sau {minutes} phút, hoặc gọi đường dây nóng {hotline} để được giúp."),
-            format!("Lookups of this application are paused after many wrong attempts. Try again in {minutes} minutes, or call the hotline {hotline} for help."),
-        )
-    } else {
-        (
-            format!("Bạn đã nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút, hoặc gọi đường dây nóng {hotline} để được giúp."),
-            format!("Too many wrong attempts. Try again in {minutes} minutes, or call the hotline {hotline} for help."),
-        )
-    };
-    let mut response = error(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", &vi, &en);
-    if let Ok(v) = HeaderValue::from_str(&locked.retry_after_secs.max(1).to_string()) {
-        response.headers_mut().insert(header::RETRY_AFTER, v);
-    }
-    response
 }
 
 #[cfg(test)]

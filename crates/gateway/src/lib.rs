@@ -1,8 +1,5 @@
 //! The reference city gateway: serves the built app and implements the city API over SQLite.
 
-// A refusal is the handler's answer (an axum `Response`), returned as it is.
-#![allow(clippy::result_large_err)]
-
 pub mod api;
 pub mod assets;
 pub mod captive;
@@ -14,10 +11,11 @@ pub mod csp;
 pub mod db;
 pub mod dossiers;
 pub mod drafts;
+pub mod faq;
 pub mod guard;
+pub mod http;
 pub mod limits;
 pub mod officers;
-pub mod openapi;
 pub mod payments;
 pub mod random;
 pub mod site;
@@ -88,7 +86,8 @@ pub fn router(state: AppState) -> Router {
     let https = state.https;
     let site_config = state.site.clone();
     let demo = state.demo;
-    let router = api::router(&state.limits)
+    let (api, _) = api::router(&state.limits);
+    let router = api
         .route(captive::PAGE_PATH, axum::routing::get(captive::page))
         .route(captive::API_PATH, axum::routing::get(captive::api))
         .route(

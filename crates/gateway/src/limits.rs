@@ -2,12 +2,11 @@
 //! family or a ward hall behind one address, tight for a script. A refusal is `429` with `Retry-After`
 //! and the bilingual error body.
 
-use crate::api::error;
 use crate::client;
+use crate::http::ApiError;
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use governor::clock::Clock;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
@@ -93,17 +92,7 @@ pub async fn limit(limits: Arc<WriteLimits>, write: Write, req: Request, next: N
     let who = client::of(&parts, limits.trusted_proxy);
     if let Err(wait) = limits.check(write, &who) {
         tracing::warn!(target: "security", event = "rate_limited", write = ?write, client = who);
-        let minutes = wait.div_ceil(60);
-        let mut response = error(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too_many_requests",
-            &format!("Có quá nhiều yêu cầu từ mạng của bạn. Hãy thử lại sau {minutes} phút; những gì bạn đã nhập vẫn được giữ."),
-            &format!("Too many requests from your network. Try again in {minutes} minutes; what you typed is kept."),
-        );
-        if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return response;
+        return ApiError::TooManyWrites { retry_after_secs: wait }.into_response();
     }
     next.run(Request::from_parts(parts, body)).await
 }

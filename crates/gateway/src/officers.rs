@@ -2,14 +2,13 @@
 //! once; only its SHA-256 is stored), and what each did is recorded. The shared `MYTHO_OFFICER_TOKEN` of
 //! before still works while it is set, as the officer [`SHARED_TOKEN_NAME`], with a warning at start.
 
-use crate::api::error;
 use crate::client::ClientKey;
 use crate::guard::{self, Secret};
+use crate::http::{bearer, ApiError};
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
@@ -27,11 +26,6 @@ fn hash(token: &str) -> String {
 /// Equal without telling, by its timing, how much of a guessed token was right.
 pub fn same_token(given: &str, expected: &str) -> bool {
     given.len() == expected.len() && given.bytes().zip(expected.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
-}
-
-/// The bearer token of a request, or "".
-pub fn bearer(headers: &axum::http::HeaderMap) -> String {
-    headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("").to_string()
 }
 
 /// A name for the record: 2 to 60 characters, letters (with marks), digits, spaces, `.`, `-`, `_`.
@@ -94,7 +88,7 @@ pub fn record(conn: &Connection, officer: &str, action: &str, target: &str) -> r
 }
 
 impl FromRequestParts<AppState> for Officer {
-    type Rejection = Response;
+    type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let ClientKey(client) = ClientKey::from_request_parts(parts, state).await.unwrap_or_else(|never| match never {});
@@ -113,20 +107,13 @@ impl FromRequestParts<AppState> for Officer {
                     named(conn, &token)
                 })
             })
-            .await;
-        match result.map(|a| a.or_refuse(&state.site.config.hotline, unauthorized)) {
-            Ok(Ok(name)) => Ok(Officer(name)),
-            Ok(Err(refusal)) => Err(refusal),
-            Err(e) => {
-                tracing::error!("officers: {e}");
-                Err(StatusCode::SERVICE_UNAVAILABLE.into_response())
-            }
-        }
+            .await?;
+        result.or_refuse(&state.site.config.hotline, unauthorized).map(Officer)
     }
 }
 
-fn unauthorized() -> Response {
-    error(
+fn unauthorized() -> ApiError {
+    ApiError::new(
         StatusCode::UNAUTHORIZED,
         "unauthorized",
         "Sai hoặc thiếu mã truy cập của cán bộ.",

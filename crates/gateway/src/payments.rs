@@ -2,22 +2,74 @@
 //! marked paid only by a verified IPN (VNPay) or by the treasury's confirmation (VietQR). The return
 //! page only reads what was recorded.
 
-use crate::api::{error, Body};
 use crate::client::ClientKey;
 use crate::config::VnpayConfig;
-use crate::dossiers::{not_found_dossier, phone_matches, SecondFactor};
+use crate::dossiers::{not_found_dossier, phone_matches, DossierCode};
 use crate::guard::{self, Secret};
+use crate::http::{limited, ApiError, ApiResult, Body, FeatureRouter, Path, SecondFactor};
+use crate::limits::{Write, WriteLimits};
 use crate::officers::Officer;
 use crate::{vnpay, AppState};
-use axum::extract::{Form, Path, RawQuery, State};
+use axum::extract::{Form, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Json;
+use mytho_core::api::ErrorBody;
 use mytho_core::dossier::normalize_code;
 use mytho_core::payment::{IpnReply, PaymentMethod, PaymentStarted, PaymentState, PaymentStatus, StartPayment, Transfer};
 use mytho_core::vietqr::VietQr;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use utoipa_axum::routes;
+
+/// A dossier's payments, the provider's notices and return, and the office's settlement.
+pub fn router(limits: &Arc<WriteLimits>) -> FeatureRouter {
+    FeatureRouter::new()
+        .routes(limited(limits, Write::Payments, routes!(start)))
+        .routes(routes!(list))
+        .routes(routes!(ipn))
+        .routes(routes!(vnpay_return))
+        .routes(routes!(flagged))
+        .routes(routes!(confirm_transfer))
+}
+
+/// A payment's reference, as the provider and the treasury know it.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct TxnRef {
+    pub txn_ref: String,
+}
+
+/// VNPay's signed parameters (`vnp_*`, with `vnp_SecureHash`), as the provider sends them.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Read raw, so the signature covers exactly what was sent; declared for the document.
+pub struct VnpayParams {
+    #[serde(rename = "vnp_TxnRef")]
+    #[param(rename = "vnp_TxnRef")]
+    txn_ref: Option<String>,
+    #[serde(rename = "vnp_Amount")]
+    #[param(rename = "vnp_Amount")]
+    amount: Option<String>,
+    #[serde(rename = "vnp_ResponseCode")]
+    #[param(rename = "vnp_ResponseCode")]
+    response_code: Option<String>,
+    #[serde(rename = "vnp_SecureHash")]
+    #[param(rename = "vnp_SecureHash")]
+    secure_hash: Option<String>,
+}
+
+/// A payment the office must settle, and why (`late_success` or `second_payment`).
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct FlaggedPayment {
+    pub payment: PaymentState,
+    pub flag: String,
+}
+
+fn payments_off() -> ApiError {
+    ApiError::not_found("payments_off", "Thành phố chưa bật thanh toán trực tuyến.", "This city has not turned on online payments.")
+}
 
 /// How long a started payment may be completed.
 const EXPIRES_MINUTES: i64 = 15;
@@ -64,25 +116,25 @@ fn state_of(conn: &Connection, txn_ref: &str) -> rusqlite::Result<Option<(Paymen
     .optional()
 }
 
-fn unavailable(e: rusqlite::Error) -> Response {
-    tracing::error!("payments: {e}");
-    error(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "database_unavailable",
-        "Máy chủ tạm thời không xử lý được thanh toán; bạn chưa bị trừ tiền. Hãy thử lại sau ít phút.",
-        "The server cannot handle payments right now; nothing was charged. Try again in a few minutes.",
-    )
-}
-
-/// A dossier's payments, newest first, for its code and the second factor (the app shows whether the
-/// fee is paid; only the gateway's records say so).
+/// A dossier's payments
+///
+/// Newest first, for its code and the second factor: whether the fee is paid is only ever what the
+/// gateway recorded.
+#[utoipa::path(get, path = "/dossiers/{code}/payments", tag = "payments", operation_id = "listPayments", params(DossierCode),
+    security(("secondFactor" = [])),
+    responses(
+        (status = 200, description = "The dossier's payments", body = Vec<PaymentState>),
+        (status = 400, description = "No X-Phone-Last4 header of 4 digits", body = ErrorBody),
+        (status = 404, description = "No dossier with this code and these digits", body = ErrorBody),
+        (status = 429, description = "Too many wrong digits from this client, or at this dossier", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
 pub async fn list(
     State(state): State<AppState>,
     ClientKey(client): ClientKey,
-    Path(code): Path<String>,
+    Path(DossierCode { code }): Path<DossierCode>,
     SecondFactor(last4): SecondFactor,
-) -> Response {
-    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+) -> ApiResult<Json<Vec<PaymentState>>> {
+    let code = normalize_code(&code).ok_or_else(not_found_dossier)?;
     let target = code.clone();
     let found = state
         .db
@@ -100,12 +152,9 @@ pub async fn list(
             }
             Ok(Some(out))
         }))
-        .await;
-    match found.map(|a| a.or_refuse(&state.site.config.hotline, not_found_dossier)) {
-        Ok(Ok(list)) => Json(list).into_response(),
-        Ok(Err(refusal)) => refusal,
-        Err(e) => unavailable(e),
-    }
+        .await
+        .map_err(ApiError::payments)?;
+    found.or_refuse(&state.site.config.hotline, not_found_dossier).map(Json)
 }
 
 enum Started {
@@ -115,15 +164,27 @@ enum Started {
     MethodOff,
 }
 
-/// Starts (or resumes) a payment: tapping twice or coming back with the browser's Back button gives
-/// the same pending payment, so nobody is charged twice.
+/// Start or resume paying a dossier's fee
+///
+/// Tapping twice or coming back with the browser's Back button gives the same pending payment, so
+/// nobody is charged twice. The amount is the procedure's fee, never the client's. The phone's last
+/// 4 digits are in the body (a second factor, limited like the header).
+#[utoipa::path(post, path = "/dossiers/{code}/payments", tag = "payments", operation_id = "startPayment", params(DossierCode),
+    request_body = StartPayment,
+    responses(
+        (status = 200, description = "The pending payment: VNPay's address to go to, or the VietQR transfer to make", body = PaymentStarted),
+        (status = 404, description = "No dossier with this code and these digits", body = ErrorBody),
+        (status = 409, description = "Already paid", body = ErrorBody),
+        (status = 422, description = "No fee to pay online, or this way of paying is not turned on", body = ErrorBody),
+        (status = 429, description = "Too many wrong digits or payments from this client, or at this dossier", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
 pub async fn start(
     State(state): State<AppState>,
     ClientKey(client): ClientKey,
-    Path(code): Path<String>,
+    Path(DossierCode { code }): Path<DossierCode>,
     Body(req): Body<StartPayment>,
-) -> Response {
-    let Some(code) = normalize_code(&code) else { return not_found_dossier() };
+) -> ApiResult<Json<PaymentStarted>> {
+    let code = normalize_code(&code).ok_or_else(not_found_dossier)?;
     let payments = state.payments.clone();
     let enabled = match req.method {
         PaymentMethod::Vnpay => payments.vnpay.is_some(),
@@ -177,30 +238,25 @@ pub async fn start(
             tx.commit()?;
             Ok(Some(Started::Ready(s)))
         }))
-        .await;
-    let payment = match result.map(|a| a.or_refuse(&state.site.config.hotline, not_found_dossier)) {
-        Ok(Ok(Started::Ready(p))) => p,
-        Ok(Err(refusal)) => return refusal,
-        Ok(Ok(Started::NoFee)) => {
-            return error(
-                StatusCode::UNPROCESSABLE_ENTITY,
+        .await
+        .map_err(ApiError::payments)?;
+    let payment = match result.or_refuse(&state.site.config.hotline, not_found_dossier)? {
+        Started::Ready(p) => p,
+        Started::NoFee => {
+            return Err(ApiError::unprocessable(
                 "no_fee",
                 "Hồ sơ này không có khoản phí nào cần thanh toán trực tuyến.",
                 "This application has no fee to pay online.",
-            )
+            ))
         }
-        Ok(Ok(Started::AlreadyPaid)) => {
-            return error(StatusCode::CONFLICT, "already_paid", "Hồ sơ này đã được thanh toán.", "This application is already paid.")
-        }
-        Ok(Ok(Started::MethodOff)) => {
-            return error(
-                StatusCode::UNPROCESSABLE_ENTITY,
+        Started::AlreadyPaid => return Err(ApiError::conflict("already_paid", "Hồ sơ này đã được thanh toán.", "This application is already paid.")),
+        Started::MethodOff => {
+            return Err(ApiError::unprocessable(
                 "method_unavailable",
                 "Cách thanh toán này chưa được bật; hãy chọn cách khác.",
                 "This way of paying is not available; choose another.",
-            )
+            ))
         }
-        Err(e) => return unavailable(e),
     };
     let mut started = PaymentStarted {
         txn_ref: payment.txn_ref.clone(),
@@ -227,12 +283,12 @@ pub async fn start(
                 }
                 Err(e) => {
                     tracing::error!("VietQR settings do not make a valid QR: {e:?}");
-                    return unavailable(rusqlite::Error::InvalidQuery);
+                    return Err(ApiError::payments(rusqlite::Error::InvalidQuery));
                 }
             }
         }
     }
-    Json(started).into_response()
+    Ok(Json(started))
 }
 
 fn pay_url(vnp: &VnpayConfig, public_url: &str, p: &PaymentState, lang: mytho_core::i18n::Lang, ip: &str) -> String {
@@ -315,41 +371,70 @@ fn paid_otherwise(conn: &Connection, p: &PaymentState) -> rusqlite::Result<bool>
     )
 }
 
-pub async fn ipn(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let Some(vnp) = state.payments.vnpay.clone() else { return Json(reply("99", "Payments are not configured")).into_response() };
+/// VNPay's server-to-server notice (IPN)
+///
+/// The only thing that can mark a card payment paid. Answered as VNPay's protocol asks: always 200,
+/// the outcome in `RspCode` (`00` confirmed, `97` bad signature, `01` unknown order, `04` wrong
+/// amount, `02` already confirmed, `99` other).
+#[utoipa::path(get, path = "/payments/vnpay/ipn", tag = "payments", operation_id = "vnpayIpn", params(VnpayParams),
+    responses((status = 200, description = "The outcome, in VNPay's words", body = IpnReply)))]
+pub async fn ipn(State(state): State<AppState>, RawQuery(query): RawQuery) -> Json<IpnReply> {
+    let Some(vnp) = state.payments.vnpay.clone() else { return Json(reply("99", "Payments are not configured")) };
     let params = vnpay::parse_query(query.as_deref().unwrap_or(""));
     match state.db.call(move |conn| process_ipn(conn, &vnp.secret, &params)).await {
-        Ok(r) => Json(r).into_response(),
+        Ok(r) => Json(r),
         Err(e) => {
+            // VNPay's protocol has its own code for this, and retries.
             tracing::error!("IPN: {e}");
-            Json(reply("99", "Unknown error")).into_response()
+            Json(reply("99", "Unknown error"))
         }
     }
 }
 
-/// What the return page shows: the recorded state, read only. Altered parameters are refused.
-pub async fn vnpay_return(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let Some(vnp) = state.payments.vnpay.clone() else { return unavailable(rusqlite::Error::InvalidQuery) };
+/// The payment a VNPay return points to
+///
+/// What the return page shows: the state the gateway recorded, read only (only the IPN changes it).
+/// Altered parameters are refused.
+#[utoipa::path(get, path = "/payments/vnpay/return", tag = "payments", operation_id = "vnpayReturn", params(VnpayParams),
+    responses(
+        (status = 200, description = "The recorded payment", body = PaymentState),
+        (status = 400, description = "The parameters are not VNPay's (bad or missing signature)", body = ErrorBody),
+        (status = 404, description = "No such payment, or online payments are not turned on", body = ErrorBody),
+    ))]
+pub async fn vnpay_return(State(state): State<AppState>, RawQuery(query): RawQuery) -> ApiResult<Json<PaymentState>> {
+    let vnp = state.payments.vnpay.clone().ok_or_else(payments_off)?;
     let params = vnpay::parse_query(query.as_deref().unwrap_or(""));
     if !vnpay::verify(&vnp.secret, &params) {
         tracing::warn!(target: "security", event = "bad_payment_signature", source = "return");
-        return error(
-            StatusCode::BAD_REQUEST,
+        return Err(ApiError::bad_request(
             "invalid_signature",
             "Không xác minh được kết quả thanh toán trả về. Hãy mở Tra cứu hồ sơ để xem trạng thái thanh toán.",
             "The payment result could not be verified. Open Track an application to see the payment status.",
-        );
+        ));
     }
     let txn_ref = params.get("vnp_TxnRef").cloned().unwrap_or_default();
-    match state.db.call(move |conn| state_of(conn, &txn_ref)).await {
-        Ok(Some((p, _))) => Json(p).into_response(),
-        Ok(None) => error(StatusCode::NOT_FOUND, "payment_not_found", "Không tìm thấy giao dịch.", "No such payment."),
-        Err(e) => unavailable(e),
-    }
+    let found = state.db.call(move |conn| state_of(conn, &txn_ref)).await.map_err(ApiError::payments)?;
+    found.map(|(p, _)| Json(p)).ok_or_else(payment_not_found)
 }
 
-/// The treasury's confirmation of a bank transfer (standing in for bank reconciliation).
-pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): Officer, Path(txn_ref): Path<String>) -> Response {
+fn payment_not_found() -> ApiError {
+    ApiError::not_found("payment_not_found", "Không tìm thấy giao dịch.", "No such payment.")
+}
+
+/// Confirm a bank transfer was received
+///
+/// The treasury's confirmation of a VietQR transfer (standing in for bank reconciliation); the officer
+/// is recorded. A transfer that arrives after the fee was paid another way is recorded and flagged.
+#[utoipa::path(post, path = "/officer/payments/{txn_ref}/received", tag = "officers", operation_id = "confirmTransfer", params(TxnRef),
+    security(("officerToken" = [])),
+    responses(
+        (status = 200, description = "Recorded as paid", body = PaymentState),
+        (status = 401, description = "Missing or wrong officer credential", body = ErrorBody),
+        (status = 404, description = "No such payment", body = ErrorBody),
+        (status = 409, description = "Not a transfer waiting for confirmation", body = ErrorBody),
+        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): Officer, Path(TxnRef { txn_ref }): Path<TxnRef>) -> ApiResult<Json<PaymentState>> {
     let done = state
         .db
         .call(move |conn| {
@@ -372,18 +457,26 @@ pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): O
             tx.commit()?;
             Ok((changed, found))
         })
-        .await;
+        .await
+        .map_err(ApiError::payments)?;
     match done {
-        Ok((1, Some((p, _)))) => Json(p).into_response(),
-        Ok((_, Some(_))) => error(StatusCode::CONFLICT, "not_pending", "Giao dịch này không còn chờ xác nhận.", "This payment is not waiting for confirmation."),
-        Ok((_, None)) => error(StatusCode::NOT_FOUND, "payment_not_found", "Không tìm thấy giao dịch.", "No such payment."),
-        Err(e) => unavailable(e),
+        (1, Some((p, _))) => Ok(Json(p)),
+        (_, Some(_)) => Err(ApiError::conflict("not_pending", "Giao dịch này không còn chờ xác nhận.", "This payment is not waiting for confirmation.")),
+        (_, None) => Err(payment_not_found()),
     }
 }
 
-/// `GET /api/v1/officer/payments`: payments the office must settle (a success after the payment
-/// expired or was replaced, or a second payment of one fee), newest first.
-pub async fn flagged(State(state): State<AppState>, Officer(_): Officer) -> Response {
+/// Payments the office must settle
+///
+/// A success after the payment expired or was replaced, or a second payment of one fee; newest first.
+#[utoipa::path(get, path = "/officer/payments", tag = "officers", operation_id = "flaggedPayments",
+    security(("officerToken" = [])),
+    responses(
+        (status = 200, description = "Flagged payments (at most 500)", body = Vec<FlaggedPayment>),
+        (status = 401, description = "Missing or wrong officer credential", body = ErrorBody),
+        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn flagged(State(state): State<AppState>, Officer(_): Officer) -> ApiResult<Json<Vec<FlaggedPayment>>> {
     let found = state
         .db
         .call(|conn| {
@@ -393,17 +486,15 @@ pub async fn flagged(State(state): State<AppState>, Officer(_): Officer) -> Resp
                 .collect::<Result<_, _>>()?;
             let mut out = Vec::new();
             for (r, flag) in refs {
-                if let Some((p, _)) = state_of(conn, &r)? {
-                    out.push(serde_json::json!({ "payment": p, "flag": flag }));
+                if let Some((payment, _)) = state_of(conn, &r)? {
+                    out.push(FlaggedPayment { payment, flag });
                 }
             }
             Ok(out)
         })
-        .await;
-    match found {
-        Ok(list) => Json(list).into_response(),
-        Err(e) => unavailable(e),
-    }
+        .await
+        .map_err(ApiError::payments)?;
+    Ok(Json(found))
 }
 
 // ---- The payment simulator: a stand-in for VNPay, on only by configuration (MYTHO_PAYMENT_SIMULATOR).
@@ -415,7 +506,7 @@ fn escape(s: &str) -> String {
 /// The provider's order page: shows the order and lets the tester choose what happens.
 pub async fn simulator_page(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let (Some(vnp), true) = (state.payments.vnpay.clone(), state.payments.simulator) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return payments_off().into_response();
     };
     let query = query.unwrap_or_default();
     let p = vnpay::parse_query(&query);
@@ -450,13 +541,13 @@ pub struct SimulatorChoice {
 }
 
 /// Does what the provider does: signs the result, sends the IPN, and sends the citizen back.
-pub async fn simulator_pay(State(state): State<AppState>, Form(choice): Form<SimulatorChoice>) -> Response {
+pub async fn simulator_pay(State(state): State<AppState>, Form(choice): Form<SimulatorChoice>) -> ApiResult<Response> {
     let (Some(vnp), true) = (state.payments.vnpay.clone(), state.payments.simulator) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return Err(payments_off());
     };
     let order = vnpay::parse_query(&choice.q);
     if !vnpay::verify(&vnp.secret, &order) {
-        return StatusCode::BAD_REQUEST.into_response();
+        return Err(ApiError::bad_request("invalid_signature", "Sai chữ ký.", "Invalid signature."));
     }
     let response_code = match choice.outcome.as_str() {
         "success" => "00",
@@ -490,5 +581,5 @@ pub async fn simulator_pay(State(state): State<AppState>, Form(choice): Form<Sim
     let query = result.iter().map(|(k, v)| format!("{}={}", vnpay::urlencode(k), vnpay::urlencode(v))).collect::<Vec<_>>().join("&");
     let mut response = Redirect::to(&format!("{}?{query}", get("vnp_ReturnUrl"))).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
-    response
+    Ok(response)
 }

@@ -1,19 +1,48 @@
 //! Attachments: the server checks type, magic bytes and size again (the browser already did), then
 //! stores the file under a random id.
 
-use crate::api::error;
 use crate::client::ClientKey;
+use crate::http::{limited, ApiError, ApiResult, FeatureRouter, Path, JSON_TIMEOUT, UPLOAD_TIMEOUT};
+use crate::limits::{Write, WriteLimits};
 use crate::officers::Officer;
 use crate::AppState;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::Json;
+use mytho_core::api::ErrorBody;
 use mytho_core::dossier::Uploaded;
 use mytho_core::i18n::Lang;
 use mytho_core::validate::upload;
 use rusqlite::params;
+use std::convert::Infallible;
+use std::sync::Arc;
+use tower_http::timeout::TimeoutLayer;
+use utoipa_axum::router::UtoipaMethodRouterExt;
+use utoipa_axum::routes;
+
+/// `/uploads` (its own body limit and time, for a file on a slow link) and the officer's download.
+pub fn router(limits: &Arc<WriteLimits>) -> FeatureRouter {
+    FeatureRouter::new()
+        .routes(
+            limited(limits, Write::Uploads, routes!(receive)).map(|r| {
+                r.layer::<_, Infallible>(DefaultBodyLimit::max(BODY_LIMIT))
+                    .layer::<_, Infallible>(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, UPLOAD_TIMEOUT))
+            }),
+        )
+        .routes(routes!(officer_download).map(|r| r.layer::<_, Infallible>(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, JSON_TIMEOUT))))
+}
+
+/// An attachment of a dossier.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct AttachmentPath {
+    /// The dossier's code.
+    pub code: String,
+    /// The attachment's id, as given when it was uploaded.
+    pub id: String,
+}
 
 /// How long a file no dossier uses is kept: a draft on a phone may wait weeks before it is sent, and a
 /// file gone by then is asked for again at submission (`Invalid::NotAttached`), never lost silently.
@@ -35,22 +64,32 @@ pub fn sweep(conn: &rusqlite::Connection) -> rusqlite::Result<usize> {
     )
 }
 
-pub async fn receive(State(state): State<AppState>, ClientKey(client): ClientKey, headers: HeaderMap, body: Bytes) -> Response {
+/// Upload an attachment
+///
+/// The file is the body and its type the `Content-Type`: JPEG, PNG, WebP or PDF, checked by its magic
+/// bytes, at most 5 MB. Files no dossier uses are deleted after 30 days.
+#[utoipa::path(post, path = "/uploads", tag = "dossiers", operation_id = "upload",
+    request_body(description = "The file", content(
+        (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"), (Vec<u8> = "image/webp"), (Vec<u8> = "application/pdf"),
+    )),
+    responses(
+        (status = 201, description = "Stored: its id, type and size", body = Uploaded),
+        (status = 413, description = "Larger than 5 MB", body = ErrorBody),
+        (status = 422, description = "Not an accepted type, or the content does not match the declared type", body = ErrorBody),
+        (status = 429, description = "Too many uploads, or too many files not yet in a dossier today, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
+pub async fn receive(
+    State(state): State<AppState>,
+    ClientKey(client): ClientKey,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<Uploaded>)> {
     let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let kind = match upload::check(declared, &body) {
-        Ok(kind) => kind,
-        Err(e) => {
-            let status = if matches!(e, upload::UploadError::TooLarge { .. }) { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::UNPROCESSABLE_ENTITY };
-            return error(status, "bad_file", &e.message(Lang::Vi, "Tệp đính kèm"), &e.message(Lang::En, "Attachment"));
-        }
-    };
-    let id = match crate::random::hex_id() {
-        Ok(id) => id,
-        Err(e) => {
-            tracing::error!("uploads: no randomness: {e}");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
-    };
+    let kind = upload::check(declared, &body).map_err(|e| {
+        let status = if matches!(e, upload::UploadError::TooLarge { .. }) { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::UNPROCESSABLE_ENTITY };
+        ApiError::new(status, "bad_file", e.message(Lang::Vi, "Tệp đính kèm"), e.message(Lang::En, "Attachment"))
+    })?;
+    let id = crate::random::hex_id()?;
     let stored = Uploaded { id: id.clone(), mime: kind.mime().into(), bytes: body.len() };
     let saved = state
         .db
@@ -73,36 +112,38 @@ pub async fn receive(State(state): State<AppState>, ClientKey(client): ClientKey
             )?;
             Ok(true)
         })
-        .await;
-    match saved {
-        Ok(true) => (StatusCode::CREATED, Json(stored)).into_response(),
-        Ok(false) => error(
+        .await?;
+    if !saved {
+        return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "upload_quota",
             "Hôm nay mạng của bạn đã gửi quá nhiều tệp chưa nộp kèm hồ sơ. Hãy nộp các hồ sơ đang soạn, hoặc thử lại vào ngày mai.",
             "Your network has sent too many files not yet in an application today. Submit the applications in progress, or try again tomorrow.",
-        ),
-        Err(e) => {
-            tracing::error!("uploads: {e}");
-            error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "database_unavailable",
-                "Máy chủ tạm thời không lưu được tệp; hãy thử lại.",
-                "The server cannot store the file right now; try again.",
-            )
-        }
+        ));
     }
+    Ok((StatusCode::CREATED, Json(stored)))
 }
 
-/// `GET /api/v1/officer/dossiers/{code}/attachments/{id}`: an officer opens a paper of a dossier. Only
-/// attachments linked to that dossier are served, as a download that is never run as a page.
+/// An attachment of a dossier, for an officer
+///
+/// Only attachments linked to that dossier are served, as a download that is never run as a page.
+#[utoipa::path(get, path = "/officer/dossiers/{code}/attachments/{id}", tag = "officers", operation_id = "officerDownload", params(AttachmentPath),
+    security(("officerToken" = [])),
+    responses(
+        (status = 200, description = "The file, as it was uploaded", content(
+            (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png"), (Vec<u8> = "image/webp"), (Vec<u8> = "application/pdf"),
+        )),
+        (status = 401, description = "Missing or wrong officer credential", body = ErrorBody),
+        (status = 404, description = "No such file in this dossier", body = ErrorBody),
+        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    ))]
 pub async fn officer_download(
     State(state): State<AppState>,
     Officer(officer): Officer,
-    axum::extract::Path((code, id)): axum::extract::Path<(String, String)>,
-) -> Response {
-    let not_found = || error(StatusCode::NOT_FOUND, "not_found", "Không có tệp này trong hồ sơ.", "There is no such file in this application.");
-    let (Some(code), true) = (mytho_core::dossier::normalize_code(&code), upload::is_upload_id(&id)) else { return not_found() };
+    Path(AttachmentPath { code, id }): Path<AttachmentPath>,
+) -> ApiResult<impl IntoResponse> {
+    let not_found = || ApiError::not_found("not_found", "Không có tệp này trong hồ sơ.", "There is no such file in this application.");
+    let (Some(code), true) = (mytho_core::dossier::normalize_code(&code), upload::is_upload_id(&id)) else { return Err(not_found()) };
     let found = state
         .db
         .call(move |conn| {
@@ -117,22 +158,15 @@ pub async fn officer_download(
             }
             Ok(found)
         })
-        .await;
-    match found {
-        Ok(Some((mime, data))) => (
-            [
-                (header::CONTENT_TYPE, mime),
-                (header::CONTENT_DISPOSITION, "attachment".to_string()),
-                (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
-                (header::CACHE_CONTROL, "no-store".to_string()),
-            ],
-            data,
-        )
-            .into_response(),
-        Ok(None) => not_found(),
-        Err(e) => {
-            tracing::error!("uploads: {e}");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
-    }
+        .await?;
+    let (mime, data) = found.ok_or_else(not_found)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime),
+            (header::CONTENT_DISPOSITION, "attachment".to_string()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        data,
+    ))
 }

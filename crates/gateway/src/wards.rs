@@ -1,22 +1,38 @@
 //! Today's wards, for the address picker: `GET /api/v1/wards?q=phuong 5`.
 
+use crate::http::FeatureRouter;
 use crate::AppState;
-use axum::extract::{Query, State};
+use crate::http::Query;
+use axum::extract::State;
 use axum::Json;
 use mytho_core::wards::{home_first, search, WardData, WardHit, LIST_DATE};
 use std::sync::LazyLock;
+use utoipa_axum::routes;
+
+/// `/wards`.
+pub fn router() -> FeatureRouter {
+    FeatureRouter::new().routes(routes!(find))
+}
 
 static DATA: LazyLock<WardData> = LazyLock::new(|| {
     serde_json::from_str(include_str!("../data/dong-thap-communes-2025.json")).expect("the bundled ward list is valid JSON")
 });
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct WardQuery {
+    /// Today's or an old name, with or without marks; empty or absent: every ward.
     #[serde(default)]
+    #[param(example = "Phường 5")]
     q: String,
 }
 
-/// Wards matching `q` by today's or an old name (all of them when `q` is empty), the city's own first.
+/// Find today's wards
+///
+/// Today's wards and communes of Đồng Tháp (list of 2025-07-01), found by today's or an old name, the
+/// city's own first.
+#[utoipa::path(get, path = "/wards", tag = "procedures", operation_id = "findWards", params(WardQuery),
+    responses((status = 200, description = "Matching wards, each with the old name it was found by", body = Vec<WardHit>)))]
 pub async fn find(State(state): State<AppState>, Query(query): Query<WardQuery>) -> Json<Vec<WardHit>> {
     let hit = |i: usize, via: Option<String>| {
         let c = &DATA.communes[i];
