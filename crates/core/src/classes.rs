@@ -21,11 +21,15 @@ pub fn normalize_class_code(input: &str) -> Option<String> {
     (chars.len() == CLASS_CODE_LEN && chars.bytes().all(|b| RESUME_ALPHABET.contains(&b))).then(|| format!("{}-{}", &chars[..3], &chars[3..]))
 }
 
-/// A display name: trimmed, inner spaces collapsed, 1 to [`NAME_MAX`] characters, no control characters.
+/// A display name: at most [`NAME_MAX`] characters as typed, not only spaces, no control characters;
+/// kept trimmed with inner spaces collapsed.
 pub fn clean_name(input: &str) -> Option<String> {
     let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!name.is_empty() && name.chars().count() <= NAME_MAX && !name.chars().any(char::is_control)).then_some(name)
+    (!name.is_empty() && input.chars().count() <= NAME_MAX && !input.chars().any(char::is_control)).then_some(name)
 }
+
+/// [`clean_name`]'s rule as a JSON Schema pattern (ECMA and Python alike), as [`JoinClass`] documents it.
+pub const NAME_PATTERN: &str = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$";
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +49,7 @@ pub struct ClassStarted {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JoinClass {
+    #[cfg_attr(feature = "openapi", schema(max_length = 40, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$"))]
     pub name: String,
 }
 
@@ -153,6 +158,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_documented_name_pattern_is_the_rule(name in "[ a-zA-Zđâ\t\u{0}\u{85}\u{a0}\u{3000}]{0,45}") {
+            let pattern = regex::Regex::new(NAME_PATTERN).unwrap();
+            let documented = pattern.is_match(&name) && name.chars().count() <= NAME_MAX;
+            prop_assert_eq!(clean_name(&name).is_some(), documented, "{:?}", name);
+        }
+
         #[test]
         fn a_csv_field_never_breaks_the_line(value in "\\PC{0,20}|[,\"\n=]{0,5}") {
             let f = csv_field(&value);

@@ -27,7 +27,8 @@ pub fn router(limits: &Arc<WriteLimits>) -> FeatureRouter {
     FeatureRouter::new()
         .routes(limited(limits, Write::Classes, routes!(start)))
         .routes(routes!(dashboard))
-        .routes(limited(limits, Write::Classes, routes!(close)))
+        // Closing needs the trainer token (guessing it is limited); no anonymous write to limit.
+        .routes(routes!(close))
         .routes(routes!(export))
         .routes(limited(limits, Write::Learners, routes!(join)))
         .routes(limited(limits, Write::Progress, routes!(progress)))
@@ -233,6 +234,14 @@ impl FromRequestParts<AppState> for Trainer {
         let Path(ClassCode { code }) = Path::<ClassCode>::from_request_parts(parts, state).await.map_err(|_| not_found())?;
         let code = normalize_class_code(&code).ok_or_else(not_found)?;
         let token = bearer(&parts.headers);
+        if token.is_empty() {
+            return Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "trainer_token_required",
+                "Chỉ người hướng dẫn của lớp (trên máy đã mở lớp) xem và quản lý được lớp này.",
+                "Only the class's trainer (on the device that started it) can see and manage this class.",
+            ));
+        }
         let target = code.clone();
         let found = state
             .db
@@ -249,6 +258,7 @@ impl FromRequestParts<AppState> for Trainer {
     security(("trainerToken" = [])),
     responses(
         (status = 200, description = "The class", body = Dashboard),
+        (status = 401, description = "No trainer token", body = ErrorBody),
         (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
         (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
@@ -263,8 +273,9 @@ pub async fn dashboard(Trainer(d): Trainer) -> impl IntoResponse {
     security(("trainerToken" = [])),
     responses(
         (status = 204, description = "Ended (or already ended)"),
+        (status = 401, description = "No trainer token", body = ErrorBody),
         (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
-        (status = 429, description = "Too many wrong tokens, or too many class writes, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 pub async fn close(State(state): State<AppState>, Trainer(d): Trainer) -> ApiResult<StatusCode> {
     state
@@ -281,6 +292,7 @@ pub async fn close(State(state): State<AppState>, Trainer(d): Trainer) -> ApiRes
     security(("trainerToken" = [])),
     responses(
         (status = 200, description = "The attendance sheet", content_type = "text/csv", body = String),
+        (status = 401, description = "No trainer token", body = ErrorBody),
         (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
         (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]

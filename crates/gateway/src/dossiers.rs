@@ -280,7 +280,7 @@ pub(crate) fn not_found_dossier() -> ApiError {
     security(("secondFactor" = [])),
     responses(
         (status = 200, description = "The dossier's tracking", body = Tracking),
-        (status = 400, description = "No X-Phone-Last4 header of 4 digits", body = ErrorBody),
+        (status = 401, description = "No X-Phone-Last4 header of 4 digits", body = ErrorBody),
         (status = 404, description = "No dossier with this code and these digits (the two cases are not told apart)", body = ErrorBody),
         (status = 429, description = "Too many wrong digits from this client, or at this dossier", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]

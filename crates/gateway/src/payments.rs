@@ -124,7 +124,7 @@ fn state_of(conn: &Connection, txn_ref: &str) -> rusqlite::Result<Option<(Paymen
     security(("secondFactor" = [])),
     responses(
         (status = 200, description = "The dossier's payments", body = Vec<PaymentState>),
-        (status = 400, description = "No X-Phone-Last4 header of 4 digits", body = ErrorBody),
+        (status = 401, description = "No X-Phone-Last4 header of 4 digits", body = ErrorBody),
         (status = 404, description = "No dossier with this code and these digits", body = ErrorBody),
         (status = 429, description = "Too many wrong digits from this client, or at this dossier", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]

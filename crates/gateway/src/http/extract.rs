@@ -74,7 +74,9 @@ impl<S: Send + Sync> FromRequestParts<S> for SecondFactor {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let given = parts.headers.get(PHONE_LAST4_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
         normalize_phone_last4(given).map(SecondFactor).ok_or_else(|| {
-            ApiError::bad_request(
+            // The credential of a status lookup is missing: 401, like every other.
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
                 "phone_last4_required",
                 "Hãy nhập 4 số cuối của số điện thoại đã khai trong hồ sơ.",
                 "Enter the last 4 digits of the phone number given in the application.",
