@@ -21,6 +21,14 @@ pub fn normalize_class_code(input: &str) -> Option<String> {
     (chars.len() == CLASS_CODE_LEN && chars.bytes().all(|b| RESUME_ALPHABET.contains(&b))).then(|| format!("{}-{}", &chars[..3], &chars[3..]))
 }
 
+/// Quiz scores by lesson, each `[right, of]`, as the API's document has them.
+#[cfg(feature = "openapi")]
+fn scores_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    let pair = ArrayBuilder::new().items(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)).maximum(Some(u32::MAX))).min_items(Some(2)).max_items(Some(2));
+    ObjectBuilder::new().schema_type(Type::Object).additional_properties(Some(pair)).description(Some("Quiz scores by lesson: `[right, of]`.")).build()
+}
+
 /// A display name: at most [`NAME_MAX`] characters as typed, not only spaces, no control characters;
 /// kept trimmed with inner spaces collapsed.
 pub fn clean_name(input: &str) -> Option<String> {
@@ -67,10 +75,30 @@ pub struct Joined {
 pub struct LearnerProgress {
     pub lesson_id: String,
     /// The step reached (from 1).
+    #[cfg_attr(feature = "openapi", schema(maximum = 4294967295u32))]
+    #[serde(deserialize_with = "whole")]
     pub step: u32,
     /// Quiz scores by lesson: `[right, of]`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_scores")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = scores_schema))]
     pub scores: BTreeMap<String, [u32; 2]>,
+}
+
+/// A JSON integer as JSON Schema counts them: `4` and `4.0` alike (serde would refuse the second).
+fn whole_number<E: serde::de::Error>(n: serde_json::Number) -> Result<u32, E> {
+    let v = n.as_u64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64));
+    v.and_then(|v| u32::try_from(v).ok()).ok_or_else(|| E::custom(format!("{n} is not a whole number from 0 to {}", u32::MAX)))
+}
+
+fn whole<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    whole_number(serde_json::Number::deserialize(d)?)
+}
+
+fn whole_scores<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, [u32; 2]>, D::Error> {
+    BTreeMap::<String, [serde_json::Number; 2]>::deserialize(d)?
+        .into_iter()
+        .map(|(k, [a, b])| Ok((k, [whole_number(a)?, whole_number(b)?])))
+        .collect()
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -79,6 +107,7 @@ pub struct LearnerRow {
     pub name: String,
     pub lesson_id: String,
     pub step: u32,
+    #[cfg_attr(feature = "openapi", schema(schema_with = scores_schema))]
     pub scores: BTreeMap<String, [u32; 2]>,
     /// RFC 3339, UTC.
     pub joined_at: String,
@@ -155,6 +184,15 @@ mod tests {
             csv,
             "name,joined_at,lesson,step,score:an-toan,score:vneid\r\n\"Bà Tư, Ấp 3\",2026-11-23T08:00:00Z,an-toan,4,2/3,\r\n'=cmd(),2026-11-23T08:00:00Z,an-toan,4,2/3,\r\n"
         );
+    }
+
+    #[test]
+    fn progress_takes_whole_numbers_however_json_writes_them() {
+        let p: LearnerProgress = serde_json::from_str(r#"{"lesson_id":"a","step":3.0,"scores":{"a":[2,3.0]}}"#).unwrap();
+        assert_eq!((p.step, p.scores["a"]), (3, [2, 3]));
+        for bad in [r#"{"lesson_id":"a","step":2.5}"#, r#"{"lesson_id":"a","step":-1}"#, r#"{"lesson_id":"a","step":4294967296}"#] {
+            assert!(serde_json::from_str::<LearnerProgress>(bad).is_err(), "{bad}");
+        }
     }
 
     proptest! {

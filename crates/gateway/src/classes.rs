@@ -222,8 +222,7 @@ fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<
 }
 
 /// The trainer of the class in the path (bearer trainer token), with the class as they see it.
-/// Guessed tokens are limited per client and per class; a wrong token looks like an unknown class, so
-/// names stay within the class.
+/// Guessed tokens are limited per client and per class; names stay within the class.
 pub struct Trainer(pub Dashboard);
 
 impl FromRequestParts<AppState> for Trainer {
@@ -243,12 +242,29 @@ impl FromRequestParts<AppState> for Trainer {
             ));
         }
         let target = code.clone();
-        let found = state
+        let (found, known) = state
             .db
-            .call(move |conn| guard::attempt(conn, Secret::TrainerToken, &client, &target, |conn| dashboard_of(conn, &code, &token)))
+            .call(move |conn| {
+                let found = guard::attempt(conn, Secret::TrainerToken, &client, &target, |conn| dashboard_of(conn, &code, &token))?;
+                let known = matches!(found, guard::Attempt::Wrong) && exists(conn, &code)?;
+                Ok((found, known))
+            })
             .await?;
-        found.or_refuse(&state.site.config.hotline, not_found).map(Trainer)
+        found.or_refuse(&state.site.config.hotline, || if known { wrong_token() } else { not_found() }).map(Trainer)
     }
+}
+
+fn exists(conn: &Connection, code: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT count(*) > 0 FROM classes WHERE code = ?1", [code], |r| r.get(0))
+}
+
+fn wrong_token() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "trainer_token_wrong",
+        "Chỉ người hướng dẫn của lớp (trên máy đã mở lớp) xem và quản lý được lớp này.",
+        "Only the class's trainer (on the device that started it) can see and manage this class.",
+    )
 }
 
 /// The class's dashboard
@@ -259,7 +275,8 @@ impl FromRequestParts<AppState> for Trainer {
     responses(
         (status = 200, description = "The class", body = Dashboard),
         (status = 401, description = "No trainer token", body = ErrorBody),
-        (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
+        (status = 403, description = "The trainer token is not this class's", body = ErrorBody),
+        (status = 404, description = "No class has this code", body = ErrorBody),
         (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 pub async fn dashboard(Trainer(d): Trainer) -> impl IntoResponse {
@@ -274,7 +291,8 @@ pub async fn dashboard(Trainer(d): Trainer) -> impl IntoResponse {
     responses(
         (status = 204, description = "Ended (or already ended)"),
         (status = 401, description = "No trainer token", body = ErrorBody),
-        (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
+        (status = 403, description = "The trainer token is not this class's", body = ErrorBody),
+        (status = 404, description = "No class has this code", body = ErrorBody),
         (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 pub async fn close(State(state): State<AppState>, Trainer(d): Trainer) -> ApiResult<StatusCode> {
@@ -293,7 +311,8 @@ pub async fn close(State(state): State<AppState>, Trainer(d): Trainer) -> ApiRes
     responses(
         (status = 200, description = "The attendance sheet", content_type = "text/csv", body = String),
         (status = 401, description = "No trainer token", body = ErrorBody),
-        (status = 404, description = "No class has this code, or the trainer token is wrong (not told apart)", body = ErrorBody),
+        (status = 403, description = "The trainer token is not this class's", body = ErrorBody),
+        (status = 404, description = "No class has this code", body = ErrorBody),
         (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ))]
 pub async fn export(State(state): State<AppState>, Trainer(d): Trainer) -> impl IntoResponse {

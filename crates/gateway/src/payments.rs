@@ -398,7 +398,7 @@ pub async fn ipn(State(state): State<AppState>, RawQuery(query): RawQuery) -> Js
 #[utoipa::path(get, path = "/payments/vnpay/return", tag = "payments", operation_id = "vnpayReturn", params(VnpayParams),
     responses(
         (status = 200, description = "The recorded payment", body = PaymentState),
-        (status = 400, description = "The parameters are not VNPay's (bad or missing signature)", body = ErrorBody),
+        (status = 403, description = "The parameters are not VNPay's (bad or missing signature)", body = ErrorBody),
         (status = 404, description = "No such payment, or online payments are not turned on", body = ErrorBody),
     ))]
 pub async fn vnpay_return(State(state): State<AppState>, RawQuery(query): RawQuery) -> ApiResult<Json<PaymentState>> {
@@ -406,7 +406,9 @@ pub async fn vnpay_return(State(state): State<AppState>, RawQuery(query): RawQue
     let params = vnpay::parse_query(query.as_deref().unwrap_or(""));
     if !vnpay::verify(&vnp.secret, &params) {
         tracing::warn!(target: "security", event = "bad_payment_signature", source = "return");
-        return Err(ApiError::bad_request(
+        // Not VNPay's words: refused as a credential that does not hold.
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
             "invalid_signature",
             "Không xác minh được kết quả thanh toán trả về. Hãy mở Tra cứu hồ sơ để xem trạng thái thanh toán.",
             "The payment result could not be verified. Open Track an application to see the payment status.",

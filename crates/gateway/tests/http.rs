@@ -529,7 +529,7 @@ async fn vnpay_ipn_answers_every_case_and_marks_paid_once() {
     assert_eq!(ipn(good("100000", &txn)).await, "04");
     // A tampered return address never shows "paid", and reading it changes nothing.
     let tampered = good("1000000", &txn).replace("vnp_ResponseCode=00", "vnp_ResponseCode=01");
-    assert_eq!(server.get(&format!("/api/v1/payments/vnpay/return?{tampered}"), None).await.status(), 400);
+    assert_eq!(server.get(&format!("/api/v1/payments/vnpay/return?{tampered}"), None).await.status(), 403);
     let before: PaymentState = server.get(&format!("/api/v1/payments/vnpay/return?{}", good("1000000", &txn)), None).await.json().await.unwrap();
     assert_eq!(before.status, PaymentStatus::Pending, "the return page alone never marks paid");
     assert_eq!(ipn(good("1000000", &txn)).await, "00");
@@ -846,7 +846,8 @@ async fn a_class_is_started_joined_followed_closed_and_exported_by_its_trainer_o
         req.send()
     };
     assert_eq!(get(path.clone(), None).await.unwrap().status(), 401, "no token: the same answer for any code");
-    assert_eq!(get(path.clone(), Some("0".repeat(32))).await.unwrap().status(), 404);
+    assert_eq!(get(path.clone(), Some("0".repeat(32))).await.unwrap().status(), 403, "the class exists (learners join it), its names do not show");
+    assert_eq!(get("/api/v1/classes/ZZZ-ZZZ".into(), Some("0".repeat(32))).await.unwrap().status(), 404);
     let d: Dashboard = get(path.clone(), Some(class.trainer_token.clone())).await.unwrap().json().await.unwrap();
     assert_eq!(d.learners.len(), 2);
     assert_eq!((d.learners[0].name.as_str(), d.learners[0].step, d.learners[0].scores["an-toan"]), ("Cô Năm", 4, [2, 3]));
