@@ -16,7 +16,7 @@ AREA_BUDGET := 368640
 # goal 500 KB, 1,499 KB before the split, 691 KB after it.
 JOURNEY_BUDGET := 757760
 
-.PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench lighthouse
+.PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench lighthouse contract conformance api-contract
 
 ## make run: build the app and serve it as a demo city at http://127.0.0.1:8080 (the payment simulator,
 ## a test VietQR account, an officer credential printed at start, "Bản chạy thử / Demo" on every page).
@@ -31,7 +31,28 @@ test: setup-test
 	cargo run --locked -q -p mytho-core --bin faq-eval -- public/faq.json $(DEV_QUERIES)
 	$(MAKE) build
 	$(MAKE) size-report
+	$(MAKE) contract
 	npx playwright test
+
+## make contract: the API contract checks (tests/contract) against the gateway serving the release build
+## (schemathesis's seed fixed, so a failure replays exactly: CONTRACT_SEED= for a new one)
+CONTRACT_SEED ?= 20261202
+contract:
+	CONTRACT_SEED=$(CONTRACT_SEED) scripts/contract.sh $(GATEWAY_DIR)/mytho-gateway
+
+## make conformance URL=https://… [OFFICER_TOKEN=…]: the same checks against any server that claims to
+## implement the contract; prints what it does not do
+conformance:
+	@test -n "$(URL)" || { echo "usage: make conformance URL=https://your-backend [OFFICER_TOKEN=…]"; exit 2; }
+	MYTHO_CONFORMANCE_OFFICER_TOKEN="$(OFFICER_TOKEN)" scripts/contract.sh "$(URL)"
+
+## make api-contract: write the published contract (tests/contract/openapi.json) and the README's API
+## table from the gateway's generated document (tests fail when they differ)
+api-contract:
+	cargo build --locked -q -p mytho-gateway --bin mytho-gateway
+	target/debug/mytho-gateway openapi > tests/contract/openapi.json
+	target/debug/mytho-gateway openapi --table > target/api-table.md
+	python3 scripts/api-table.py README.md target/api-table.md
 
 setup-build:
 	scripts/setup.sh build

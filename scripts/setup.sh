@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the project needs and skips what is already there, so a bare machine and CI need only
-# `make run` or `make test`.   Usage: scripts/setup.sh build|test
-#   build: wasm target, trunk, wasm-bindgen-cli (the version in Cargo.lock), the wasm splitter,
-#          npm packages (wasm-opt, esbuild)
-#   test:  the same, plus Debian's chromium and chromium-driver for the browser tests
+# `make run` or `make test`.   Usage: scripts/setup.sh build|test|contract
+#   build:    wasm target, trunk, wasm-bindgen-cli (the version in Cargo.lock), the wasm splitter,
+#             npm packages (wasm-opt, esbuild)
+#   test:     the same, plus Debian's chromium and chromium-driver for the browser tests, and contract
+#   contract: a Python virtual environment with the contract checks' tools (tests/contract/requirements.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-build}
@@ -25,6 +26,28 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
 }
+
+# PyPI packages, pinned, in target/contract-venv; redone when the requirements change.
+contract_venv() {
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    apt_install python3 python3-venv
+  fi
+  local venv=target/contract-venv want
+  want=$(sha256sum tests/contract/requirements.txt | cut -d' ' -f1)
+  if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$want" ]; then
+    say "installing the contract checks' Python packages"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check -r tests/contract/requirements.txt
+    echo "$want" > "$venv/.installed"
+  fi
+}
+
+if [ "$mode" = contract ]; then
+  contract_venv
+  say "ready ($mode)"
+  exit 0
+fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -66,5 +89,6 @@ if [ "$mode" = test ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
   fi
+  contract_venv
 fi
 say "ready ($mode)"

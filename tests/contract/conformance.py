@@ -3,12 +3,14 @@
 
     conformance.py URL [--officer-token TOKEN] [--examples N] [--seed N]
 
-1. The document at URL/api/openapi.json must be valid OpenAPI 3.1.
+1. The server's own document at URL/api/openapi.json must be valid OpenAPI 3.1 and have every operation
+   of the contract (tests/contract/openapi.json, the reference gateway's, kept equal to it by a test).
 2. The app's journeys, at the API level (what the app sends and expects back): catalogue, wards,
    drafts, submission and tracking, supplements, payments, classes, FAQ feedback, attachments. A
    feature the server's /config.json turns off is skipped, as the app hides its area.
-3. schemathesis, all checks and every phase (examples, coverage, fuzzing, stateful), with the things
-   the journeys made (a dossier, a class, a draft) as realistic parameters so it reaches past 404s.
+3. schemathesis on the contract's document against the server, all checks and every phase (examples,
+   coverage, fuzzing, stateful), with the things the journeys made (a dossier, a class, a draft) as
+   realistic parameters so it reaches past 404s.
 
 Exit status 0 only when nothing failed. Python's standard library, plus schemathesis and
 openapi-spec-validator for steps 1 and 3 (tests/contract/requirements.txt).
@@ -25,6 +27,10 @@ import urllib.error
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+CONTRACT = os.path.join(HERE, "openapi.json")
+METHODS = ("get", "put", "post", "delete", "patch")
+# The areas an app's config may turn off, and the contract's tags that serve only them.
+AREA_TAGS = {"procedures": ["procedures", "dossiers", "drafts"], "tracking": ["payments"], "faq": ["faq"], "tutorials": ["classes"]}
 # A 1×1 PNG: what an attachment looks like to the server's magic-byte check.
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf"
@@ -68,6 +74,8 @@ class Server:
                 return Answer(r.status, r.headers, r.read())
         except urllib.error.HTTPError as e:
             return Answer(e.code, e.headers, e.read())
+        except (urllib.error.URLError, OSError) as e:
+            return Answer(0, {}, f"no answer: {e}".encode())
 
 
 class Report:
@@ -78,7 +86,8 @@ class Report:
         if ok:
             self.done += 1
             return True
-        detail = f" (got {answer.status}: {answer.body[:300].decode('utf-8', 'replace')})" if answer else ""
+        body = " ".join(answer.body[:400].decode("utf-8", "replace").split())[:200] if answer else ""
+        detail = f" (got {answer.status}: {body})" if answer else ""
         self.missing.append(what + detail)
         print(f"  ✗ {what}{detail}")
         return False
@@ -93,11 +102,37 @@ class Report:
         )
 
 
-def journeys(s, report, officer_token):
+def features_of(s):
+    """The areas the server's app config turns on (all, when it serves none)."""
+    config = s.call("GET", "/config.json").json() or {}
+    return {"procedures": True, "tracking": True, "faq": True, "tutorials": True, **config.get("features", {})}
+
+
+def document(s, report, features, contract):
+    r = s.call("GET", "/api/openapi.json")
+    doc = r.json() if r.status == 200 else None
+    if not report.check("GET /api/openapi.json answers a JSON document", isinstance(doc, dict), r):
+        return
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    try:
+        validate(doc)
+        report.check("it is OpenAPI 3.1", str(doc.get("openapi", "")).startswith("3.1"))
+    except OpenAPIValidationError as e:
+        report.check(f"it validates as OpenAPI 3.1: {e.message}", False)
+    off = {t for area, tags in AREA_TAGS.items() if not features[area] for t in tags}
+    for path, item in contract["paths"].items():
+        for method in METHODS:
+            op = item.get(method)
+            if op and not off & set(op.get("tags", [])):
+                served = (doc.get("paths") or {}).get(path, {}).get(method)
+                report.check(f"its document has {method.upper()} {path} ({op.get('summary', '')})", served is not None)
+
+
+def journeys(s, report, features, officer_token):
     """The app's journeys; returns what they made, for schemathesis."""
     made = {}
-    config = s.call("GET", "/config.json").json() or {}
-    features = {"procedures": True, "tracking": True, "faq": True, "tutorials": True, **config.get("features", {})}
 
     r = s.call("GET", "/api/health")
     report.check("GET /api/health answers 200 with status ok", r.status == 200 and (r.json() or {}).get("status") == "ok", r)
@@ -260,21 +295,13 @@ def main():
     args = ap.parse_args()
     s, report = Server(args.url), Report()
 
-    print(f"1. The document at {s.base}/api/openapi.json")
-    r = s.call("GET", "/api/openapi.json")
-    doc = r.json() if r.status == 200 else None
-    if report.check("GET /api/openapi.json answers a JSON document", isinstance(doc, dict), r):
-        from openapi_spec_validator import validate
-        from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
-
-        try:
-            validate(doc)
-            report.check("it is OpenAPI 3.1", str(doc.get("openapi", "")).startswith("3.1"))
-        except OpenAPIValidationError as e:
-            report.check(f"it validates as OpenAPI 3.1: {e.message}", False)
-
+    with open(CONTRACT) as f:
+        contract = json.load(f)
+    features = features_of(s)
+    print(f"1. The server's document at {s.base}/api/openapi.json, against the contract")
+    document(s, report, features, contract)
     print("2. The app's journeys")
-    made = journeys(s, report, args.officer_token)
+    made = journeys(s, report, features, args.officer_token)
 
     print("3. schemathesis: every operation, all checks, every phase")
     with tempfile.TemporaryDirectory() as tmp:
@@ -282,11 +309,14 @@ def main():
         with open(config, "w") as f:
             f.write(schemathesis_config(made, args.officer_token))
         st = os.path.join(os.path.dirname(sys.executable), "st")
-        cmd = [st, "--config-file", config, "run", f"{s.base}/api/openapi.json", "--checks", "all",
+        cmd = [st, "--config-file", config, "run", CONTRACT, "--url", s.base, "--checks", "all",
                "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", str(args.examples),
                "--request-timeout", "30", "--workers", "2"]
         if args.seed is not None:
             cmd += ["--seed", str(args.seed)]
+        for area, tags in AREA_TAGS.items():
+            if not features[area]:
+                cmd += [arg for t in tags for arg in ("--exclude-tag", t)]
         env = {**os.environ, "SCHEMATHESIS_HOOKS": "hooks", "PYTHONPATH": HERE}
         code = subprocess.call(cmd, env=env, cwd=tmp)
         report.check("schemathesis finds nothing (its report above has each failure and a curl to reproduce it)", code == 0)

@@ -89,3 +89,32 @@ pub fn document() -> &'static serde_json::Value {
     });
     &DOCUMENT
 }
+
+#[cfg(test)]
+mod tests {
+    /// Routes are registered with `routes!`, which documents them; a plain `.route(` would serve an
+    /// operation the document does not have. Only the top may add the non-API pages and fallbacks.
+    #[test]
+    fn features_register_routes_only_with_their_documents() {
+        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut files = vec![];
+        for dir in [src.to_string(), format!("{src}/http")] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                files.push(entry.unwrap().path());
+            }
+        }
+        for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
+            let name = path.file_name().unwrap().to_string_lossy();
+            if name == "lib.rs" || name == "api.rs" {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            for bad in [".route(", ".route_service(", ".nest_service("] {
+                assert!(!text.contains(bad), "{name} adds a route with `{bad}`: use `.routes(routes!(handler))` so it is documented");
+            }
+        }
+        let api = include_str!("api.rs").split("#[cfg(test)]").next().unwrap();
+        let plain: Vec<&str> = api.lines().filter(|l| l.contains(".route(\"")).collect();
+        assert!(plain.iter().all(|l| l.contains("any(not_found)")), "api.rs routes only its fallbacks plainly: {plain:?}");
+    }
+}

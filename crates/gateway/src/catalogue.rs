@@ -71,7 +71,8 @@ fn load_all(conn: &mut Connection) -> rusqlite::Result<ProcedureList> {
 
 /// The procedure catalogue
 ///
-/// Its fields, and one summary per procedure, in catalogue order.
+/// Its fields, and one summary per procedure (names, old names, fee, whether online), in catalogue
+/// order. The reference gateway seeds it from `crates/gateway/data/procedures.json`.
 #[utoipa::path(get, path = "/procedures", tag = "procedures", operation_id = "listProcedures",
     responses((status = 200, description = "Fields and procedures", body = ProcedureList)))]
 pub async fn list(State(state): State<AppState>) -> ApiResult<Json<ProcedureList>> {

@@ -99,8 +99,9 @@ enum Joining {
 
 /// Join a class
 ///
-/// With the class code and a display name. Failed joins (unknown or closed codes) are limited per client ([`Secret::ClassCode`]): at that pace
-/// guessing one of 887 million codes takes years, and a guesser pauses only itself.
+/// With the class code and a display name (kept within the class). Failed joins (unknown or closed
+/// codes) are limited per client: at that pace guessing one of 887 million codes takes years, and a
+/// guesser pauses only itself.
 #[utoipa::path(post, path = "/classes/{code}/learners", tag = "classes", operation_id = "joinClass", params(ClassCode),
     request_body = JoinClass,
     responses(

@@ -89,8 +89,10 @@ enum Submitted {
 
 /// Submit a dossier
 ///
-/// Validated with the same rules as the app; one dossier per idempotency key. The receipt carries the
-/// dossier's access key only in this answer (the server keeps a hash of it).
+/// The answers are checked with the core's rules (the same the app runs) and the wards against today's
+/// list; a refusal lists every field's message in both languages. One dossier per idempotency key:
+/// the same body again gives the same receipt, another body under the key is 409. The receipt carries
+/// the dossier's access key (16 characters) only in this answer; the server keeps a hash of it.
 #[utoipa::path(post, path = "/dossiers", tag = "dossiers", operation_id = "submitDossier",
     request_body = SubmitDossier,
     responses(
@@ -275,7 +277,8 @@ pub(crate) fn not_found_dossier() -> ApiError {
 
 /// Track a dossier
 ///
-/// Status, appointment, whether it is overdue, and the timeline with reasons: no personal data.
+/// Status, appointment, whether it is overdue, the timeline with reasons and fees paid: no personal
+/// data. A wrong code and wrong digits answer alike.
 #[utoipa::path(get, path = "/dossiers/{code}", tag = "dossiers", operation_id = "trackDossier", params(DossierCode),
     security(("secondFactor" = [])),
     responses(
@@ -582,8 +585,9 @@ fn problems(form: &forms::FormDef, errors: &[forms::FieldError]) -> Vec<FieldPro
 
 /// Move a dossier to another status
 ///
-/// Along the lifecycle of DOMAIN.md; a request for more documents and a refusal must give a reason.
-/// The officer is recorded.
+/// Along the allowed statuses of the lifecycle; a request for more documents and a refusal must give
+/// the citizen a reason. Every change is recorded with its time and officer (the citizen sees the
+/// office, never the person).
 #[utoipa::path(post, path = "/officer/dossiers/{code}/status", tag = "officers", operation_id = "changeDossierStatus", params(DossierCode),
     request_body = StatusChange,
     security(("officerToken" = [])),

@@ -42,7 +42,8 @@ fn not_found() -> ApiError {
 
 /// Keep a draft for another device
 ///
-/// Kept for 7 days under a resume code of about 59 random bits.
+/// Kept for 7 days under a resume code (`XXXX-XXXX-XXXX`, about 59 random bits), only what the
+/// citizen chose to send; deletable at any time.
 #[utoipa::path(post, path = "/drafts", tag = "drafts", operation_id = "saveDraft", request_body = SaveDraft,
     responses(
         (status = 201, description = "Kept: the resume code and when it expires", body = DraftSaved),

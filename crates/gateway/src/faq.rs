@@ -15,6 +15,8 @@ pub fn router(limits: &Arc<WriteLimits>) -> FeatureRouter {
 }
 
 /// Say whether an FAQ answer helped
+///
+/// The topic, the verdict and the language only; never the question typed.
 #[utoipa::path(post, path = "/faq/feedback", tag = "faq", operation_id = "faqFeedback", request_body = FaqFeedback,
     responses(
         (status = 204, description = "Recorded"),

@@ -1,6 +1,7 @@
 //! `mytho-gateway`: serves the app from `dist/` and the API from SQLite. Settings: MYTHO_ADDR,
 //! MYTHO_DB_PATH, MYTHO_DIST, MYTHO_LOG (see the README). `mytho-gateway officers add|list|revoke`
-//! manages the officers' credentials in the same database.
+//! manages the officers' credentials in the same database; `mytho-gateway openapi [--table]` prints the
+//! API's OpenAPI document (or the README's table of it).
 
 use mytho_gateway::config::GatewayConfig;
 use mytho_gateway::AppState;
@@ -13,6 +14,16 @@ async fn main() -> ExitCode {
         Err(e) => return fail(&e.to_string()),
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("openapi") {
+        // The API's contract, as served at /api/openapi.json (or the README's table of it).
+        let doc = mytho_gateway::api::document();
+        if args.get(1).map(String::as_str) == Some("--table") {
+            print!("{}", mytho_gateway::http::doc::markdown_table(doc));
+        } else {
+            println!("{}", serde_json::to_string_pretty(doc).unwrap_or_default());
+        }
+        return ExitCode::SUCCESS;
+    }
     if !args.is_empty() {
         return command(&config, &args);
     }
@@ -75,7 +86,7 @@ async fn main() -> ExitCode {
 /// `officers add <name>` (prints the new token once), `officers list`, `officers revoke <name>`.
 fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
     use mytho_gateway::officers;
-    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name>]";
+    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name> | openapi [--table]]";
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let db = match mytho_gateway::db::Db::open(&config.db_path) {
         Ok(db) => db,

@@ -166,6 +166,7 @@ enum Started {
 
 /// Start or resume paying a dossier's fee
 ///
+/// A signed VNPay address, or a VietQR transfer (EMVCo payload with the dossier's code as purpose).
 /// Tapping twice or coming back with the browser's Back button gives the same pending payment, so
 /// nobody is charged twice. The amount is the procedure's fee, never the client's. The phone's last
 /// 4 digits are in the body (a second factor, limited like the header).
@@ -470,7 +471,8 @@ pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): O
 
 /// Payments the office must settle
 ///
-/// A success after the payment expired or was replaced, or a second payment of one fee; newest first.
+/// A success after the payment expired or was replaced, or a second payment of one fee (recorded,
+/// never refused: the money was taken); newest first.
 #[utoipa::path(get, path = "/officer/payments", tag = "officers", operation_id = "flaggedPayments",
     security(("officerToken" = [])),
     responses(

@@ -142,7 +142,7 @@ pub async fn officer_download(
     Officer(officer): Officer,
     Path(AttachmentPath { code, id }): Path<AttachmentPath>,
 ) -> ApiResult<impl IntoResponse> {
-    let not_found = || ApiError::not_found("not_found", "Không có tệp này trong hồ sơ.", "There is no such file in this application.");
+    let not_found = || ApiError::not_found("attachment_not_found", "Không có tệp này trong hồ sơ.", "There is no such file in this application.");
     let (Some(code), true) = (mytho_core::dossier::normalize_code(&code), upload::is_upload_id(&id)) else { return Err(not_found()) };
     let found = state
         .db

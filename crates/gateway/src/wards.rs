@@ -29,8 +29,8 @@ pub struct WardQuery {
 
 /// Find today's wards
 ///
-/// Today's wards and communes of Đồng Tháp (list of 2025-07-01), found by today's or an old name, the
-/// city's own first.
+/// Today's wards and communes of Đồng Tháp (list of 2025-07-01; dvhcvn, MIT), found by today's or an
+/// old name ("Phường 5", "xã Tân Mỹ Chánh"), the city's own first.
 #[utoipa::path(get, path = "/wards", tag = "procedures", operation_id = "findWards", params(WardQuery),
     responses((status = 200, description = "Matching wards, each with the old name it was found by", body = Vec<WardHit>)))]
 pub async fn find(State(state): State<AppState>, Query(query): Query<WardQuery>) -> Json<Vec<WardHit>> {

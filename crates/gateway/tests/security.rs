@@ -132,7 +132,7 @@ async fn resume_codes_and_trainer_tokens_are_limited_like_every_secret() {
         server.post_with("/api/v1/classes", &serde_json::json!({ "lesson_id": "an-toan" }), None).await.json().await.unwrap();
     let dashboard = format!("/api/v1/classes/{}", class.code);
     for _ in 0..Secret::TrainerToken.per_client().failures {
-        assert_eq!(server.get_as(guesser, &dashboard, &[("authorization", "Bearer 00000000000000000000000000000000")]).await.status(), 404);
+        assert_eq!(server.get_as(guesser, &dashboard, &[("authorization", "Bearer 00000000000000000000000000000000")]).await.status(), 403);
     }
     let bearer = format!("Bearer {}", class.trainer_token);
     assert_eq!(server.get_as(guesser, &dashboard, &[("authorization", &bearer)]).await.status(), 429);

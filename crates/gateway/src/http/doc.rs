@@ -106,3 +106,39 @@ pub fn finish(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     }
     api
 }
+
+/// The README's API table, made from the document: one row per operation, with what it needs.
+pub fn markdown_table(doc: &serde_json::Value) -> String {
+    let mut out = String::from("| operation | what | needs |\n|---|---|---|\n");
+    let Some(paths) = doc["paths"].as_object() else { return out };
+    for (path, item) in paths {
+        for method in ["get", "post", "put", "delete", "patch"] {
+            let Some(op) = item.get(method) else { continue };
+            let words = |k: &str| op[k].as_str().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            let (summary, description) = (words("summary"), words("description"));
+            let what = if description.is_empty() { summary } else { format!("{summary}. {description}") };
+            let needs: Vec<&str> = op["security"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s.as_object())
+                .flat_map(|s| s.keys())
+                .map(|k| match k.as_str() {
+                    OFFICER => "officer credential",
+                    TRAINER => "trainer token",
+                    SECOND_FACTOR => "`X-Phone-Last4`",
+                    ACCESS_KEY => "`X-Access-Key`",
+                    other => other,
+                })
+                .collect();
+            let limited = op["responses"].get("429").is_some();
+            let needs = match (needs.is_empty(), limited) {
+                (true, true) => "limited per client".to_string(),
+                (true, false) => String::new(),
+                (false, _) => needs.join(", "),
+            };
+            out.push_str(&format!("| `{} {path}` | {} | {needs} |\n", method.to_uppercase(), what.replace('|', "\\|")));
+        }
+    }
+    out
+}
