@@ -75,7 +75,7 @@ fn known(lesson_id: &str, state: &AppState) -> bool {
     responses(
         (status = 201, description = "Started", body = ClassStarted),
         (status = 422, description = "No such lesson", body = ErrorBody),
-        (status = 429, description = "Too many classes from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many classes from this client", body = ErrorBody),
     ))]
 pub async fn start(State(state): State<AppState>, Body(req): Body<StartClass>) -> ApiResult<(StatusCode, Json<ClassStarted>)> {
     if !known(&req.lesson_id, &state) {
@@ -109,7 +109,7 @@ enum Joining {
         (status = 404, description = "No class has this code", body = ErrorBody),
         (status = 410, description = "The class has ended", body = ErrorBody),
         (status = 422, description = "No usable display name (1 to 40 characters)", body = ErrorBody),
-        (status = 429, description = "Too many failed joins, or too many joins, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many failed joins, or too many joins, from this client", body = ErrorBody),
     ))]
 pub async fn join(
     State(state): State<AppState>,
@@ -162,7 +162,7 @@ pub async fn join(
         (status = 404, description = "No such class or learner", body = ErrorBody),
         (status = 410, description = "The class has ended", body = ErrorBody),
         (status = 422, description = "Not a lesson of this city, or more than 50 scores", body = ErrorBody),
-        (status = 429, description = "Too many updates from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many updates from this client", body = ErrorBody),
     ))]
 pub async fn progress(
     State(state): State<AppState>,
@@ -278,7 +278,7 @@ fn wrong_token() -> ApiError {
         (status = 401, description = "No trainer token", body = ErrorBody),
         (status = 403, description = "The trainer token is not this class's", body = ErrorBody),
         (status = 404, description = "No class has this code", body = ErrorBody),
-        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody),
     ))]
 pub async fn dashboard(Trainer(d): Trainer) -> impl IntoResponse {
     ([(header::CACHE_CONTROL, "no-store")], Json(d))
@@ -294,7 +294,7 @@ pub async fn dashboard(Trainer(d): Trainer) -> impl IntoResponse {
         (status = 401, description = "No trainer token", body = ErrorBody),
         (status = 403, description = "The trainer token is not this class's", body = ErrorBody),
         (status = 404, description = "No class has this code", body = ErrorBody),
-        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody),
     ))]
 pub async fn close(State(state): State<AppState>, Trainer(d): Trainer) -> ApiResult<StatusCode> {
     state
@@ -314,7 +314,7 @@ pub async fn close(State(state): State<AppState>, Trainer(d): Trainer) -> ApiRes
         (status = 401, description = "No trainer token", body = ErrorBody),
         (status = 403, description = "The trainer token is not this class's", body = ErrorBody),
         (status = 404, description = "No class has this code", body = ErrorBody),
-        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong tokens from this client, or at this class", body = ErrorBody),
     ))]
 pub async fn export(State(state): State<AppState>, Trainer(d): Trainer) -> impl IntoResponse {
     let lessons: Vec<&str> = state.site.lesson_ids.iter().map(String::as_str).collect();

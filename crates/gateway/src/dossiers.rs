@@ -101,7 +101,7 @@ enum Submitted {
         (status = 404, description = "No such procedure", body = ErrorBody),
         (status = 409, description = "The idempotency key was used with a different body", body = ErrorBody),
         (status = 422, description = "Answers break the form's rules (`fields` lists them), or the procedure is not online", body = ErrorBody),
-        (status = 429, description = "Too many submissions from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many submissions from this client", body = ErrorBody),
     ))]
 pub async fn submit(State(state): State<AppState>, Body(submission): Body<SubmitDossier>) -> ApiResult<(StatusCode, Json<Receipt>)> {
     if !is_idempotency_key(&submission.idempotency_key) {
@@ -285,7 +285,7 @@ pub(crate) fn not_found_dossier() -> ApiError {
         (status = 200, description = "The dossier's tracking", body = Tracking),
         (status = 401, description = "No X-Phone-Last4 header of 4 digits", body = ErrorBody),
         (status = 404, description = "No dossier with this code and these digits (the two cases are not told apart)", body = ErrorBody),
-        (status = 429, description = "Too many wrong digits from this client, or at this dossier", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong digits from this client, or at this dossier", body = ErrorBody),
     ))]
 pub async fn track(
     State(state): State<AppState>,
@@ -414,7 +414,7 @@ fn owned(conn: &Connection, code: &str, key: Option<&str>) -> rusqlite::Result<O
         (status = 200, description = "Procedure and answers", body = StoredAnswers),
         (status = 401, description = "No access key", body = ErrorBody),
         (status = 403, description = "Wrong code or access key (not told apart)", body = ErrorBody),
-        (status = 429, description = "Too many wrong keys", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong keys", body = ErrorBody),
     ))]
 pub async fn stored_answers(
     State(state): State<AppState>,
@@ -450,7 +450,7 @@ enum Resubmitted {
         (status = 403, description = "Wrong code or access key (not told apart)", body = ErrorBody),
         (status = 409, description = "Nothing was asked for", body = ErrorBody),
         (status = 422, description = "Answers break the form's rules (`fields` lists them)", body = ErrorBody),
-        (status = 429, description = "Too many wrong keys, or too many writes from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong keys, or too many writes from this client", body = ErrorBody),
     ))]
 pub async fn supplement(
     State(state): State<AppState>,
@@ -597,7 +597,7 @@ fn problems(form: &forms::FormDef, errors: &[forms::FieldError]) -> Vec<FieldPro
         (status = 404, description = "No such dossier", body = ErrorBody),
         (status = 409, description = "The lifecycle does not allow this move", body = ErrorBody),
         (status = 422, description = "A reason is required", body = ErrorBody),
-        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody),
     ))]
 pub async fn change_status(
     State(state): State<AppState>,

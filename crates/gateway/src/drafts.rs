@@ -49,7 +49,7 @@ fn not_found() -> ApiError {
         (status = 201, description = "Kept: the resume code and when it expires", body = DraftSaved),
         (status = 404, description = "No such procedure", body = ErrorBody),
         (status = 413, description = "More than 500 answers, or an answer over 5,000 bytes", body = ErrorBody),
-        (status = 429, description = "Too many drafts from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many drafts from this client", body = ErrorBody),
     ))]
 pub async fn save(State(state): State<AppState>, Body(draft): Body<SaveDraft>) -> ApiResult<(StatusCode, Json<DraftSaved>)> {
     if draft.answers.len() > 500 || draft.answers.values().any(|v| v.len() > 5_000) {
@@ -83,7 +83,7 @@ pub async fn save(State(state): State<AppState>, Body(draft): Body<SaveDraft>) -
     responses(
         (status = 200, description = "Procedure, step and answers", body = SaveDraft),
         (status = 404, description = "Unknown or expired", body = ErrorBody),
-        (status = 429, description = "Too many wrong codes, or too many requests, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong codes, or too many requests, from this client", body = ErrorBody),
     ))]
 pub async fn load(State(state): State<AppState>, ClientKey(client): ClientKey, Path(ResumeCode { code }): Path<ResumeCode>) -> ApiResult<Json<SaveDraft>> {
     let code = normalize_resume_code(&code).ok_or_else(not_found)?;
@@ -111,7 +111,7 @@ pub async fn load(State(state): State<AppState>, ClientKey(client): ClientKey, P
     responses(
         (status = 204, description = "Deleted"),
         (status = 404, description = "Unknown or expired", body = ErrorBody),
-        (status = 429, description = "Too many wrong codes, or too many requests, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong codes, or too many requests, from this client", body = ErrorBody),
     ))]
 pub async fn delete(State(state): State<AppState>, ClientKey(client): ClientKey, Path(ResumeCode { code }): Path<ResumeCode>) -> ApiResult<StatusCode> {
     let code = normalize_resume_code(&code).ok_or_else(not_found)?;

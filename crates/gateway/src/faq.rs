@@ -21,7 +21,7 @@ pub fn router(limits: &Arc<WriteLimits>) -> FeatureRouter {
     responses(
         (status = 204, description = "Recorded"),
         (status = 422, description = "No such question in this city's FAQ", body = ErrorBody),
-        (status = 429, description = "Too much feedback from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too much feedback from this client", body = ErrorBody),
     ))]
 pub async fn feedback(State(state): State<AppState>, Body(feedback): Body<FaqFeedback>) -> ApiResult<StatusCode> {
     if !state.site.faq_topics.contains(&feedback.topic_id) {

@@ -126,7 +126,7 @@ fn state_of(conn: &Connection, txn_ref: &str) -> rusqlite::Result<Option<(Paymen
         (status = 200, description = "The dossier's payments", body = Vec<PaymentState>),
         (status = 401, description = "No X-Phone-Last4 header of 4 digits", body = ErrorBody),
         (status = 404, description = "No dossier with this code and these digits", body = ErrorBody),
-        (status = 429, description = "Too many wrong digits from this client, or at this dossier", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong digits from this client, or at this dossier", body = ErrorBody),
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -177,7 +177,7 @@ enum Started {
         (status = 404, description = "No dossier with this code and these digits", body = ErrorBody),
         (status = 409, description = "Already paid", body = ErrorBody),
         (status = 422, description = "No fee to pay online, or this way of paying is not turned on", body = ErrorBody),
-        (status = 429, description = "Too many wrong digits or payments from this client, or at this dossier", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong digits or payments from this client, or at this dossier", body = ErrorBody),
     ))]
 pub async fn start(
     State(state): State<AppState>,
@@ -435,7 +435,7 @@ fn payment_not_found() -> ApiError {
         (status = 401, description = "Missing or wrong officer credential", body = ErrorBody),
         (status = 404, description = "No such payment", body = ErrorBody),
         (status = 409, description = "Not a transfer waiting for confirmation", body = ErrorBody),
-        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody),
     ))]
 pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): Officer, Path(TxnRef { txn_ref }): Path<TxnRef>) -> ApiResult<Json<PaymentState>> {
     let done = state
@@ -478,7 +478,7 @@ pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): O
     responses(
         (status = 200, description = "Flagged payments (at most 500)", body = Vec<FlaggedPayment>),
         (status = 401, description = "Missing or wrong officer credential", body = ErrorBody),
-        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody),
     ))]
 pub async fn flagged(State(state): State<AppState>, Officer(_): Officer) -> ApiResult<Json<Vec<FlaggedPayment>>> {
     let found = state

@@ -76,7 +76,7 @@ pub fn sweep(conn: &rusqlite::Connection) -> rusqlite::Result<usize> {
         (status = 201, description = "Stored: its id, type and size", body = Uploaded),
         (status = 413, description = "Larger than 5 MB", body = ErrorBody),
         (status = 422, description = "Not an accepted type, or the content does not match the declared type", body = ErrorBody),
-        (status = 429, description = "Too many uploads, or too many files not yet in a dossier today, from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many uploads, or too many files not yet in a dossier today, from this client", body = ErrorBody),
     ))]
 pub async fn receive(
     State(state): State<AppState>,
@@ -135,7 +135,7 @@ pub async fn receive(
         )),
         (status = 401, description = "Missing or wrong officer credential", body = ErrorBody),
         (status = 404, description = "No such file in this dossier", body = ErrorBody),
-        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 429, description = "Too many wrong credentials from this client", body = ErrorBody),
     ))]
 pub async fn officer_download(
     State(state): State<AppState>,

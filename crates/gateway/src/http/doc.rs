@@ -5,6 +5,8 @@
 use mytho_core::api::ErrorBody;
 use mytho_core::dossier::{ACCESS_KEY_HEADER, PHONE_LAST4_HEADER};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
@@ -86,11 +88,18 @@ fn error_response(description: &str) -> Response {
 }
 
 /// The document with the shared answers added to every operation: 503 and 408 to all, and 400, 413 and
-/// 415 to those that take a JSON body.
+/// 415 to those that take a JSON body; and every 429 documents its `Retry-After`.
 pub fn finish(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     for item in api.paths.paths.values_mut() {
         let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
         for op in operations.into_iter().flatten() {
+            if let Some(RefOr::T(limited)) = op.responses.responses.get_mut("429") {
+                let wait = HeaderBuilder::new()
+                    .schema(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)))
+                    .description(Some("Seconds to wait before trying again"))
+                    .build();
+                limited.headers.insert("Retry-After".into(), wait);
+            }
             let json_body = op.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json"));
             let mut add = |status: &str, name: &str| {
                 op.responses.responses.entry(status.to_string()).or_insert_with(|| RefOr::Ref(Ref::new(format!("#/components/responses/{name}"))));

@@ -111,41 +111,32 @@ impl ApiError {
                     Some(retry_after_secs),
                 )
             }
-            ApiError::Database(e) => {
-                tracing::error!("database: {e}");
-                (
-                    body(
-                        "database_unavailable",
-                        "Máy chủ tạm thời không truy cập được dữ liệu; những gì bạn đã nhập vẫn còn trên máy này. Hãy thử lại sau ít phút.".into(),
-                        "The server cannot reach its data right now; what you entered is still on this device. Try again in a few minutes.".into(),
-                    ),
-                    None,
-                )
-            }
-            ApiError::PaymentsDown(e) => {
-                tracing::error!("payments: {e}");
-                (
-                    body(
-                        "database_unavailable",
-                        "Máy chủ tạm thời không xử lý được thanh toán; bạn chưa bị trừ tiền. Hãy thử lại sau ít phút.".into(),
-                        "The server cannot handle payments right now; nothing was charged. Try again in a few minutes.".into(),
-                    ),
-                    None,
-                )
-            }
-            ApiError::NoRandomness(e) => {
-                tracing::error!("no randomness: {e}");
-                (
-                    body(
-                        "unavailable",
-                        "Máy chủ đang bận; hãy thử lại sau ít phút.".into(),
-                        "The server is busy; try again in a few minutes.".into(),
-                    ),
-                    None,
-                )
-            }
+            ApiError::Database(e) => unavailable(
+                format_args!("database: {e}"),
+                "database_unavailable",
+                "Máy chủ tạm thời không truy cập được dữ liệu; những gì bạn đã nhập vẫn còn trên máy này. Hãy thử lại sau ít phút.",
+                "The server cannot reach its data right now; what you entered is still on this device. Try again in a few minutes.",
+            ),
+            ApiError::PaymentsDown(e) => unavailable(
+                format_args!("payments: {e}"),
+                "database_unavailable",
+                "Máy chủ tạm thời không xử lý được thanh toán; bạn chưa bị trừ tiền. Hãy thử lại sau ít phút.",
+                "The server cannot handle payments right now; nothing was charged. Try again in a few minutes.",
+            ),
+            ApiError::NoRandomness(e) => unavailable(
+                format_args!("no randomness: {e}"),
+                "unavailable",
+                "Máy chủ đang bận; hãy thử lại sau ít phút.",
+                "The server is busy; try again in a few minutes.",
+            ),
         }
     }
+}
+
+/// A failure of the server's own: logged as it is, told to people only as what to do.
+fn unavailable(log: std::fmt::Arguments, code: &str, vi: &str, en: &str) -> (ErrorBody, Option<u64>) {
+    tracing::error!("{log}");
+    (ErrorBody { code: code.into(), message: Localized { vi: vi.into(), en: en.into() }, fields: vec![] }, None)
 }
 
 impl From<rusqlite::Error> for ApiError {

@@ -36,33 +36,26 @@ impl From<JsonRejection> for ApiError {
             r if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "Dữ liệu gửi lên quá lớn.", "The request body is too large.")
             }
-            r => ApiError::bad_request(
-                "bad_request",
-                format!("Dữ liệu gửi lên không đúng định dạng: {}", r.body_text()),
-                format!("The request body is not valid: {}", r.body_text()),
-            ),
+            r => unreadable("bad_request", ("Dữ liệu gửi lên không đúng định dạng", "The request body is not valid"), r.body_text()),
         }
     }
 }
 
 impl From<PathRejection> for ApiError {
     fn from(rejection: PathRejection) -> ApiError {
-        ApiError::bad_request(
-            "bad_path",
-            format!("Địa chỉ không đúng: {}", rejection.body_text()),
-            format!("The address is not valid: {}", rejection.body_text()),
-        )
+        unreadable("bad_path", ("Địa chỉ không đúng", "The address is not valid"), rejection.body_text())
     }
 }
 
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> ApiError {
-        ApiError::bad_request(
-            "bad_query",
-            format!("Tham số tìm kiếm không đúng: {}", rejection.body_text()),
-            format!("The query is not valid: {}", rejection.body_text()),
-        )
+        unreadable("bad_query", ("Tham số tìm kiếm không đúng", "The query is not valid"), rejection.body_text())
     }
+}
+
+/// 400 with axum's reason after our words (it is in English, and says exactly what could not be read).
+fn unreadable(code: &'static str, (vi, en): (&str, &str), reason: String) -> ApiError {
+    ApiError::bad_request(code, format!("{vi}: {reason}"), format!("{en}: {reason}"))
 }
 
 /// The phone's last 4 digits, from [`PHONE_LAST4_HEADER`] (never the URL: proxies log URLs).
