@@ -26,6 +26,9 @@ pub struct AppConfig {
     /// The city's own wards, ranked first in the ward picker, and what their old units belonged to.
     #[serde(default)]
     pub home: Option<HomeArea>,
+    /// Where citizen reports go: an Open311 GeoReport v2 endpoint (this gateway's or the city's own).
+    #[serde(default)]
+    pub reports: Option<ReportsConfig>,
     /// Set by the gateway when it runs as a demo city (`MYTHO_DEMO`): every page says so.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub demo: bool,
@@ -40,6 +43,16 @@ pub struct HomeArea {
     pub wards: Vec<String>,
     /// The unit their former wards and communes belonged to, as people say it ("TP. Mỹ Tho").
     pub former: Localized,
+}
+
+/// An Open311 GeoReport v2 endpoint and the app's key for it (the standard's `api_key`, which names a
+/// client; it is not a secret).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportsConfig {
+    /// A path on this origin (`/open311/v2`) or an absolute `https://` URL, without a trailing `/`.
+    pub base_url: String,
+    pub api_key: String,
 }
 
 /// Where the captive page's "Kết nối" / "Connect" form goes, as the Wi-Fi controller expects it.
@@ -72,11 +85,13 @@ pub struct Features {
     pub faq: bool,
     pub tutorials: bool,
     pub tourism: bool,
+    /// Citizen reports (needs `reports` set).
+    pub reports: bool,
 }
 
 impl Default for Features {
     fn default() -> Self {
-        Features { procedures: true, tracking: true, faq: true, tutorials: true, tourism: true }
+        Features { procedures: true, tracking: true, faq: true, tutorials: true, tourism: true, reports: true }
     }
 }
 
@@ -87,6 +102,7 @@ pub enum ConfigError {
     Empty(&'static str),
     Hotline(String),
     ApiBase(String),
+    Reports(String),
     Timeout(u32),
     Wifi(String),
 }
@@ -102,6 +118,10 @@ impl fmt::Display for ConfigError {
             ConfigError::ApiBase(u) => write!(
                 f,
                 "config.json: `api_base_url` must start with `/`, `https://` or `http://` and have no trailing `/` (got {u:?})"
+            ),
+            ConfigError::Reports(u) => write!(
+                f,
+                "config.json: `reports.base_url` must start with `/`, `https://` or `http://` and have no trailing `/`, and `reports.api_key` must not be empty (got {u:?})"
             ),
             ConfigError::Wifi(url) => write!(
                 f,
@@ -146,6 +166,11 @@ impl AppConfig {
         if !api_base_is_valid(&self.api_base_url) {
             return Err(ConfigError::ApiBase(self.api_base_url.clone()));
         }
+        if let Some(r) = &self.reports {
+            if !api_base_is_valid(&r.base_url) || r.api_key.trim().is_empty() {
+                return Err(ConfigError::Reports(r.base_url.clone()));
+            }
+        }
         if !(1_000..=120_000).contains(&self.request_timeout_ms) {
             return Err(ConfigError::Timeout(self.request_timeout_ms));
         }
@@ -161,16 +186,30 @@ impl AppConfig {
     /// The origin of an absolute API URL (`https://api.example.vn`), which the page's CSP must allow;
     /// `None` when the API is on the app's own origin.
     pub fn api_origin(&self) -> Option<&str> {
-        let url = &self.api_base_url;
-        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
-        let host_end = rest.find('/').unwrap_or(rest.len());
-        Some(&url[..url.len() - rest.len() + host_end])
+        origin(&self.api_base_url)
+    }
+
+    /// Every other origin the app talks to (the API's, the reports endpoint's), for the CSP.
+    pub fn origins(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = [Some(self.api_base_url.as_str()), self.reports.as_ref().map(|r| r.base_url.as_str())]
+            .into_iter()
+            .flatten()
+            .filter_map(origin)
+            .collect();
+        out.dedup();
+        out
     }
 
     /// The full URL of an API path such as `/health`.
     pub fn api_url(&self, path: &str) -> String {
         format!("{}{}", self.api_base_url, path)
     }
+}
+
+fn origin(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    Some(&url[..url.len() - rest.len() + host_end])
 }
 
 fn api_base_is_valid(url: &str) -> bool {

@@ -9,6 +9,7 @@ pub mod dossier;
 pub mod draft;
 pub mod i18n;
 pub mod lessons;
+pub mod open311;
 pub mod retry;
 pub mod routes;
 pub mod payment;

@@ -11,6 +11,8 @@ pub const ENV_DIST: &str = "MYTHO_DIST";
 pub const ENV_LOG: &str = "MYTHO_LOG";
 pub const ENV_OFFICER_TOKEN: &str = "MYTHO_OFFICER_TOKEN";
 pub const ENV_AGENCY_CODE: &str = "MYTHO_AGENCY_CODE";
+/// Comma-separated Open311 API keys of other clients allowed to post reports.
+pub const ENV_OPEN311_KEYS: &str = "MYTHO_OPEN311_KEYS";
 pub const ENV_PUBLIC_URL: &str = "MYTHO_PUBLIC_URL";
 pub const ENV_VNPAY_TMN_CODE: &str = "MYTHO_VNPAY_TMN_CODE";
 pub const ENV_VNPAY_SECRET: &str = "MYTHO_VNPAY_SECRET";
@@ -71,6 +73,8 @@ pub struct GatewayConfig {
     /// A demo city (`make run`): the payment simulator, a test VietQR account, an officer credential
     /// printed at start, and a notice on every page. Never with real provider settings.
     pub demo: bool,
+    /// Open311 `api_key`s of clients other than the app (whose own key is in `config.json`).
+    pub open311_keys: Vec<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -211,6 +215,7 @@ impl GatewayConfig {
             Some(p) => Some(p.parse().map_err(|_| ConfigError(format!("{ENV_TRUSTED_PROXY}={p:?} must be the proxy's IP address, like 127.0.0.1")))?),
             None => None,
         };
-        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments, trusted_proxy, demo })
+        let open311_keys = var(ENV_OPEN311_KEYS).unwrap_or_default().split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_string).collect();
+        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments, trusted_proxy, demo, open311_keys })
     }
 }

@@ -35,12 +35,12 @@ fn hashes_of(html: &str, tag: &str) -> Vec<String> {
     out
 }
 
-/// The full policy for a page whose inline blocks are `html`'s; `api_origin` is the city's API when it
-/// lives on another origin.
-pub fn policy(html: &str, api_origin: Option<&str>) -> String {
+/// The full policy for a page whose inline blocks are `html`'s; `origins` are the city's API and
+/// reports endpoint when they live on other origins.
+pub fn policy(html: &str, origins: &[&str]) -> String {
     let (scripts, styles) = inline_hashes(html);
     let mut connect = String::from("'self'");
-    if let Some(origin) = api_origin {
+    for origin in origins {
         connect.push(' ');
         connect.push_str(origin);
     }
@@ -78,7 +78,7 @@ mod tests {
         // Reference values from `printf 'go()' | openssl dgst -sha256 -binary | base64`.
         assert_eq!(scripts, vec!["'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='".to_string()]);
         assert_eq!(styles.len(), 1);
-        let p = policy(html, Some("https://api.example.vn"));
+        let p = policy(html, &["https://api.example.vn"]);
         assert!(p.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-5KYv+"));
         assert!(p.contains("connect-src 'self' https://api.example.vn;"));
         assert!(!p.contains("unsafe-inline") && !p.contains("'unsafe-eval'"));

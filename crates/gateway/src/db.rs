@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_classes.sql"),
     include_str!("../migrations/0011_join_failures_by_client.sql"),
     include_str!("../migrations/0012_security.sql"),
+    include_str!("../migrations/0013_reports.sql"),
 ];
 
 #[derive(Clone)]

@@ -16,6 +16,7 @@ pub mod guard;
 pub mod http;
 pub mod limits;
 pub mod officers;
+pub mod open311;
 pub mod payments;
 pub mod random;
 pub mod site;
@@ -50,6 +51,10 @@ pub struct AppState {
     pub https: bool,
     /// A demo city: every page says so.
     pub demo: bool,
+    /// The kinds of citizen report the city takes (Open311 services).
+    pub reports: Arc<mytho_core::open311::CityServices>,
+    /// Open311 `api_key`s of other clients (the app's own is in `config.json`).
+    pub open311_keys: Arc<Vec<String>>,
 }
 
 impl AppState {
@@ -57,6 +62,7 @@ impl AppState {
     pub fn open(config: &GatewayConfig) -> Result<AppState, String> {
         let site = Site::load(&config.dist)?;
         let catalogue = catalogue::seed_catalogue()?;
+        let reports = open311::seed_services()?;
         let db = Db::open(&config.db_path)?;
         db.seed(move |conn| catalogue::store(conn, &catalogue))
             .map_err(|e| format!("cannot store the procedure catalogue in {}: {e}", config.db_path.display()))?;
@@ -71,6 +77,8 @@ impl AppState {
             limits: Arc::new(limits::WriteLimits::new(config.trusted_proxy)),
             https: config.https(),
             demo: config.demo,
+            reports: Arc::new(reports),
+            open311_keys: Arc::new(config.open311_keys.clone()),
         })
     }
 }
@@ -88,6 +96,7 @@ pub fn router(state: AppState) -> Router {
     let demo = state.demo;
     let (api, _) = api::router(&state.limits);
     let router = api
+        .merge(open311::router(&state.limits))
         .route(captive::PAGE_PATH, axum::routing::get(captive::page))
         .route(captive::API_PATH, axum::routing::get(captive::api))
         .route(

@@ -28,11 +28,22 @@ pub enum Write {
     Progress,
     FaqFeedback,
     Payments,
+    /// Citizen reports (Open311), as for dossiers.
+    Reports,
 }
 
 impl Write {
-    const ALL: [Write; 8] =
-        [Write::Dossiers, Write::Drafts, Write::Uploads, Write::Classes, Write::Learners, Write::Progress, Write::FaqFeedback, Write::Payments];
+    const ALL: [Write; 9] = [
+        Write::Dossiers,
+        Write::Drafts,
+        Write::Uploads,
+        Write::Classes,
+        Write::Learners,
+        Write::Progress,
+        Write::FaqFeedback,
+        Write::Payments,
+        Write::Reports,
+    ];
 
     /// (per hour, burst).
     pub fn allowance(self) -> (u32, u32) {
@@ -45,6 +56,7 @@ impl Write {
             Write::Progress => (7200, 600),
             Write::FaqFeedback => (120, 30),
             Write::Payments => (60, 20),
+            Write::Reports => (60, 20),
         }
     }
 }

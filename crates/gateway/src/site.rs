@@ -50,7 +50,7 @@ impl Site {
                 pages.push_str(&page);
             }
         }
-        let policy = csp::policy(&pages, config.api_origin());
+        let policy = csp::policy(&pages, &config.origins());
         let csp = HeaderValue::from_str(&policy).map_err(|e| format!("bad CSP: {e}"))?;
         let faq_path = dist.join("faq.json");
         let faq_text = std::fs::read_to_string(&faq_path)

@@ -59,7 +59,7 @@ pub const BODY_LIMIT: usize = upload::MAX_BYTES + 64 * 1024;
 /// Deletes files no dossier used for [`LOOSE_DAYS`].
 pub fn sweep(conn: &rusqlite::Connection) -> rusqlite::Result<usize> {
     conn.execute(
-        "DELETE FROM uploads WHERE dossier_code IS NULL AND created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)",
+        "DELETE FROM uploads WHERE dossier_code IS NULL AND report_id IS NULL AND created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)",
         [format!("-{LOOSE_DAYS} days")],
     )
 }
@@ -98,7 +98,7 @@ pub async fn receive(
             sweep(conn)?;
             let (files, bytes): (i64, i64) = conn.query_row(
                 "SELECT count(*), coalesce(sum(bytes), 0) FROM uploads
-                 WHERE client = ?1 AND dossier_code IS NULL AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')",
+                 WHERE client = ?1 AND dossier_code IS NULL AND report_id IS NULL AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')",
                 [&client],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;

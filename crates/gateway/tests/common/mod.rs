@@ -8,6 +8,8 @@ use mytho_gateway::{assets, AppState};
 use std::net::SocketAddr;
 use std::path::Path;
 
+/// An Open311 client's key the test gateway accepts (besides the app's own, in config.json).
+pub const OPEN311_KEY: &str = "test-client-key";
 pub const VNPAY_SECRET: &str = "TESTSECRETKEY0123456789ABCDEFGHIJ";
 pub const OFFICER_TOKEN: &str = "test-officer-token-0123456789abcdef";
 pub const LOADER: &str = "import init from '/app-0123456789abcdef.js'; await init('/app-0123456789abcdef_bg.wasm');";
@@ -93,6 +95,7 @@ impl Server {
             // The test client stands in for a reverse proxy: X-Forwarded-For names the clients.
             trusted_proxy: Some(addr.ip()),
             demo: false,
+            open311_keys: vec![OPEN311_KEY.into()],
         };
         let state = AppState::open(&config).unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
