@@ -6,7 +6,8 @@
 1. The server's own document at URL/api/openapi.json must be valid OpenAPI 3.1 and have every operation
    of the contract (tests/contract/openapi.json, the reference gateway's, kept equal to it by a test).
 2. The app's journeys, at the API level (what the app sends and expects back): catalogue, wards,
-   drafts, submission and tracking, supplements, payments, classes, FAQ feedback, attachments. A
+   drafts, submission and tracking, supplements, payments, classes, FAQ feedback, attachments, and
+   citizen reports over Open311 (read back by `georeport`, a GeoReport v2 client from PyPI). A
    feature the server's /config.json turns off is skipped, as the app hides its area.
 3. schemathesis on the contract's document against the server, all checks and every phase (examples,
    coverage, fuzzing, stateful), with the things the journeys made (a dossier, a class, a draft) as
@@ -24,13 +25,14 @@ import subprocess
 import sys
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONTRACT = os.path.join(HERE, "openapi.json")
 METHODS = ("get", "put", "post", "delete", "patch")
 # The areas an app's config may turn off, and the contract's tags that serve only them.
-AREA_TAGS = {"procedures": ["procedures", "dossiers", "drafts"], "tracking": ["payments"], "faq": ["faq"], "tutorials": ["classes"]}
+AREA_TAGS = {"procedures": ["procedures", "dossiers", "drafts"], "tracking": ["payments"], "faq": ["faq"], "tutorials": ["classes"], "reports": []}
 # A 1×1 PNG: what an attachment looks like to the server's magic-byte check.
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf"
@@ -105,7 +107,7 @@ class Report:
 def features_of(s):
     """The areas the server's app config turns on (all, when it serves none)."""
     config = s.call("GET", "/config.json").json() or {}
-    return {"procedures": True, "tracking": True, "faq": True, "tutorials": True, **config.get("features", {})}
+    return {"procedures": True, "tracking": True, "faq": True, "tutorials": True, "reports": True, **config.get("features", {})}
 
 
 def document(s, report, features, contract):
@@ -246,6 +248,47 @@ def journeys(s, report, features, officer_token):
     return made
 
 
+def open311(s, report, features):
+    """Citizen reports, when the app's config points them here: posted as the app posts them (the
+    standard's form fields), then read back by `georeport`, a GeoReport v2 client from PyPI."""
+    config = s.call("GET", "/config.json").json() or {}
+    reports = config.get("reports")
+    if not features.get("reports", True) or not reports or reports["base_url"].startswith("http"):
+        print("  - reports go elsewhere or are off: Open311 not checked here")
+        return
+    from georeport import GeoReport
+
+    root = s.base + reports["base_url"]
+    services = GeoReport(root).get_service_list()
+    if not report.check("georeport lists the services (JSON)", isinstance(services, list) and services and services[0].get("service_code")):
+        return
+    with_questions = next((x for x in services if x.get("metadata") in (True, "true")), services[0])
+    code = str(with_questions["service_code"])
+    definition = GeoReport(root).get_service_definition(code)
+    report.check("georeport reads a service's definition", str(definition.get("service_code")) == code and isinstance(definition.get("attributes"), list))
+    answers = []
+    for a in definition.get("attributes", []):
+        if a.get("required"):
+            value = a["values"][0]["key"] if a.get("values") else "1"
+            answers.append((f"attribute[{a['code']}]" + ("[]" if a["datatype"] == "multivaluelist" else ""), value))
+    form = [("api_key", reports["api_key"]), ("service_code", code), ("lat", "10.3522"), ("long", "106.3669"), ("description", "Kiểm tra hợp chuẩn / conformance check")] + answers
+    body = urllib.parse.urlencode(form).encode()
+    r = s.call("POST", reports["base_url"] + "/requests.json", raw=body, content_type="application/x-www-form-urlencoded")
+    posted = r.json() or [{}]
+    if not report.check("POST requests takes a report with the app's key (201, service_request_id)", r.status in (200, 201) and posted[0].get("service_request_id"), r):
+        return
+    rid = str(posted[0]["service_request_id"])
+    one = GeoReport(root).get_service_request(rid)
+    report.check("georeport reads the report back (JSON)", str(one.get("service_request_id")) == rid and one.get("status") == "open")
+    listed = GeoReport(root).get_service_requests(service_code=code, status="open")
+    report.check("georeport finds it among the open reports of its service", any(str(x.get("service_request_id")) == rid for x in listed))
+    xml = GeoReport(root, output_format="xml")
+    xml_services = xml.get_service_list()
+    report.check("georeport lists the services (XML)", bool(xml_services) and any(str(x.get("service_code")) == code for x in xml_services))
+    xml_one = xml.get_service_request(rid)
+    report.check("georeport reads the report back (XML)", str(xml_one.get("service_request_id")) == rid)
+
+
 def schemathesis_config(made, officer_token):
     """schemathesis.toml: credentials, the journeys' things as parameters, and what the schema cannot say."""
     lines = [
@@ -302,6 +345,7 @@ def main():
     document(s, report, features, contract)
     print("2. The app's journeys")
     made = journeys(s, report, features, args.officer_token)
+    open311(s, report, features)
 
     print("3. schemathesis: every operation, all checks, every phase")
     with tempfile.TemporaryDirectory() as tmp:

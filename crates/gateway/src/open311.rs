@@ -505,7 +505,7 @@ pub struct ReportId {
 pub struct ReportChange {
     pub status: ReportStatus,
     /// What was done, or why it is still open (shown publicly with the report).
-    #[schema(max_length = 1000)]
+    #[schema(min_length = 1, max_length = 1000, pattern = r"\S")]
     pub note: String,
 }
 
@@ -530,7 +530,7 @@ pub async fn change_report_status(
     Body(change): Body<ReportChange>,
 ) -> ApiResult<StatusCode> {
     let note = change.note.trim().to_string();
-    if note.is_empty() || note.chars().count() > 1000 {
+    if note.is_empty() || change.note.chars().count() > 1000 {
         return Err(ApiError::unprocessable(
             "note_required",
             "Hãy ghi việc đã làm hoặc lý do (tối đa 1.000 ký tự); ghi chú được công khai cùng phản ánh.",
@@ -564,13 +564,11 @@ pub async fn change_report_status(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mytho_core::open311::{DESCRIPTION_MAX, MAX_PHOTOS};
 
     #[test]
     fn the_citys_services_are_valid_and_xml_is_escaped() {
         let s = seed_services().unwrap();
         assert!(s.services.len() >= 7);
-        assert!(DESCRIPTION_MAX == 4000 && MAX_PHOTOS == 3);
         let x = xml_list("errors", "error", &[vec![("description", Some("a < b & \"c\"".into()))]]);
         assert!(x.contains("<description>a &lt; b &amp; &quot;c&quot;</description>"), "{x}");
         assert_eq!(days_of("2026-12-01T08:00:00Z"), days_of("2026-12-01"));
