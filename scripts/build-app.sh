@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 assets=${1:?usage: scripts/build-app.sh path/to/mytho-assets}
 
 # The page of each group of areas besides the home page (`Bundle::page`).
-PAGES=(dich-vu-cong nop-ho-so tra-cuu hoi-dap thanh-toan du-lich ky-nang-so)
+PAGES=(dich-vu-cong nop-ho-so tra-cuu phan-anh hoi-dap thanh-toan du-lich ky-nang-so)
 # The last two drop ≈ 100 B of metadata from each of the ≈ 100 files (≈ 10 KB brotli over the journey).
 WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
   --enable-reference-types --enable-multivalue --strip-producers --strip-target-features)

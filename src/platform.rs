@@ -177,3 +177,21 @@ pub fn forget_users_data() {
 pub fn origin() -> String {
     window().location().origin().unwrap_or_default()
 }
+
+/// The device's position (latitude, longitude, accuracy in metres), asked only when the user taps for
+/// it; `None` when refused, turned off, missing or too slow.
+pub async fn locate() -> Option<(f64, f64, f64)> {
+    let geo = window().navigator().geolocation().ok()?;
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let options = web_sys::PositionOptions::new();
+        options.set_enable_high_accuracy(true);
+        options.set_timeout(20_000);
+        options.set_maximum_age(60_000);
+        if geo.get_current_position_with_error_callback_and_options(&resolve, Some(&reject), &options).is_err() {
+            let _ = reject.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let position: web_sys::Position = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.unchecked_into();
+    let c = position.coords();
+    Some((c.latitude(), c.longitude(), c.accuracy()))
+}

@@ -2,7 +2,7 @@
 //! opened (`#[lazy_route]`: a wasm module of its own, split off by `scripts/build-app.sh`). Each area
 //! draws its own addresses with a `<Routes>` of its own.
 
-use crate::api::{CatalogueBackend, DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, SubmitBackend, TrackingBackend, UploadBackend};
+use crate::api::{CatalogueBackend, DossierBackend, FaqBackend, GatewayBackend, Open311Backend, PaymentBackend, ReportBackend, SubmitBackend, TrackingBackend, UploadBackend};
 use crate::pages::{Home, NotFound};
 use std::sync::Arc;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use mytho_core::routes::{Area, FAQ};
 /// Every address of the app. An area's own page and everything below it go to its lazy route: one
 /// route (a wildcard also matches nothing), so moving within an area keeps its view and what it loaded.
 pub fn app() -> AnyView {
-    use mytho_core::routes::{FORM_SEGMENT, PAYMENT, PRACTICE_SEGMENT, PROCEDURES, TOURISM, TRACKING, TUTORIALS};
+    use mytho_core::routes::{FORM_SEGMENT, PAYMENT, PRACTICE_SEGMENT, PROCEDURES, REPORTS, TOURISM, TRACKING, TUTORIALS};
     let p = StaticSegment(seg(PROCEDURES));
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
@@ -23,6 +23,7 @@ pub fn app() -> AnyView {
             <Route path=(p, ParamSegment("id"), StaticSegment(PRACTICE_SEGMENT), WildcardSegment("rest")) view={Lazy::<FormsArea>::new()}/>
             <Route path=(p, WildcardSegment("rest")) view={Lazy::<DossiersArea>::new()}/>
             <Route path=(StaticSegment(seg(TRACKING)), WildcardSegment("rest")) view={Lazy::<TrackingArea>::new()}/>
+            <Route path=(StaticSegment(seg(REPORTS)), WildcardSegment("rest")) view={Lazy::<ReportsArea>::new()}/>
             <Route path=(StaticSegment(seg(FAQ)), WildcardSegment("rest")) view={Lazy::<FaqArea>::new()}/>
             <Route path=(StaticSegment(seg(PAYMENT)), WildcardSegment("rest")) view={Lazy::<PaymentsArea>::new()}/>
             <Route path=(StaticSegment(seg(TOURISM)), WildcardSegment("rest")) view={Lazy::<TourismArea>::new()}/>
@@ -55,6 +56,7 @@ lazy_area!(FaqArea, faq);
 lazy_area!(PaymentsArea, payments);
 lazy_area!(TourismArea, tourism);
 lazy_area!(TutorialsArea, tutorials);
+lazy_area!(ReportsArea, reports);
 
 /// The FAQ chat and the list of every question.
 fn faq() -> AnyView {
@@ -82,10 +84,30 @@ pub async fn preload(path: &str) {
         Bundle::Payments => PaymentsArea::preload().await,
         Bundle::Tourism => TourismArea::preload().await,
         Bundle::Tutorials => TutorialsArea::preload().await,
+        Bundle::Reports => ReportsArea::preload().await,
     }
 }
 
 /// The city's backend as configured (see `api`): each bundle provides the traits its pages use.
+fn reports() -> AnyView {
+    use crate::pages::reports::{ReportListPage, ReportPage, ReportStatusPage};
+    use mytho_core::routes::REPORTS;
+    let config = expect_context::<AppConfig>();
+    // Without a reports endpoint in the config the area is off (its pages answer as unknown ones).
+    let Some(open311) = Open311Backend::new(&config) else { return view! { <NotFound/> }.into_any() };
+    provide_context::<Arc<dyn ReportBackend>>(Arc::new(open311));
+    provide_context::<Arc<dyn UploadBackend>>(Arc::new(gateway()));
+    let page = |page: fn() -> AnyView| move || built(Area::Reports, page);
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment(seg(REPORTS)) view=page(|| view! { <ReportPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(REPORTS)), StaticSegment("danh-sach")) view=page(|| view! { <ReportListPage/> }.into_any())/>
+            <Route path=(StaticSegment(seg(REPORTS)), ParamSegment("id")) view=page(|| view! { <ReportStatusPage/> }.into_any())/>
+        </Routes>
+    }
+    .into_any()
+}
+
 fn gateway() -> GatewayBackend {
     GatewayBackend::new(&expect_context::<AppConfig>())
 }

@@ -66,6 +66,8 @@ pub enum Method {
     Get,
     Post(String),
     Put(String),
+    /// A form body (`application/x-www-form-urlencoded`), as Open311 takes reports.
+    Form(String),
 }
 
 async fn get_with_retries(url: &str, options: &RequestOptions) -> Result<Response, ApiError> {
@@ -121,7 +123,7 @@ pub async fn send_as(method: Method, url: &str, timeout_ms: u32, headers: &[(&st
 
     let builder = match &method {
         Method::Get => Request::get(url),
-        Method::Post(_) => Request::post(url),
+        Method::Post(_) | Method::Form(_) => Request::post(url),
         Method::Put(_) => Request::put(url),
     }
     .abort_signal(Some(&signal));
@@ -129,6 +131,10 @@ pub async fn send_as(method: Method, url: &str, timeout_ms: u32, headers: &[(&st
     let sent = match method {
         Method::Get => builder.send().await,
         Method::Post(json) | Method::Put(json) => match builder.header("content-type", "application/json").body(json) {
+            Ok(request) => request.send().await,
+            Err(e) => Err(e),
+        },
+        Method::Form(body) => match builder.header("content-type", "application/x-www-form-urlencoded").body(body) {
             Ok(request) => request.send().await,
             Err(e) => Err(e),
         },
@@ -212,7 +218,12 @@ async fn checked(response: Response) -> Result<Response, ApiError> {
         Ok(response)
     } else {
         let status = response.status();
-        let body = response.json::<ErrorBody>().await.ok();
+        // Our error body, or Open311's list of `{code, description}` (its words, in one language).
+        let text = response.text().await.unwrap_or_default();
+        let body = serde_json::from_str::<ErrorBody>(&text).ok().or_else(|| {
+            let said = mytho_core::open311::read_errors(&serde_json::from_str(&text).ok()?)?;
+            Some(ErrorBody { code: "open311".into(), message: mytho_core::i18n::Localized { vi: said.clone(), en: said }, fields: vec![] })
+        });
         Err(ApiError::from_status(status, body))
     }
 }

@@ -4,10 +4,12 @@
 
 mod backend;
 mod http;
+mod open311;
 mod practice;
 
 pub use backend::{ApiFuture, CatalogueBackend, CityBackend, ClassBackend, DossierBackend, FaqBackend, GatewayBackend, PaymentBackend, SubmitBackend, TrackingBackend, UploadBackend};
 pub use http::{get_json, post_for, post_json, RequestOptions};
+pub use open311::{Open311Backend, ReportBackend};
 pub use practice::PracticeUploads;
 
 use mytho_core::config::{AppConfig, ConfigError};

@@ -5,6 +5,7 @@ pub mod dossiers;
 pub mod faq;
 pub mod lessons;
 pub mod payments;
+pub mod reports;
 pub mod tourism;
 mod home;
 mod not_found;

@@ -340,6 +340,41 @@ pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6_371_000.0 * h.sqrt().asin()
 }
 
+/// A form body (`application/x-www-form-urlencoded`), as `POST requests` takes it.
+pub fn form_body(fields: &[(String, String)]) -> String {
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => (b as char).to_string(),
+                b' ' => "+".to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    fields.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
+}
+
+/// The standard's fields for a report (`attribute[code][]` for each choice of a multi-value list, the
+/// extension `locale` so refusals come in the reader's language), ready for [`form_body`].
+pub fn report_fields(api_key: &str, r: &NewReport, multi: &[&str], lang: Lang) -> Vec<(String, String)> {
+    let mut out = vec![("api_key".to_string(), api_key.to_string()), ("service_code".into(), r.service_code.clone()), ("locale".into(), lang.code().into())];
+    if let (Some(lat), Some(long)) = (r.lat, r.long) {
+        out.push(("lat".into(), format!("{lat:.6}")));
+        out.push(("long".into(), format!("{long:.6}")));
+    }
+    let optional = [("address_string", &r.address_string), ("first_name", &r.first_name), ("last_name", &r.last_name), ("email", &r.email), ("phone", &r.phone)];
+    out.extend(optional.into_iter().filter_map(|(k, v)| v.as_ref().filter(|v| !v.trim().is_empty()).map(|v| (k.to_string(), v.trim().to_string()))));
+    if !r.description.trim().is_empty() {
+        out.push(("description".into(), r.description.trim().to_string()));
+    }
+    out.extend(r.media_urls.iter().map(|m| ("media_url".to_string(), m.clone())));
+    for (code, values) in &r.attributes {
+        let name = if multi.contains(&code.as_str()) { format!("attribute[{code}][]") } else { format!("attribute[{code}]") };
+        out.extend(values.iter().filter(|v| !v.trim().is_empty()).map(|v| (name.clone(), v.clone())));
+    }
+    out
+}
+
 // ---- Reading what servers send: tolerant, so any city's Open311 endpoint works.
 
 fn text(v: &Value) -> Option<String> {
@@ -555,6 +590,16 @@ mod tests {
         assert_eq!(read_posted(&serde_json::json!([{ "token": "12345" }])), Some(Posted::Token("12345".into())));
         assert_eq!(read_posted(&serde_json::json!([{ "service_request_id": 293944, "service_notice": null }])), Some(Posted::Id("293944".into())));
         assert_eq!(read_errors(&serde_json::json!([{ "code": 403, "description": "Invalid api_key" }])).as_deref(), Some("Invalid api_key"));
+    }
+
+    #[test]
+    fn a_report_is_sent_as_the_standards_form() {
+        let r = NewReport { phone: Some(" 0912 345 678 ".into()), attributes: [("kieu".into(), vec!["tat".into(), "nhap-nhay".into()])].into(), ..report() };
+        let body = form_body(&report_fields("k", &r, &["kieu"], Lang::En));
+        assert_eq!(
+            body,
+            "api_key=k&service_code=den-duong&locale=en&lat=10.352200&long=106.366900&phone=0912+345+678&description=Tr%C6%B0%E1%BB%9Bc+s%E1%BB%91+12+H%C3%B9ng+V%C6%B0%C6%A1ng&attribute%5Bkieu%5D%5B%5D=tat&attribute%5Bkieu%5D%5B%5D=nhap-nhay"
+        );
     }
 
     #[test]

@@ -9,6 +9,12 @@ pub const TRACKING: &str = "/tra-cuu";
 pub const FAQ: &str = "/hoi-dap";
 pub const TUTORIALS: &str = "/ky-nang-so";
 pub const TOURISM: &str = "/du-lich";
+/// Citizen reports: the form, `/phan-anh/danh-sach` (the public list), `/phan-anh/<number>` (one report).
+pub const REPORTS: &str = "/phan-anh";
+pub const REPORTS_LIST: &str = "/phan-anh/danh-sach";
+pub fn report_path(id: &str) -> String {
+    format!("{REPORTS}/{id}")
+}
 /// Paying a dossier's fee, and where the payment provider sends the citizen back.
 pub const PAYMENT: &str = "/thanh-toan";
 pub const PAYMENT_RETURN: &str = "/thanh-toan/ket-qua";
@@ -55,18 +61,20 @@ pub fn practice_return(lesson: Option<&str>, step: Option<&str>) -> String {
 pub enum Area {
     Procedures,
     Tracking,
+    Reports,
     Faq,
     Tutorials,
     Tourism,
 }
 
 impl Area {
-    pub const ALL: [Area; 5] = [Area::Procedures, Area::Tracking, Area::Faq, Area::Tutorials, Area::Tourism];
+    pub const ALL: [Area; 6] = [Area::Procedures, Area::Tracking, Area::Reports, Area::Faq, Area::Tutorials, Area::Tourism];
 
     pub fn path(self) -> &'static str {
         match self {
             Area::Procedures => PROCEDURES,
             Area::Tracking => TRACKING,
+            Area::Reports => REPORTS,
             Area::Faq => FAQ,
             Area::Tutorials => TUTORIALS,
             Area::Tourism => TOURISM,
@@ -77,6 +85,7 @@ impl Area {
         match self {
             Area::Procedures => Msg::AreaProcedures,
             Area::Tracking => Msg::AreaTracking,
+            Area::Reports => Msg::AreaReports,
             Area::Faq => Msg::AreaFaq,
             Area::Tutorials => Msg::AreaTutorials,
             Area::Tourism => Msg::AreaTourism,
@@ -87,6 +96,7 @@ impl Area {
         match self {
             Area::Procedures => Msg::AreaProceduresHint,
             Area::Tracking => Msg::AreaTrackingHint,
+            Area::Reports => Msg::AreaReportsHint,
             Area::Faq => Msg::AreaFaqHint,
             Area::Tutorials => Msg::AreaTutorialsHint,
             Area::Tourism => Msg::AreaTourismHint,
@@ -103,6 +113,7 @@ impl Area {
         match self {
             Area::Procedures => features.procedures,
             Area::Tracking => features.tracking,
+            Area::Reports => features.reports,
             Area::Faq => features.faq,
             Area::Tutorials => features.tutorials,
             Area::Tourism => features.tourism,
@@ -126,6 +137,8 @@ pub enum Bundle {
     Faq,
     /// Paying a fee (VNPay hand-off, VietQR) and the provider's return page.
     Payments,
+    /// Citizen reports (Open311): the form, one report, the public list.
+    Reports,
     /// The visitors' guide: places, map, events, local products, itineraries.
     Tourism,
     /// Digital-skills lessons, their quizzes and the certificate.
@@ -133,13 +146,14 @@ pub enum Bundle {
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 8] = [
+    pub const ALL: [Bundle; 9] = [
         Bundle::Shell,
         Bundle::Dossiers,
         Bundle::Forms,
         Bundle::Tracking,
         Bundle::Faq,
         Bundle::Payments,
+        Bundle::Reports,
         Bundle::Tourism,
         Bundle::Tutorials,
     ];
@@ -156,6 +170,7 @@ impl Bundle {
             Bundle::Tracking => Some((Msg::AreaTracking, Some(Msg::TrackIntro))),
             Bundle::Faq => Some((Msg::AreaFaq, Some(Msg::FaqIntro))),
             Bundle::Payments => Some((Msg::PayAction, None)),
+            Bundle::Reports => Some((Msg::AreaReports, Some(Msg::ReportsIntro))),
             Bundle::Tourism => Some((Msg::GuideTitle, Some(Msg::GuideIntro))),
             Bundle::Tutorials => Some((Msg::LessonsTitle, Some(Msg::LessonsIntro))),
         }
@@ -172,6 +187,7 @@ impl Bundle {
             Bundle::Tracking => Some("tracking_area"),
             Bundle::Faq => Some("faq_area"),
             Bundle::Payments => Some("payments_area"),
+            Bundle::Reports => Some("reports_area"),
             Bundle::Tourism => Some("tourism_area"),
             Bundle::Tutorials => Some("tutorials_area"),
         }
@@ -198,6 +214,7 @@ impl Bundle {
             Bundle::Payments => "thanh-toan.html",
             Bundle::Tourism => "du-lich.html",
             Bundle::Tutorials => "ky-nang-so.html",
+            Bundle::Reports => "phan-anh.html",
         }
     }
 
@@ -229,6 +246,7 @@ impl Area {
         match self {
             Area::Procedures => Bundle::Dossiers,
             Area::Tracking => Bundle::Tracking,
+            Area::Reports => Bundle::Reports,
             Area::Faq => Bundle::Faq,
             Area::Tourism => Bundle::Tourism,
             Area::Tutorials => Bundle::Tutorials,

@@ -1,0 +1,126 @@
+//! Citizen reports (Open311): the form (what, the service's own questions, a description, up to 3
+//! photos, where: the device's location when asked, or an address), the open reports nearby of the same
+//! kind before sending, one report's status as the ward answers, and the public list.
+
+mod form;
+
+pub use form::ReportPage;
+
+use crate::api::ReportBackend;
+use crate::components::{summary_row, use_page_title, LoadError, Loading};
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use mytho_core::i18n::{Lang, Msg};
+use mytho_core::open311::{ReportStatus, ServiceRequest};
+use mytho_core::routes::{report_path, REPORTS, REPORTS_LIST};
+use mytho_core::validate::date::vn_datetime;
+use std::sync::Arc;
+
+fn status_tag(status: ReportStatus, lang: Lang) -> impl IntoView {
+    let (class, msg) = match status {
+        ReportStatus::Open => ("tag tag--status", Msg::ReportStatusOpen),
+        ReportStatus::Closed => ("tag tag--done", Msg::ReportStatusClosed),
+    };
+    view! { <strong class=class>{msg.text(lang)}</strong> }
+}
+
+/// Where a report is, in words: its address, else its coordinates.
+fn place_text(r: &ServiceRequest) -> String {
+    match (&r.address, r.lat.zip(r.long)) {
+        (Some(a), _) if !a.trim().is_empty() => a.clone(),
+        (_, Some((lat, long))) => format!("{lat:.5}, {long:.5}"),
+        _ => String::new(),
+    }
+}
+
+/// `/phan-anh/<number>`: the report as the public sees it, and the ward's answer.
+#[component]
+pub fn ReportStatusPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = expect_context::<Arc<dyn ReportBackend>>();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let just_sent = move || query.read().get("moi").is_some();
+    let report = LocalResource::new(move || {
+        let (backend, id, lang) = (backend.clone(), id(), i18n.lang.get());
+        async move { backend.request(&id, lang).await }
+    });
+    use_page_title(move || format!("{} {}", i18n.tr(Msg::ReportNumberLabel), id()));
+    view! {
+        {move || just_sent().then(|| view! {
+            <div class="panel panel--confirmation">
+                <h1 class="panel__title">{i18n.tr(Msg::ReportSent)}</h1>
+                <p class="panel__body">{i18n.tr(Msg::ReportNumberLabel)} <br/><strong id="report-number">{id()}</strong></p>
+            </div>
+            <p>{i18n.tr(Msg::ReportKeepNumber)}</p>
+        })}
+        {move || (!just_sent()).then(|| view! { <h1 class="page-title">{i18n.tr(Msg::ReportNumberLabel)} " " {id()}</h1> })}
+        {move || match report.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| report.refetch())/> }.into_any(),
+            Some(Ok(None)) => view! { <div class="error-panel" role="alert"><p>{i18n.tr(Msg::ReportNotFound)}</p></div> }.into_any(),
+            Some(Ok(Some(r))) => report_view(r, i18n.lang.get()).into_any(),
+        }}
+        <p><button class="button button--secondary" type="button" on:click=move |_| report.refetch()>{move || i18n.tr(Msg::ReportRefresh)}</button></p>
+        <p><a href=REPORTS_LIST>{move || i18n.tr(Msg::ReportListLink)}</a></p>
+        <p><a href=REPORTS>{move || i18n.tr(Msg::ReportNew)}</a></p>
+    }
+}
+
+fn report_view(r: ServiceRequest, lang: Lang) -> impl IntoView {
+    let place = place_text(&r);
+    let photo = r.media_url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/'));
+    view! {
+        <dl class="summary-list" aria-live="polite">
+            {summary_row(Msg::ReportKind.text(lang), r.service_name.clone().unwrap_or_else(|| r.service_code.clone()))}
+            {summary_row(Msg::ReportStatusLabel.text(lang), status_tag(r.status, lang))}
+            {r.status_notes.clone().filter(|n| !n.trim().is_empty()).map(|n| summary_row(Msg::ReportNotes.text(lang), n))}
+            {(!place.is_empty()).then(|| summary_row(Msg::ReportWhere.text(lang), place))}
+            {r.description.clone().filter(|d| !d.trim().is_empty()).map(|d| summary_row(Msg::ReportDescription.text(lang), d))}
+            {r.requested_datetime.as_deref().map(|t| summary_row(Msg::ReportSentAt.text(lang), vn_datetime(t)))}
+            {r.updated_datetime.as_deref().map(|t| summary_row(Msg::ReportUpdated.text(lang), vn_datetime(t)))}
+        </dl>
+        {photo.map(|src| view! { <img class="report-photo" src=src alt=Msg::ReportPhotoAlt.text(lang) width="320" height="240"/> })}
+    }
+}
+
+/// `/phan-anh/danh-sach`: the last 90 days' reports, newest first, with what the ward did.
+#[component]
+pub fn ReportListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let backend = expect_context::<Arc<dyn ReportBackend>>();
+    let reports = LocalResource::new(move || {
+        let (backend, lang) = (backend.clone(), i18n.lang.get());
+        async move { backend.requests(format!("page_size=50&locale={}", lang.code())).await }
+    });
+    use_page_title(move || i18n.tr(Msg::ReportListTitle).to_string());
+    view! {
+        <h1 class="page-title">{move || i18n.tr(Msg::ReportListTitle)}</h1>
+        <p>{move || i18n.tr(Msg::ReportListIntro)}</p>
+        {move || match reports.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| reports.refetch())/> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p>{i18n.tr(Msg::ReportListEmpty)}</p> }.into_any(),
+            Some(Ok(list)) => {
+                let lang = i18n.lang.get();
+                view! { <ul class="report-list">{list.into_iter().map(|r| report_item(r, lang)).collect_view()}</ul> }.into_any()
+            }
+        }}
+        <p><a class="button" href=REPORTS>{move || i18n.tr(Msg::ReportNew)}</a></p>
+    }
+}
+
+fn report_item(r: ServiceRequest, lang: Lang) -> impl IntoView {
+    let place = place_text(&r);
+    let when = r.requested_datetime.as_deref().map(vn_datetime).unwrap_or_default();
+    view! {
+        <li class="report-list__item">
+            <a class="report-list__link" href=report_path(&r.service_request_id)>{r.service_name.clone().unwrap_or_else(|| r.service_code.clone())}</a>
+            " " {status_tag(r.status, lang)}
+            <p class="report-list__meta">{place} {(!when.is_empty()).then(|| format!(" · {when}"))}</p>
+            {r.status_notes.clone().filter(|n| !n.trim().is_empty()).map(|n| view! { <p class="report-list__note">{Msg::ReportNotes.text(lang)} ": " {n}</p> })}
+        </li>
+    }
+}
