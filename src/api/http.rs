@@ -99,6 +99,11 @@ async fn send(method: Method, url: &str, timeout_ms: u32) -> Result<Response, Ap
 
 /// One request with these headers; not retried.
 pub async fn send_as(method: Method, url: &str, timeout_ms: u32, headers: &[(&str, &str)]) -> Result<Response, ApiError> {
+    checked(send_raw(method, url, timeout_ms, headers).await?).await
+}
+
+/// One request, its answer whatever its status (for a protocol with errors of its own shape).
+pub async fn send_raw(method: Method, url: &str, timeout_ms: u32, headers: &[(&str, &str)]) -> Result<Response, ApiError> {
     let controller = AbortController::new().map_err(|_| ApiError::Offline)?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
@@ -152,7 +157,7 @@ pub async fn send_as(method: Method, url: &str, timeout_ms: u32, headers: &[(&st
             ApiError::Offline
         }
     })?;
-    checked(response).await
+    Ok(response)
 }
 
 async fn sleep(ms: u32) {
@@ -218,12 +223,7 @@ async fn checked(response: Response) -> Result<Response, ApiError> {
         Ok(response)
     } else {
         let status = response.status();
-        // Our error body, or Open311's list of `{code, description}` (its words, in one language).
-        let text = response.text().await.unwrap_or_default();
-        let body = serde_json::from_str::<ErrorBody>(&text).ok().or_else(|| {
-            let said = mytho_core::open311::read_errors(&serde_json::from_str(&text).ok()?)?;
-            Some(ErrorBody { code: "open311".into(), message: mytho_core::i18n::Localized { vi: said.clone(), en: said }, fields: vec![] })
-        });
+        let body = response.json::<ErrorBody>().await.ok();
         Err(ApiError::from_status(status, body))
     }
 }

@@ -3,11 +3,12 @@
 //! token instead of an id all work. A server that answers XML only is told apart with a clear message.
 
 use super::backend::ApiFuture;
-use super::http::{get_json, send_as, Method, RequestOptions};
-use mytho_core::api::ApiError;
+use super::http::{get_json, send_raw, Method, RequestOptions};
+use mytho_core::api::{ApiError, ErrorBody};
+use mytho_core::i18n::Localized;
 use mytho_core::config::AppConfig;
 use mytho_core::i18n::Lang;
-use mytho_core::open311::{read_definition, read_posted, read_requests, read_services, Posted, Service, ServiceDefinition, ServiceRequest};
+use mytho_core::open311::{read_definition, read_errors, read_posted, read_requests, read_services, Posted, Service, ServiceDefinition, ServiceRequest};
 use mytho_core::retry::RetryPolicy;
 use serde_json::Value;
 
@@ -67,8 +68,14 @@ impl ReportBackend for Open311Backend {
 
     fn post<'a>(&'a self, body: String) -> ApiFuture<'a, Posted> {
         Box::pin(async move {
-            let r = send_as(Method::Form(body), &format!("{}/requests.json", self.base), self.options.timeout_ms, &[]).await?;
+            let r = send_raw(Method::Form(body), &format!("{}/requests.json", self.base), self.options.timeout_ms, &[]).await?;
+            let (ok, status) = (r.ok(), r.status());
             let v = r.json::<Value>().await.map_err(|e| xml_only(ApiError::Decode(e.to_string())))?;
+            if !ok {
+                // The standard's `[{code, description}]`: the server's own words (in one language).
+                let body = read_errors(&v).map(|said| ErrorBody { code: "open311".into(), message: Localized { vi: said.clone(), en: said }, fields: vec![] });
+                return Err(ApiError::from_status(status, body));
+            }
             read_posted(&v).ok_or_else(|| ApiError::Decode("the answer has no service_request_id or token".into()))
         })
     }

@@ -142,3 +142,77 @@ test.describe('with the location refused, at 320 px, in English', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+/**
+ * A second, different Open311 server, in its own process: numeric service codes, nulls everywhere,
+ * a wrapped list, string booleans, and a token (not an id) for a posted report, as real servers do.
+ * The page reaches it on its own origin (the CSP stays strict): its `/khac-311/` requests are passed on
+ * to that process.
+ */
+function startOtherServer(): Promise<{ url: string; posted: string[]; stop: () => void }> {
+  const { spawn } = require('node:child_process');
+  const code = `
+    const http = require('node:http');
+    const services = { services: [{ service_code: 101, service_name: 'Pothole', description: null, metadata: 'true', type: 'realtime', keywords: null, group: null, extra: { a: 1 } }] };
+    const definition = { service_code: 101, attributes: [
+      { variable: 'true', code: 7, datatype: 'SingleValueList', required: 'true', datatype_description: null, order: 1, description: 'How big?', values: [{ key: 1, name: 'Small' }, { key: 2, name: 'Large' }] },
+    ] };
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        const send = (status, value) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(value)); };
+        const path = req.url.split('?')[0];
+        if (path === '/services.json') return send(200, services);
+        if (path === '/services/101.json') return send(200, definition);
+        if (path === '/requests.json' && req.method === 'POST') { process.stdout.write('POST ' + body + '\\n'); return send(200, [{ token: 'T-4242', service_notice: null }]); }
+        if (path.startsWith('/requests')) return send(200, [{ service_request_id: 4242, status: 'Open', status_notes: null, service_name: 'Pothole', service_code: 101, lat: null, long: null, address: 'Main St', media_url: null, requested_datetime: null }]);
+        send(404, [{ code: 404, description: 'Not here' }]);
+      });
+    });
+    server.listen(0, '127.0.0.1', () => process.stdout.write('PORT ' + server.address().port + '\\n'));
+  `;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', code]);
+    const posted: string[] = [];
+    child.stdout.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n')) {
+        if (line.startsWith('PORT ')) resolve({ url: `http://127.0.0.1:${line.slice(5)}`, posted, stop: () => child.kill() });
+        if (line.startsWith('POST ')) posted.push(line.slice(5));
+      }
+    });
+  });
+}
+
+test('the app speaks Open311 to another server: numeric codes, nulls, a token for the report', async ({ page }) => {
+  test.slow();
+  const other = await startOtherServer();
+  try {
+    await page.route('**/config.json', async (route) => {
+      const real = await (await route.fetch()).json();
+      real.reports = { base_url: '/khac-311', api_key: 'their-key' };
+      await route.fulfill({ json: real });
+    });
+    await page.route('**/khac-311/**', async (route) => {
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: other.url + url.pathname.replace('/khac-311', '') + url.search });
+      await route.fulfill({ response });
+    });
+    await page.goto('/phan-anh');
+    await appReady(page);
+    await page.getByLabel('Pothole').check();
+    await expect(page.getByText('How big?')).toBeVisible();
+    await page.getByLabel('Large').check();
+    await page.getByLabel('Địa chỉ').fill('Main St 12');
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await expect(page).toHaveURL(/\/phan-anh\/T-4242\?moi=1$/);
+    await expect(page.locator('.summary-list')).toContainText('Pothole');
+    await expect(page.locator('.summary-list')).toContainText('Main St');
+    expect(other.posted).toHaveLength(1);
+    const sent = new URLSearchParams(other.posted[0]);
+    expect([sent.get('api_key'), sent.get('service_code'), sent.get('attribute[7]'), sent.get('address_string')]).toEqual(['their-key', '101', '2', 'Main St 12']);
+    await expectNoAxeViolations(page);
+  } finally {
+    other.stop();
+  }
+});

@@ -155,7 +155,7 @@ pub fn cache_control(path: &str) -> &'static str {
 
 /// Only what the app uses: copying (VietQR details, codes) on its own pages; no camera, microphone,
 /// location (until reports ask for it), payment handler, sensors or devices.
-pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), \
+pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), serial=(), hid=(), \
      magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), clipboard-read=(), clipboard-write=(self), \
      browsing-topics=()";
 

@@ -198,7 +198,7 @@ async fn headers_say_https_and_allow_only_what_the_app_uses() {
     let r = plain.get("/", None).await;
     assert!(r.headers().get("strict-transport-security").is_none(), "no HSTS over plain http");
     let policy = r.headers()["permissions-policy"].to_str().unwrap();
-    assert!(policy.contains("camera=()") && policy.contains("geolocation=()") && policy.contains("payment=()"), "{policy}");
+    assert!(policy.contains("camera=()") && policy.contains("geolocation=(self)") && policy.contains("payment=()"), "{policy}");
     plain.stop().await;
     let tls = Server::start_at(Some(OFFICER_TOKEN), None, Some("https://dichvucong.example")).await;
     let r = tls.get("/api/health", None).await;

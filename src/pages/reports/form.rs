@@ -59,6 +59,8 @@ pub fn ReportPage() -> impl IntoView {
     let problems = RwSignal::new(Vec::<Problem>::new());
     let busy = RwSignal::new(false);
     let refused = RwSignal::new(None::<ApiError>);
+    // Taken while the router is in reach; used once the report is sent.
+    let navigate = leptos_router::hooks::use_navigate();
     use_page_title(move || title_with_errors(i18n.tr(Msg::AreaReports).to_string(), !problems.with(Vec::is_empty), i18n.lang.get()));
 
     let services = LocalResource::new({
@@ -153,7 +155,7 @@ pub fn ReportPage() -> impl IntoView {
         let multi: Vec<String> = def.iter().flat_map(|d| &d.attributes).filter(|a| a.datatype == Datatype::Multivaluelist).map(|a| a.code.clone()).collect();
         let multi: Vec<&str> = multi.iter().map(String::as_str).collect();
         let body = form_body(&report_fields(backend.api_key(), &report, &multi, lang));
-        let backend = backend.clone();
+        let (backend, navigate) = (backend.clone(), navigate.clone());
         busy.set(true);
         refused.set(None);
         spawn_local(async move {
@@ -161,7 +163,7 @@ pub fn ReportPage() -> impl IntoView {
             let _ = busy.try_set(false);
             match result {
                 Ok(Posted::Id(id)) | Ok(Posted::Token(id)) => {
-                    leptos_router::hooks::use_navigate()(&format!("{}?moi=1", report_path(&id)), Default::default());
+                    navigate(&format!("{}?moi=1", report_path(&id)), Default::default());
                 }
                 Err(e) => {
                     let _ = refused.try_set(Some(e));
