@@ -235,12 +235,7 @@ impl FromRequestParts<AppState> for Trainer {
         let code = normalize_class_code(&code).ok_or_else(not_found)?;
         let token = bearer(&parts.headers);
         if token.is_empty() {
-            return Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "trainer_token_required",
-                "Chỉ người hướng dẫn của lớp (trên máy đã mở lớp) xem và quản lý được lớp này.",
-                "Only the class's trainer (on the device that started it) can see and manage this class.",
-            ));
+            return Err(trainer_only(StatusCode::UNAUTHORIZED, "trainer_token_required"));
         }
         let target = code.clone();
         let (found, known) = state
@@ -251,7 +246,9 @@ impl FromRequestParts<AppState> for Trainer {
                 Ok((found, known))
             })
             .await?;
-        found.or_refuse(&state.site.config.hotline, || if known { wrong_token() } else { not_found() }).map(Trainer)
+        found
+            .or_refuse(&state.site.config.hotline, || if known { trainer_only(StatusCode::FORBIDDEN, "trainer_token_wrong") } else { not_found() })
+            .map(Trainer)
     }
 }
 
@@ -259,10 +256,11 @@ fn exists(conn: &Connection, code: &str) -> rusqlite::Result<bool> {
     conn.query_row("SELECT count(*) > 0 FROM classes WHERE code = ?1", [code], |r| r.get(0))
 }
 
-fn wrong_token() -> ApiError {
+/// No trainer token (401) or another class's (403): the same words.
+fn trainer_only(status: StatusCode, code: &'static str) -> ApiError {
     ApiError::new(
-        StatusCode::FORBIDDEN,
-        "trainer_token_wrong",
+        status,
+        code,
         "Chỉ người hướng dẫn của lớp (trên máy đã mở lớp) xem và quản lý được lớp này.",
         "Only the class's trainer (on the device that started it) can see and manage this class.",
     )
