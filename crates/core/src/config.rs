@@ -53,6 +53,10 @@ pub struct ReportsConfig {
     /// A path on this origin (`/open311/v2`) or an absolute `https://` URL, without a trailing `/`.
     pub base_url: String,
     pub api_key: String,
+    /// The wards a report can be placed in, by today's names ("Phường Đạo Thạnh"): the form offers them
+    /// beside the address, and the public list is filtered by them. Empty: no ward is asked.
+    #[serde(default)]
+    pub wards: Vec<String>,
 }
 
 /// Where the captive page's "Kết nối" / "Connect" form goes, as the Wi-Fi controller expects it.
@@ -167,7 +171,7 @@ impl AppConfig {
             return Err(ConfigError::ApiBase(self.api_base_url.clone()));
         }
         if let Some(r) = &self.reports {
-            if !api_base_is_valid(&r.base_url) || r.api_key.trim().is_empty() {
+            if !api_base_is_valid(&r.base_url) || r.api_key.trim().is_empty() || r.wards.iter().any(|w| w.trim().is_empty()) {
                 return Err(ConfigError::Reports(r.base_url.clone()));
             }
         }

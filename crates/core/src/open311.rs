@@ -14,6 +14,9 @@ pub const DESCRIPTION_MAX: usize = 4000;
 pub const MAX_PHOTOS: usize = 3;
 /// `GET requests` spans at most this many days (the standard's limit).
 pub const MAX_SPAN_DAYS: i64 = 90;
+/// Our extension to `POST requests`: the same key sent again is the same report (a resend after a lost
+/// answer never makes a second one).
+pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
 
 /// The kinds of answer a service's question takes (GeoReport v2 `datatype`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_join_failures_by_client.sql"),
     include_str!("../migrations/0012_security.sql"),
     include_str!("../migrations/0013_reports.sql"),
+    include_str!("../migrations/0014_report_keys.sql"),
 ];
 
 #[derive(Clone)]

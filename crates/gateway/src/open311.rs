@@ -12,16 +12,18 @@ use crate::officers::Officer;
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use mytho_core::api::ErrorBody;
 use mytho_core::i18n::Lang;
 use mytho_core::open311::{
-    check_report, distance_m, CityServices, NewReport, ReportStatus, ServiceRequest, MAX_SPAN_DAYS,
+    check_report, distance_m, CityServices, NewReport, ReportStatus, ServiceRequest, IDEMPOTENCY_HEADER, MAX_SPAN_DAYS,
 };
+use mytho_core::dossier::is_idempotency_key;
 use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use utoipa_axum::routes;
 
@@ -381,8 +383,21 @@ fn day_text(days: i64) -> String {
 
 /// `POST requests`: the standard's form fields. The report is checked against its service; photos
 /// this gateway holds become public with it; the name and contact are kept for the ward only.
-async fn post_request(State(state): State<AppState>, ClientKey(client): ClientKey, Path(file): Path<String>, body: Bytes) -> Result<(StatusCode, Doc), Refusal> {
+async fn post_request(
+    State(state): State<AppState>,
+    ClientKey(client): ClientKey,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Doc), Refusal> {
     let Some(("requests", format)) = split(&file) else { return Err(Refusal::new(StatusCode::METHOD_NOT_ALLOWED, "Only requests takes a POST.", Format::Json)) };
+    // An extension of ours (the app sends it to its own gateway only): a report sent again with the
+    // same key after a lost answer is the report already made.
+    let idempotency_key = match headers.get(IDEMPOTENCY_HEADER).map(|v| v.to_str().map(str::to_string)) {
+        None => None,
+        Some(Ok(k)) if is_idempotency_key(&k) => Some(k),
+        Some(_) => return Err(Refusal::new(StatusCode::BAD_REQUEST, "Idempotency-Key must be 16 to 64 letters, digits or dashes.", format)),
+    };
     let mut form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
     let field = |form: &[(String, String)], k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
     let key = field(&form, "api_key").unwrap_or_default();
@@ -426,16 +441,27 @@ async fn post_request(State(state): State<AppState>, ClientKey(client): ClientKe
     if report.address_string.as_ref().is_some_and(|a| a.chars().count() > 300) {
         return Err(Refusal::new(StatusCode::BAD_REQUEST, "address_string is too long (300 characters at most).", format));
     }
-    let id = crate::random::code(1, 8).map_err(|_| Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "The server is busy; try again.", format))?;
+    let stored_id = crate::random::code(1, 8).map_err(|_| Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "The server is busy; try again.", format))?;
     let media_prefix = format!("{}{MEDIA}/", state.public_url);
-    let stored_id = id.clone();
-    state
+    let hash = {
+        let public = serde_json::to_string(&(&report.service_code, &report.description, report.lat, report.long, &report.address_string)).unwrap_or_default();
+        format!("{:x}", Sha256::digest(public.as_bytes()))
+    };
+    let made = state
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
+            if let Some(key) = &idempotency_key {
+                let existing: Option<(String, Option<String>)> = tx
+                    .query_row("SELECT id, body_hash FROM reports WHERE idempotency_key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                if let Some((id, stored_hash)) = existing {
+                    return Ok(if stored_hash.as_deref() == Some(hash.as_str()) { Made::Replayed(id) } else { Made::KeyReused });
+                }
+            }
             tx.execute(
-                "INSERT INTO reports (id, service_code, description, lat, long, address, attributes, media_urls, first_name, last_name, email, phone, client)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                "INSERT INTO reports (id, service_code, description, lat, long, address, attributes, media_urls, first_name, last_name, email, phone, client, idempotency_key, body_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 params![
                     stored_id,
                     report.service_code,
@@ -449,7 +475,9 @@ async fn post_request(State(state): State<AppState>, ClientKey(client): ClientKe
                     report.last_name,
                     report.email,
                     report.phone,
-                    client
+                    client,
+                    idempotency_key,
+                    hash
                 ],
             )?;
             tx.execute("INSERT INTO report_events (report_id, status) VALUES (?1, 'open')", [&stored_id])?;
@@ -462,16 +490,29 @@ async fn post_request(State(state): State<AppState>, ClientKey(client): ClientKe
                     )?;
                 }
             }
-            tx.commit()
+            tx.commit()?;
+            Ok(Made::New(stored_id))
         })
         .await
         .map_err(Refusal::from)?;
+    let (status, id) = match made {
+        Made::New(id) => (StatusCode::CREATED, id),
+        Made::Replayed(id) => (StatusCode::OK, id),
+        Made::KeyReused => return Err(Refusal::new(StatusCode::CONFLICT, "This Idempotency-Key was used for a different report.", format)),
+    };
     let notice = match lang {
         Lang::Vi => "Phản ánh đã được chuyển đến UBND phường. Bạn có thể theo dõi tình trạng bằng số phản ánh.",
         Lang::En => "Your report has gone to the ward office. Follow its status with the report number.",
     };
     let answer = serde_json::json!({ "service_request_id": id, "service_notice": notice, "account_id": null });
-    Ok((StatusCode::CREATED, records(format, "service_requests", "request", vec![answer])))
+    Ok((status, records(format, "service_requests", "request", vec![answer])))
+}
+
+enum Made {
+    New(String),
+    /// The same key and the same report: its first answer was lost on the way.
+    Replayed(String),
+    KeyReused,
 }
 
 /// A report's photo: only uploads that belong to a report are public.

@@ -43,6 +43,9 @@ impl Site {
         let config_text = std::fs::read_to_string(&config_path)
             .map_err(|e| format!("cannot read {}: {e}; it is copied from public/config.json by the build", config_path.display()))?;
         let config = AppConfig::parse(&config_text).map_err(|e| format!("{}: {e}", config_path.display()))?;
+        if let Some(old) = config.reports.iter().flat_map(|r| &r.wards).find(|w| !crate::wards::is_todays_name(w)) {
+            return Err(format!("{}: reports.wards: {old:?} is not the name of one of today's wards (list of 2025-07-01)", config_path.display()));
+        }
         // One policy for every bundle's page: the union of their inline blocks' hashes.
         let mut pages = String::new();
         for bundle in Bundle::ALL {

@@ -49,6 +49,11 @@ pub async fn find(State(state): State<AppState>, Query(query): Query<WardQuery>)
     Json(hits)
 }
 
+/// Whether a name is one of today's wards' or communes' (config's report wards are checked at start).
+pub fn is_todays_name(name: &str) -> bool {
+    DATA.communes.iter().any(|c| c.name == name)
+}
+
 /// Today's name of a ward by its code, when the code is one of today's.
 pub fn name_of(code: &str) -> Option<String> {
     DATA.communes.iter().find(|c| c.code == code).map(|c| c.name.clone())

@@ -14,15 +14,20 @@ const PNG: &[u8] = &[
 ];
 
 async fn post_form(server: &Server, client: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    post_keyed(server, client, fields, None).await
+}
+
+async fn post_keyed(server: &Server, client: &str, fields: &[(&str, &str)], key: Option<&str>) -> reqwest::Response {
     let body: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-    reqwest::Client::new()
+    let request = reqwest::Client::new()
         .post(format!("{}/open311/v2/requests.json", server.base))
         .header("content-type", "application/x-www-form-urlencoded")
-        .header("x-forwarded-for", client)
-        .body(body)
-        .send()
-        .await
-        .unwrap()
+        .header("x-forwarded-for", client);
+    let request = match key {
+        Some(k) => request.header(mytho_core::open311::IDEMPOTENCY_HEADER, k),
+        None => request,
+    };
+    request.body(body).send().await.unwrap()
 }
 
 fn light(lat: &str, long: &str) -> Vec<(&'static str, String)> {
@@ -177,5 +182,43 @@ async fn posting_reports_is_limited_per_client() {
     assert_eq!(r.status(), 429);
     assert!(!header(&r, "retry-after").is_empty());
     assert_eq!(post_form(&server, "198.51.100.8", &pairs(&fields)).await.status(), 201, "another client is not limited");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_report_sent_again_with_its_key_is_made_once() {
+    let server = Server::start().await;
+    let fields = light("10.3522", "106.3669");
+    let key = "report-key-0123456789abcdef";
+    // The same report from two tabs at once, then again after a lost answer: one report.
+    let sent = pairs(&fields);
+    let (a, b) = tokio::join!(post_keyed(&server, "198.51.100.20", &sent, Some(key)), post_keyed(&server, "198.51.100.21", &sent, Some(key)));
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 201]);
+    let id_of = |v: serde_json::Value| match read_posted(&v) { Some(Posted::Id(id)) => id, other => panic!("{other:?}") };
+    let (a, b) = (id_of(a.json().await.unwrap()), id_of(b.json().await.unwrap()));
+    assert_eq!(a, b);
+    // Sent again without the contact (not kept on the device): still the same report.
+    let public_only: Vec<_> = fields.iter().filter(|(k, _)| *k != "phone" && *k != "first_name").cloned().collect();
+    let again = post_keyed(&server, "198.51.100.20", &pairs(&public_only), Some(key)).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(id_of(again.json().await.unwrap()), a);
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let count: i64 = conn.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).unwrap();
+    assert_eq!(count, 1);
+
+    // The key with another report is refused; a malformed key too, in the standard's error list.
+    let mut other = fields.clone();
+    other[4].1 = "Một việc khác".into();
+    let r = post_keyed(&server, "198.51.100.20", &pairs(&other), Some(key)).await;
+    assert_eq!(r.status(), 409);
+    assert!(r.json::<serde_json::Value>().await.unwrap()[0]["description"].as_str().unwrap().contains("Idempotency-Key"));
+    assert_eq!(post_keyed(&server, "198.51.100.20", &pairs(&fields), Some("short")).await.status(), 400);
+    // Without a key, two posts are two reports (the standard's behaviour).
+    assert_eq!(post_form(&server, "198.51.100.22", &pairs(&fields)).await.status(), 201);
+    assert_eq!(post_form(&server, "198.51.100.22", &pairs(&fields)).await.status(), 201);
+    let count: i64 = conn.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).unwrap();
+    assert_eq!(count, 3);
     server.stop().await;
 }
