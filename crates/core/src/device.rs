@@ -7,7 +7,7 @@ pub const LANG_KEY: &str = "mts.lang";
 pub const LARGE_TEXT_KEY: &str = "mts.large-text";
 
 /// Whether "delete everything on this device" erases this key (drafts, receipts, saved details,
-/// practice forms, lesson progress, classes).
+/// practice forms, lesson progress, classes, reports).
 pub fn is_users_data(key: &str) -> bool {
     key.starts_with(PREFIX) && key != LANG_KEY && key != LARGE_TEXT_KEY
 }
@@ -28,6 +28,8 @@ mod tests {
             crate::lessons::PROGRESS_KEY.to_string(),
             crate::classes::TRAINER_KEY.to_string(),
             crate::classes::MEMBERSHIP_KEY.to_string(),
+            crate::report_draft::REPORT_DRAFT_KEY.to_string(),
+            crate::report_draft::KEPT_REPORTS_KEY.to_string(),
         ];
         for key in users {
             assert!(is_users_data(&key), "{key}");

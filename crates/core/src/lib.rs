@@ -10,6 +10,7 @@ pub mod draft;
 pub mod i18n;
 pub mod lessons;
 pub mod open311;
+pub mod report_draft;
 pub mod retry;
 pub mod routes;
 pub mod payment;

@@ -127,6 +127,19 @@ impl MapSketch {
         ((lon - lon0) / (lon1 - lon0) * w, (lat1 - lat) / (lat1 - lat0) * h)
     }
 
+    /// The point under a spot of the drawing (the inverse of [`MapSketch::project`]): a tap on the map.
+    pub fn unproject(&self, (x, y): (f64, f64), width: f64) -> [f64; 2] {
+        let [[lat0, lon0], [lat1, lon1]] = self.frame;
+        let (w, h) = self.size(width);
+        [lat1 - y / h * (lat1 - lat0), lon0 + x / w * (lon1 - lon0)]
+    }
+
+    /// How many metres one drawing unit spans on the ground (north–south), for a tap's accuracy.
+    pub fn metres_per_unit(&self, width: f64) -> f64 {
+        let [[lat0, _], [lat1, _]] = self.frame;
+        (lat1 - lat0) * 111_320.0 / self.size(width).1
+    }
+
     pub fn contains(&self, [lat, lon]: [f64; 2]) -> bool {
         let [[lat0, lon0], [lat1, lon1]] = self.frame;
         (lat0..=lat1).contains(&lat) && (lon0..=lon1).contains(&lon)
@@ -400,6 +413,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_tap_gives_back_the_point_drawn_there(lat in 10.325f64..10.372, lon in 106.34f64..106.4, width in 200f64..2000.0) {
+            let m = data().map;
+            let [la, lo] = m.unproject(m.project([lat, lon], width), width);
+            prop_assert!((la - lat).abs() < 1e-9 && (lo - lon).abs() < 1e-9);
+            prop_assert!(m.contains([la, lo]));
+        }
+
         #[test]
         fn points_in_the_frame_land_on_the_drawing(a in 0.0f64..=1.0, b in 0.0f64..=1.0, width in 100.0f64..2000.0) {
             let map = data().map;
