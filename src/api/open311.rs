@@ -8,15 +8,16 @@ use mytho_core::api::{ApiError, ErrorBody};
 use mytho_core::i18n::Localized;
 use mytho_core::config::AppConfig;
 use mytho_core::i18n::Lang;
-use mytho_core::open311::{read_definition, read_errors, read_posted, read_requests, read_services, Posted, Service, ServiceDefinition, ServiceRequest};
+use mytho_core::open311::{read_definition, read_errors, read_posted, read_requests, read_services, Posted, Service, ServiceDefinition, ServiceRequest, IDEMPOTENCY_HEADER};
 use mytho_core::retry::RetryPolicy;
 use serde_json::Value;
 
 pub trait ReportBackend: Send + Sync {
     fn services(&self, lang: Lang) -> ApiFuture<'_, Vec<Service>>;
     fn definition<'a>(&'a self, code: &'a str, lang: Lang) -> ApiFuture<'a, ServiceDefinition>;
-    /// Posts a report (the standard's form fields); sent once, never retried.
-    fn post<'a>(&'a self, body: String) -> ApiFuture<'a, Posted>;
+    /// Posts a report (the standard's form fields); sent once, never retried behind the user's back. The
+    /// key makes a resend the same report where the server knows our extension (this gateway).
+    fn post<'a>(&'a self, body: String, idempotency_key: &'a str) -> ApiFuture<'a, Posted>;
     fn request<'a>(&'a self, id: &'a str, lang: Lang) -> ApiFuture<'a, Option<ServiceRequest>>;
     /// `GET requests` with these query parameters (already encoded).
     fn requests<'a>(&'a self, query: String) -> ApiFuture<'a, Vec<ServiceRequest>>;
@@ -26,6 +27,9 @@ pub trait ReportBackend: Send + Sync {
 
 pub struct Open311Backend {
     base: String,
+    /// The endpoint is on the app's own origin (this gateway): it takes [`IDEMPOTENCY_HEADER`]. Another
+    /// origin is not sent it, since a header outside CORS's simple ones would need its consent first.
+    own: bool,
     api_key: String,
     options: RequestOptions,
 }
@@ -34,7 +38,9 @@ impl Open311Backend {
     /// `None` when the city's config has no reports endpoint.
     pub fn new(config: &AppConfig) -> Option<Open311Backend> {
         let r = config.reports.as_ref()?;
+        let own = r.base_url.starts_with('/') || r.base_url.starts_with(&format!("{}/", crate::platform::origin()));
         Some(Open311Backend {
+            own,
             base: r.base_url.clone(),
             api_key: r.api_key.clone(),
             options: RequestOptions { timeout_ms: config.request_timeout_ms, retry: RetryPolicy::default() },
@@ -66,9 +72,11 @@ impl ReportBackend for Open311Backend {
         })
     }
 
-    fn post<'a>(&'a self, body: String) -> ApiFuture<'a, Posted> {
+    fn post<'a>(&'a self, body: String, idempotency_key: &'a str) -> ApiFuture<'a, Posted> {
         Box::pin(async move {
-            let r = send_raw(Method::Form(body), &format!("{}/requests.json", self.base), self.options.timeout_ms, &[]).await?;
+            let own = [(IDEMPOTENCY_HEADER, idempotency_key)];
+            let headers: &[(&str, &str)] = if self.own { &own } else { &[] };
+            let r = send_raw(Method::Form(body), &format!("{}/requests.json", self.base), self.options.timeout_ms, headers).await?;
             let (ok, status) = (r.ok(), r.status());
             let v = r.json::<Value>().await.map_err(|e| xml_only(ApiError::Decode(e.to_string())))?;
             if !ok {

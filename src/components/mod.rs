@@ -9,6 +9,7 @@ mod loaded;
 mod load_error;
 mod page_title;
 mod qr;
+mod sketch_map;
 mod summary_row;
 
 pub use connection_banner::ConnectionBanner;
@@ -20,4 +21,5 @@ pub use loaded::Loaded;
 pub use load_error::{LoadError, Loading};
 pub use page_title::use_page_title;
 pub use qr::qr_svg;
+pub use sketch_map::{percent, share_of, sketch_map, sketch_svg, Pin, WIDTH};
 pub use summary_row::summary_row;

@@ -287,8 +287,15 @@ impl MapSketch {
     /// The part of the drawing (`x`, `y`, width, height on a drawing `width` wide) that holds every place
     /// with `margin` around it, so the map fits a phone's screen with every marker in sight.
     pub fn frame_of(&self, places: &[Place], width: f64, margin: f64) -> (f64, f64, f64, f64) {
+        let at: Vec<[f64; 2]> = places.iter().map(|p| [p.lat, p.lon]).collect();
+        self.frame_around(&at, width, margin)
+    }
+
+    /// The part of the drawing that holds these points (`[lat, lon]`) with `margin` around them; the
+    /// whole drawing when there are none.
+    pub fn frame_around(&self, at: &[[f64; 2]], width: f64, margin: f64) -> (f64, f64, f64, f64) {
         let (w, h) = self.size(width);
-        let points: Vec<(f64, f64)> = places.iter().map(|p| self.project([p.lat, p.lon], width)).collect();
+        let points: Vec<(f64, f64)> = at.iter().map(|p| self.project(*p, width)).collect();
         if points.is_empty() {
             return (0.0, 0.0, w, h);
         }

@@ -11,16 +11,18 @@ use leptos::task::spawn_local;
 use mytho_core::api::ApiError;
 use mytho_core::config::AppConfig;
 use mytho_core::i18n::{Lang, Msg};
-use mytho_core::open311::{form_body, report_fields, Attribute, Datatype, NewReport, Posted, ServiceDefinition, DESCRIPTION_MAX, MAX_PHOTOS};
+use mytho_core::open311::{form_body, report_fields, Attribute, Datatype, Posted, Service, ServiceDefinition, DESCRIPTION_MAX, MAX_PHOTOS};
+use mytho_core::report_draft::{remember, DraftPhoto, KeptReport, ReportDraft, KEPT_REPORTS_KEY, REPORT_DRAFT_KEY};
 use mytho_core::routes::{report_path, REPORTS_LIST};
-use std::collections::BTreeMap;
 use std::sync::Arc;
+use super::map::{on_map_text, pick_map};
 use web_sys::HtmlInputElement;
 
 const DESCRIPTION_ID: &str = "report-description";
 const PHOTO_ID: &str = "report-photo";
 const ADDRESS_ID: &str = "report-address";
 const PHONE_ID: &str = "report-phone";
+const WARD_ID: &str = "report-ward";
 /// How close an open report of the same kind must be to be offered instead of a new one.
 const NEARBY_M: u32 = 200;
 /// Where this gateway serves a report's photos (`open311::MEDIA` on the gateway).
@@ -28,12 +30,6 @@ const MEDIA_PATH: &str = "/open311/v2/media";
 
 fn question_id(code: &str) -> String {
     format!("q-{code}")
-}
-
-#[derive(Clone, PartialEq)]
-struct Photo {
-    url: String,
-    name: String,
 }
 
 #[component]
@@ -44,18 +40,22 @@ pub fn ReportPage() -> impl IntoView {
     let config = expect_context::<AppConfig>();
     // Photos go to this gateway's uploads, and are served from where the API is.
     let media_base = format!("{}{MEDIA_PATH}", config.api_origin().map_or_else(platform::origin, str::to_string));
+    let wards = config.reports.as_ref().map(|r| r.wards.clone()).unwrap_or_default();
+    let has_wards = !wards.is_empty();
 
-    let service = RwSignal::new(String::new());
-    let answers = RwSignal::new(BTreeMap::<String, Vec<String>>::new());
-    let description = RwSignal::new(String::new());
-    let photos = RwSignal::new(Vec::<Photo>::new());
+    // What was being written comes back after a reload; it is written to the device at every change.
+    let stored = platform::read_json::<ReportDraft>(REPORT_DRAFT_KEY).filter(|d| !d.is_blank());
+    let restored = RwSignal::new(stored.is_some());
+    let draft = RwSignal::new(stored.unwrap_or_default());
+    Effect::new(move |_| {
+        draft.with(|d| if d.is_blank() { platform::forget(REPORT_DRAFT_KEY) } else { platform::write_json(REPORT_DRAFT_KEY, &d.for_device()) })
+    });
+    // Only what the requests depend on: typing a description does not fetch again.
+    let service = Memo::new(move |_| draft.with(|d| d.service_code.clone()));
+    let point = Memo::new(move |_| draft.with(|d| d.point));
     let photo_state = RwSignal::new(None::<String>);
-    let point = RwSignal::new(None::<(f64, f64, f64)>);
     let locating = RwSignal::new(false);
     let no_location = RwSignal::new(false);
-    let address = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<Problem>::new());
     let busy = RwSignal::new(false);
     let refused = RwSignal::new(None::<ApiError>);
@@ -94,6 +94,8 @@ pub fn ReportPage() -> impl IntoView {
             }
         }
     });
+    // The city sketch to tap the place on (the guide's content file; without it, location and address).
+    let sketch = LocalResource::new(|| async { crate::api::load_tourism().await.map(|t| t.map) });
 
     let locate = move |_| {
         locating.set(true);
@@ -101,7 +103,12 @@ pub fn ReportPage() -> impl IntoView {
         spawn_local(async move {
             let found = platform::locate().await;
             let _ = locating.try_set(false);
-            let _ = point.try_set(found);
+            if found.is_some() {
+                let _ = draft.try_update(|d| {
+                    d.point = found;
+                    d.on_map = false;
+                });
+            }
             let _ = no_location.try_set(found.is_none());
         });
     };
@@ -114,13 +121,16 @@ pub fn ReportPage() -> impl IntoView {
         photo_state.set(Some(Msg::ReportPhotoSending.text(lang).to_string()));
         spawn_local(async move {
             let name = file.name();
+            let progress = Box::new(move |pct: u32| {
+                let _ = photo_state.try_set(Some(format!("{} {pct}%", Msg::ReportPhotoProgress.text(lang))));
+            });
             let result = match files::prepare(&file).await {
-                Ok(ready) => uploads.upload(ready.mime, &ready.bytes, Box::new(|_| {})).await.map_err(|e| e.user_message(lang)),
+                Ok(ready) => uploads.upload(ready.mime, &ready.bytes, progress).await.map_err(|e| e.user_message(lang)),
                 Err(e) => Err(e.message(lang, Msg::ReportPhotos.text(lang))),
             };
             match result {
                 Ok(up) => {
-                    photos.try_update(|p| p.push(Photo { url: format!("{media_base}/{}", up.id), name }));
+                    draft.try_update(|d| d.photos.push(DraftPhoto { url: format!("{media_base}/{}", up.id), name }));
                     photo_state.try_set(None);
                 }
                 Err(message) => {
@@ -130,94 +140,129 @@ pub fn ReportPage() -> impl IntoView {
         });
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let lang = i18n.lang.get_untracked();
-        let def = definition.get_untracked().and_then(Result::ok).flatten();
-        let found = check(lang, &service.get_untracked(), def.as_ref(), &answers.get_untracked(), &description.get_untracked(), point.get_untracked().is_some(), &address.get_untracked(), &phone.get_untracked());
-        let ok = found.is_empty();
-        problems.set(found);
-        if !ok {
+    // Sends the report under its key: a resend (the button, the connection coming back) is the same
+    // report. A lost connection queues it; anything else is said and the report stays as typed.
+    let send = move || {
+        if busy.get_untracked() {
             return;
         }
-        let report = NewReport {
-            service_code: service.get_untracked(),
-            lat: point.get_untracked().map(|p| p.0),
-            long: point.get_untracked().map(|p| p.1),
-            address_string: Some(address.get_untracked()),
-            description: description.get_untracked(),
-            media_urls: photos.get_untracked().into_iter().map(|p| p.url).collect(),
-            first_name: Some(name.get_untracked()),
-            phone: Some(phone.get_untracked()),
-            attributes: answers.get_untracked(),
-            ..Default::default()
-        };
-        let multi: Vec<String> = def.iter().flat_map(|d| &d.attributes).filter(|a| a.datatype == Datatype::Multivaluelist).map(|a| a.code.clone()).collect();
-        let multi: Vec<&str> = multi.iter().map(String::as_str).collect();
-        let body = form_body(&report_fields(backend.api_key(), &report, &multi, lang));
+        let lang = i18n.lang.get_untracked();
+        let def = definition.get_untracked().and_then(Result::ok).flatten();
+        let key = draft.with_untracked(|d| d.idempotency_key.clone()).unwrap_or_else(platform::random_id);
+        draft.update(|d| d.idempotency_key = Some(key.clone()));
+        let d = draft.get_untracked();
+        let multi: Vec<&str> = def.iter().flat_map(|d| &d.attributes).filter(|a| a.datatype == Datatype::Multivaluelist).map(|a| a.code.as_str()).collect();
+        let body = form_body(&report_fields(backend.api_key(), &d.to_report(), &multi, lang));
+        let service_name = services.get_untracked().and_then(Result::ok).and_then(|l| l.into_iter().find(|s| s.service_code == d.service_code)).map(|s| s.service_name);
         let (backend, navigate) = (backend.clone(), navigate.clone());
         busy.set(true);
         refused.set(None);
         spawn_local(async move {
-            let result = backend.post(body).await;
+            let result = backend.post(body, &key).await;
             let _ = busy.try_set(false);
             match result {
                 Ok(Posted::Id(id)) | Ok(Posted::Token(id)) => {
+                    if d.keep {
+                        let mut kept = platform::read_json::<Vec<KeptReport>>(KEPT_REPORTS_KEY).unwrap_or_default();
+                        remember(&mut kept, KeptReport { id: id.clone(), service_name: service_name.unwrap_or_else(|| d.service_code.clone()), sent_at_ms: platform::now_ms() as f64 });
+                        platform::write_json(KEPT_REPORTS_KEY, &kept);
+                    }
+                    let _ = draft.try_set(ReportDraft::default());
+                    platform::forget(REPORT_DRAFT_KEY);
                     navigate(&format!("{}?moi=1", report_path(&id)), Default::default());
                 }
                 Err(e) => {
+                    let queued = e.is_transient();
+                    let _ = draft.try_update(|d| {
+                        d.queued = queued;
+                        if matches!(e, ApiError::Client { status: 409, .. }) {
+                            // The key went with another report: the next press is a new one.
+                            d.idempotency_key = None;
+                        }
+                    });
                     let _ = refused.try_set(Some(e));
                     platform::focus("report-refused");
                 }
             }
         });
     };
+    // A waiting report goes as soon as the connection returns, and when the page opens online again
+    // (once its questions are known, which say how the answers are sent).
+    {
+        let send = send.clone();
+        let handle = window_event_listener(leptos::ev::online, move |_| {
+            if draft.with_untracked(|d| d.queued) {
+                send();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    {
+        let send = send.clone();
+        let tried = StoredValue::new(false);
+        Effect::new(move |_| {
+            let ready = services.get().is_some() && (service.get().is_empty() || definition.get().is_some());
+            if ready && !tried.get_value() && draft.with_untracked(|d| d.queued) && platform::is_online() {
+                tried.set_value(true);
+                send();
+            }
+        });
+    }
+
+    let on_submit = {
+        let send = send.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = i18n.lang.get_untracked();
+        let def = definition.get_untracked().and_then(Result::ok).flatten();
+        let found = draft.with_untracked(|d| check(lang, d, def.as_ref(), has_wards));
+        let ok = found.is_empty();
+        problems.set(found);
+        if ok {
+            send();
+        }
+    }};
+    let start_over = move |_| {
+        draft.set(ReportDraft::default());
+        platform::forget(REPORT_DRAFT_KEY);
+        restored.set(false);
+        refused.set(None);
+        problems.set(vec![]);
+        platform::focus("report-title");
+    };
 
     let message_for = move |id: String| move || problems.with(|ps| ps.iter().find(|p| p.target == ProblemTarget::Field(id.clone())).map(|p| p.message.clone()));
     let group = move |id: &'static str| move || if message_for(id.to_string())().is_some() { "form-group form-group--error" } else { "form-group" };
     let inline = move |id: &'static str| move || message_for(id.to_string())().map(|message| view! { <InlineError id=format!("{id}-error") message/> });
+    let text_field = move |get: fn(&ReportDraft) -> &String, set: fn(&mut ReportDraft, String)| {
+        (move || draft.with(|d| get(d).clone()), move |ev: leptos::ev::Event| draft.update(|d| set(d, event_target_value(&ev))))
+    };
+    let (description_value, description_input) = text_field(|d| &d.description, |d, v| d.description = v);
+    let (address_value, address_input) = text_field(|d| &d.address, |d, v| d.address = v);
+    let (name_value, name_input) = text_field(|d| &d.name, |d, v| d.name = v);
+    let (phone_value, phone_input) = text_field(|d| &d.phone, |d, v| d.phone = v);
+    let ward_value = move || draft.with(|d| d.ward.clone());
+    let photos_full = move || draft.with(|d| d.photos.len() >= MAX_PHOTOS);
 
     view! {
         <ErrorSummary problems=problems.into()/>
-        <h1 class="page-title">{move || i18n.tr(Msg::AreaReports)}</h1>
+        <h1 class="page-title" id="report-title" tabindex="-1">{move || i18n.tr(Msg::AreaReports)}</h1>
+        {move || restored.get().then(|| view! {
+            <div class="notice notice--restored">
+                <p>{i18n.tr(Msg::ReportRestored)}</p>
+                <button class="button button--secondary button--small" type="button" on:click=start_over>{i18n.tr(Msg::ReportStartOver)}</button>
+            </div>
+        })}
         <p>{move || i18n.tr(Msg::ReportsIntro)}</p>
         <p><a href=REPORTS_LIST>{move || i18n.tr(Msg::ReportListLink)}</a></p>
         <form novalidate on:submit=on_submit>
             {move || match services.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| services.refetch())/> }.into_any(),
-                Some(Ok(list)) => {
-                    let lang = i18n.lang.get();
-                    let error = message_for("svc-0".into());
-                    let (e1, e2, e3) = (error.clone(), error.clone(), error);
-                    view! {
-                        <div class=move || if e1().is_some() { "form-group form-group--error" } else { "form-group" }>
-                            <fieldset class="fieldset" aria-describedby=move || e2().map(|_| "svc-0-error")>
-                                <legend class="label">{Msg::ReportService.text(lang)}</legend>
-                                {move || e3().map(|message| view! { <InlineError id="svc-0-error".to_string() message/> })}
-                                <div class="radios">
-                                    {list.into_iter().enumerate().map(|(i, s)| {
-                                        let id = format!("svc-{i}");
-                                        let code = s.service_code.clone();
-                                        let checked = { let code = code.clone(); move || service.get() == code };
-                                        view! {
-                                            <div class="radios__item">
-                                                <input class="radios__input" type="radio" name="service" id=id.clone() value=code.clone() prop:checked=checked
-                                                    on:change=move |_| { service.set(code.clone()); answers.set(BTreeMap::new()); }/>
-                                                <label class="radios__label" for=id>{s.service_name.clone()}
-                                                    {(!s.group.is_empty()).then(|| view! { <span class="hint">" · " {s.group.clone()}</span> })}
-                                                </label>
-                                            </div>
-                                        }
-                                    }).collect_view()}
-                                </div>
-                            </fieldset>
-                        </div>
-                    }.into_any()
-                }
+                Some(Ok(list)) => service_choice(list, draft, problems, i18n.lang.get()).into_any(),
             }}
             {move || match definition.get() {
-                Some(Ok(Some(def))) => questions(def, answers, problems, i18n.lang.get()).into_any(),
+                Some(Ok(Some(def))) => questions(def, draft, problems, i18n.lang.get()).into_any(),
                 Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| definition.refetch())/> }.into_any(),
                 _ => ().into_any(),
             }}
@@ -226,42 +271,48 @@ pub fn ReportPage() -> impl IntoView {
                 <p class="hint" id="report-description-hint">{move || i18n.tr(Msg::ReportDescriptionHint)}</p>
                 {inline(DESCRIPTION_ID)}
                 <textarea class="textarea" id=DESCRIPTION_ID name="description" rows="5" aria-describedby="report-description-hint report-description-count"
-                    prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))></textarea>
+                    prop:value=description_value on:input=description_input></textarea>
                 <p class="hint" id="report-description-count" aria-live="polite">
-                    {move || format!("{} / {} {}", description.with(|d| d.chars().count()), DESCRIPTION_MAX, i18n.tr(Msg::ReportCharacters))}
+                    {move || format!("{} / {} {}", draft.with(|d| d.description.chars().count()), DESCRIPTION_MAX, i18n.tr(Msg::ReportCharacters))}
                 </p>
             </div>
             <div class="form-group">
                 <label class="label" for=PHOTO_ID>{move || i18n.tr(Msg::ReportPhotos)}</label>
                 <p class="hint" id="report-photo-hint">{move || i18n.tr(Msg::ReportPhotosHint)}</p>
                 <ul class="report-photos">
-                    {move || photos.get().into_iter().enumerate().map(|(i, p)| view! {
+                    {move || draft.with(|d| d.photos.clone()).into_iter().enumerate().map(|(i, p)| view! {
                         <li>{p.name.clone()} " "
                             <button class="button button--secondary button--small" type="button"
-                                on:click=move |_| { photos.update(|ps| { ps.remove(i); }); platform::focus(PHOTO_ID); }>
+                                on:click=move |_| { draft.update(|d| { d.photos.remove(i); }); platform::focus(PHOTO_ID); }>
                                 {i18n.tr(Msg::ReportPhotoRemove)} <span class="visually-hidden">" " {p.name.clone()}</span>
                             </button>
                         </li>
                     }).collect_view()}
                 </ul>
-                <p role="status" aria-live="polite">{move || photo_state.get()}</p>
+                <p role="status" aria-live="polite" id="report-photo-status">{move || photo_state.get()}</p>
                 <input class="file-upload" type="file" id=PHOTO_ID accept="image/jpeg,image/png,image/webp" aria-describedby="report-photo-hint"
-                    disabled=move || photos.with(|p| p.len() >= MAX_PHOTOS) on:change=add_photo/>
-                {move || photos.with(|p| p.len() >= MAX_PHOTOS).then(|| view! { <p class="hint">{i18n.tr(Msg::ReportPhotosFull)}</p> })}
+                    disabled=photos_full on:change=add_photo/>
+                {move || photos_full().then(|| view! { <p class="hint">{i18n.tr(Msg::ReportPhotosFull)}</p> })}
             </div>
             <fieldset class="fieldset form-group">
                 <legend class="label">{move || i18n.tr(Msg::ReportPlace)}</legend>
-                <p class="hint">{move || i18n.tr(Msg::ReportPlaceHint)}</p>
+                <p class="hint" id="report-place-hint">{move || i18n.tr(Msg::ReportPlaceHint)}</p>
                 <p>
                     <button class="button button--secondary" type="button" id="report-locate" on:click=locate disabled=move || locating.get()>
                         {move || i18n.tr(Msg::ReportUseLocation)}
                     </button>
                 </p>
+                {move || match sketch.get() {
+                    Some(Ok(map)) => pick_map(map, draft, i18n.tr(Msg::ReportMapLabel).to_string(), "report-map-hint").into_any(),
+                    _ => ().into_any(),
+                }}
+                {move || sketch.get().is_some_and(|s| s.is_ok()).then(|| view! { <p class="hint" id="report-map-hint">{i18n.tr(Msg::ReportMapHint)}</p> })}
                 <p role="status" aria-live="polite" id="report-location-status">
                     {move || if locating.get() {
                         i18n.tr(Msg::ReportLocating).to_string()
                     } else if let Some((lat, long, accuracy)) = point.get() {
-                        format!("{} {} m ({lat:.5}, {long:.5})", i18n.tr(Msg::ReportLocated), accuracy.round())
+                        let said = if draft.with(|d| d.on_map) { on_map_text(accuracy, i18n.lang.get()) } else { format!("{} {} m", i18n.tr(Msg::ReportLocated), accuracy.round()) };
+                        format!("{said} ({lat:.5}, {long:.5})")
                     } else if no_location.get() {
                         i18n.tr(Msg::ReportLocationUnavailable).to_string()
                     } else {
@@ -269,7 +320,7 @@ pub fn ReportPage() -> impl IntoView {
                     }}
                 </p>
                 {move || point.get().map(|_| view! {
-                    <p><button class="button button--secondary button--small" type="button" on:click=move |_| { point.set(None); platform::focus("report-locate"); }>
+                    <p><button class="button button--secondary button--small" type="button" on:click=move |_| { draft.update(|d| { d.point = None; d.on_map = false; }); platform::focus("report-locate"); }>
                         {i18n.tr(Msg::ReportForgetLocation)}
                     </button></p>
                 })}
@@ -278,8 +329,18 @@ pub fn ReportPage() -> impl IntoView {
                     <p class="hint" id="report-address-hint">{move || i18n.tr(Msg::ReportAddressHint)}</p>
                     {inline(ADDRESS_ID)}
                     <input class="input" id=ADDRESS_ID name="address" autocomplete="street-address" aria-describedby="report-address-hint"
-                        prop:value=move || address.get() on:input=move |ev| address.set(event_target_value(&ev))/>
+                        prop:value=address_value on:input=address_input/>
                 </div>
+                {has_wards.then(|| view! {
+                    <div class=group(WARD_ID)>
+                        <label class="label" for=WARD_ID>{move || i18n.tr(Msg::ReportWard)}</label>
+                        {inline(WARD_ID)}
+                        <select class="select" id=WARD_ID name="ward" prop:value=ward_value on:change=move |ev| draft.update(|d| d.ward = event_target_value(&ev))>
+                            <option value="">{move || i18n.tr(Msg::ReportWardNone)}</option>
+                            {wards.iter().map(|w| view! { <option value=w.clone() selected={let w = w.clone(); move || ward_value() == w}>{w.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
             </fieldset>
             {move || match nearby.get() {
                 Some(Ok(list)) if !list.is_empty() => {
@@ -303,17 +364,37 @@ pub fn ReportPage() -> impl IntoView {
                 <p class="hint">{move || i18n.tr(Msg::ReportContactHint)}</p>
                 <div class="form-group">
                     <label class="label" for="report-name">{move || i18n.tr(Msg::ReportName)}</label>
-                    <input class="input" id="report-name" name="name" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <input class="input" id="report-name" name="name" autocomplete="name" prop:value=name_value on:input=name_input/>
                 </div>
                 <div class=group(PHONE_ID)>
                     <label class="label" for=PHONE_ID>{move || i18n.tr(Msg::ReportPhone)}</label>
                     {inline(PHONE_ID)}
                     <input class="input input--phone" id=PHONE_ID name="phone" type="tel" autocomplete="tel" inputmode="tel"
-                        prop:value=move || phone.get() on:input=move |ev| phone.set(event_target_value(&ev))/>
+                        prop:value=phone_value on:input=phone_input/>
                 </div>
             </fieldset>
+            <div class="form-group checkboxes__item">
+                <input class="checkboxes__input" type="checkbox" id="report-keep" prop:checked=move || draft.with(|d| d.keep)
+                    on:change=move |ev| draft.update(|d| d.keep = event_target_checked(&ev))/>
+                <label class="checkboxes__label" for="report-keep">{move || i18n.tr(Msg::ReportKeep)}</label>
+            </div>
             <div id="report-refused" tabindex="-1" role="alert">
-                {move || refused.get().map(|e| view! { <div class="error-panel"><p>{e.user_message(i18n.lang.get())}</p></div> })}
+                {move || {
+                    let lang = i18n.lang.get();
+                    let send = send.clone();
+                    if draft.with(|d| d.queued) {
+                        let kept = draft.with(|d| d.keep);
+                        Some(view! {
+                            <div class="notice notice--queued">
+                                <p>{Msg::ReportQueued.text(lang)}</p>
+                                <p>{if kept { Msg::ReportQueuedKept.text(lang) } else { Msg::ReportQueuedPage.text(lang) }}</p>
+                                <button class="button button--secondary" type="button" on:click=move |_| send()>{Msg::ReportSendNow.text(lang)}</button>
+                            </div>
+                        }.into_any())
+                    } else {
+                        refused.get().map(|e| view! { <div class="error-panel"><p>{e.user_message(lang)}</p></div> }.into_any())
+                    }
+                }}
             </div>
             <button class="button" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { i18n.tr(Msg::ReportSending) } else { i18n.tr(Msg::ReportSend) }}
@@ -322,25 +403,68 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
+/// The city's services as radios, in their groups (one fieldset each) when the server groups them.
+fn service_choice(list: Vec<Service>, draft: RwSignal<ReportDraft>, problems: RwSignal<Vec<Problem>>, lang: Lang) -> impl IntoView {
+    let error = move || problems.with(|ps| ps.iter().find(|p| p.target == ProblemTarget::Field("svc-0".into())).map(|p| p.message.clone()));
+    let mut groups: Vec<(String, Vec<(usize, Service)>)> = Vec::new();
+    for (i, s) in list.into_iter().enumerate() {
+        match groups.iter_mut().find(|(g, _)| *g == s.group) {
+            Some((_, items)) => items.push((i, s)),
+            None => groups.push((s.group.clone(), vec![(i, s)])),
+        }
+    }
+    let grouped = groups.len() > 1 || groups.first().is_some_and(|(g, _)| !g.is_empty());
+    let radios = move |items: Vec<(usize, Service)>| {
+        let items = items.into_iter().map(|(i, s)| {
+            let id = format!("svc-{i}");
+            let code = s.service_code.clone();
+            let checked = { let code = code.clone(); move || draft.with(|d| d.service_code == code) };
+            view! {
+                <div class="radios__item">
+                    <input class="radios__input" type="radio" name="service" id=id.clone() value=code.clone() prop:checked=checked
+                        on:change=move |_| draft.update(|d| { d.service_code = code.clone(); d.answers.clear(); })/>
+                    <label class="radios__label" for=id>{s.service_name.clone()}</label>
+                </div>
+            }
+        }).collect_view();
+        view! { <div class="radios">{items}</div> }
+    };
+    let body = groups
+        .into_iter()
+        .map(|(name, items)| {
+            if grouped {
+                view! {
+                    <fieldset class="fieldset fieldset--group">
+                        <legend class="label label--group">{if name.is_empty() { Msg::ReportOtherGroup.text(lang).to_string() } else { name }}</legend>
+                        {radios(items)}
+                    </fieldset>
+                }
+                .into_any()
+            } else {
+                radios(items).into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=move || if error().is_some() { "form-group form-group--error" } else { "form-group" }>
+            <fieldset class="fieldset" aria-describedby=move || error().map(|_| "svc-0-error")>
+                <legend class="label">{Msg::ReportService.text(lang)}</legend>
+                {move || error().map(|message| view! { <InlineError id="svc-0-error".to_string() message/> })}
+                {body}
+            </fieldset>
+        </div>
+    }
+}
+
 /// What the form must have before it is sent: the server checks again, in the same terms.
-#[allow(clippy::too_many_arguments)]
-fn check(
-    lang: Lang,
-    service: &str,
-    def: Option<&ServiceDefinition>,
-    answers: &BTreeMap<String, Vec<String>>,
-    description: &str,
-    has_point: bool,
-    address: &str,
-    phone: &str,
-) -> Vec<Problem> {
+fn check(lang: Lang, d: &ReportDraft, def: Option<&ServiceDefinition>, has_wards: bool) -> Vec<Problem> {
     let problem = |id: String, msg: Msg| Problem { target: ProblemTarget::Field(id), message: msg.text(lang).to_string() };
     let mut out = Vec::new();
-    if service.is_empty() {
+    if d.service_code.is_empty() {
         out.push(problem("svc-0".into(), Msg::ReportServiceRequired));
     }
     for a in def.iter().flat_map(|d| &d.attributes) {
-        let given: Vec<&String> = answers.get(&a.code).into_iter().flatten().filter(|v| !v.trim().is_empty()).collect();
+        let given: Vec<&String> = d.answers.get(&a.code).into_iter().flatten().filter(|v| !v.trim().is_empty()).collect();
         let target = if matches!(a.datatype, Datatype::Singlevaluelist | Datatype::Multivaluelist) { format!("{}-0", question_id(&a.code)) } else { question_id(&a.code) };
         if given.is_empty() && a.required {
             out.push(Problem { target: ProblemTarget::Field(target), message: format!("{}: {}", Msg::ReportAnswerRequired.text(lang), a.description) });
@@ -348,24 +472,30 @@ fn check(
             out.push(problem(target, Msg::ReportNumberInvalid));
         }
     }
-    if description.chars().count() > DESCRIPTION_MAX {
+    if d.description.chars().count() > DESCRIPTION_MAX {
         out.push(problem(DESCRIPTION_ID.into(), Msg::ReportDescriptionTooLong));
     }
-    if !has_point && address.trim().is_empty() {
-        out.push(problem(ADDRESS_ID.into(), Msg::ReportPlaceRequired));
+    if d.point.is_none() {
+        if d.address.trim().is_empty() {
+            out.push(problem(ADDRESS_ID.into(), Msg::ReportPlaceRequired));
+        }
+        // An address is found by the ward's staff with its ward.
+        if has_wards && d.ward.is_empty() {
+            out.push(problem(WARD_ID.into(), Msg::ReportWardRequired));
+        }
     }
-    if !phone.trim().is_empty() && mytho_core::validate::phone::normalize(phone).is_err() {
+    if !d.phone.trim().is_empty() && mytho_core::validate::phone::normalize(&d.phone).is_err() {
         out.push(problem(PHONE_ID.into(), Msg::ReportPhoneInvalid));
     }
     out
 }
 
 /// The service's own questions, each as its datatype asks.
-fn questions(def: ServiceDefinition, answers: RwSignal<BTreeMap<String, Vec<String>>>, problems: RwSignal<Vec<Problem>>, lang: Lang) -> impl IntoView {
-    def.attributes.into_iter().map(move |a| question(a, answers, problems, lang)).collect_view()
+fn questions(def: ServiceDefinition, draft: RwSignal<ReportDraft>, problems: RwSignal<Vec<Problem>>, lang: Lang) -> impl IntoView {
+    def.attributes.into_iter().map(move |a| question(a, draft, problems, lang)).collect_view()
 }
 
-fn question(a: Attribute, answers: RwSignal<BTreeMap<String, Vec<String>>>, problems: RwSignal<Vec<Problem>>, lang: Lang) -> impl IntoView {
+fn question(a: Attribute, draft: RwSignal<ReportDraft>, problems: RwSignal<Vec<Problem>>, lang: Lang) -> impl IntoView {
     let id = question_id(&a.code);
     let list = matches!(a.datatype, Datatype::Singlevaluelist | Datatype::Multivaluelist);
     let target = if list { format!("{id}-0") } else { id.clone() };
@@ -373,8 +503,8 @@ fn question(a: Attribute, answers: RwSignal<BTreeMap<String, Vec<String>>>, prob
     let error_id = format!("{target}-error");
     let label = if a.required { a.description.clone() } else { format!("{} {}", a.description, Msg::ReportOptional.text(lang)) };
     let code = a.code.clone();
-    let set_one = { let code = code.clone(); move |v: String| answers.update(|m| { m.insert(code.clone(), vec![v]); }) };
-    let value = { let code = code.clone(); move || answers.with(|m| m.get(&code).and_then(|v| v.first().cloned()).unwrap_or_default()) };
+    let set_one = { let code = code.clone(); move |v: String| draft.update(|d| { d.answers.insert(code.clone(), vec![v]); }) };
+    let value = { let code = code.clone(); move || draft.with(|d| d.answers.get(&code).and_then(|v| v.first().cloned()).unwrap_or_default()) };
     let described = { let (error, error_id) = (error.clone(), error_id.clone()); move || error().map(|_| error_id.clone()) };
     let inline = { let (error, error_id) = (error.clone(), error_id.clone()); move || error().map(|message| view! { <InlineError id=error_id.clone() message/> }) };
     let class = { let error = error.clone(); move || if error().is_some() { "form-group form-group--error" } else { "form-group" } };
@@ -384,11 +514,11 @@ fn question(a: Attribute, answers: RwSignal<BTreeMap<String, Vec<String>>>, prob
             let items = a.values.into_iter().enumerate().map(|(i, v)| {
                 let item_id = format!("{id}-{i}");
                 let (code, key) = (code.clone(), v.key.clone());
-                let checked = { let (code, key) = (code.clone(), key.clone()); move || answers.with(|m| m.get(&code).is_some_and(|vs| vs.contains(&key))) };
+                let checked = { let (code, key) = (code.clone(), key.clone()); move || draft.with(|d| d.answers.get(&code).is_some_and(|vs| vs.contains(&key))) };
                 let toggle = move |ev: leptos::ev::Event| {
                     let on = event_target_checked(&ev);
-                    answers.update(|m| {
-                        let vs = m.entry(code.clone()).or_default();
+                    draft.update(|d| {
+                        let vs = d.answers.entry(code.clone()).or_default();
                         if multi {
                             vs.retain(|x| x != &key);
                             if on { vs.push(key.clone()); }

@@ -3,6 +3,7 @@
 //! kind before sending, one report's status as the ward answers, and the public list.
 
 mod form;
+mod map;
 
 pub use form::ReportPage;
 
