@@ -52,7 +52,7 @@ test.describe('with the location granted', () => {
     const summary = page.locator('.error-summary');
     await expect(summary).toBeFocused();
     await expect(summary).toContainText('Hãy chọn việc bạn muốn phản ánh');
-    await expect(summary).toContainText('Hãy dùng vị trí của bạn hoặc nhập địa chỉ');
+    await expect(summary).toContainText('Hãy dùng vị trí của bạn, chạm vào sơ đồ, hoặc nhập địa chỉ');
     await expectNoAxeViolations(page);
     await summary.getByRole('link', { name: 'Hãy chọn việc bạn muốn phản ánh' }).click();
     await expect(page.locator('#svc-0')).toBeFocused();
@@ -78,7 +78,7 @@ test.describe('with the location granted', () => {
       await page.locator('#report-photo').setInputFiles({ name, mimeType: 'image/png', buffer: PNG });
       await expect(page.locator('.report-photos')).toContainText(name);
     }
-    await page.getByLabel('Số điện thoại').fill('0912 345 678');
+    await page.getByLabel('Số điện thoại', { exact: true }).fill('0912 345 678');
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
 
     await expect(page).toHaveURL(/\/phan-anh\/[A-Z0-9]{8}\?moi=1$/);
@@ -110,6 +110,9 @@ test.describe('with the location granted', () => {
     const item = page.locator('.report-list__item', { has: page.locator(`a[href="/phan-anh/${id}"]`) });
     await expect(item).toContainText('Đã xử lý xong');
     await expect(item).toContainText('Đã thay hai bóng đèn');
+    // On the sketch too, numbered as in the list.
+    const number = await item.getAttribute('value');
+    await expect(page.locator(`.map__marker[href="/phan-anh/${id}"]`)).toHaveText(number!);
     await expectNoAxeViolations(page);
   });
 });
@@ -128,15 +131,18 @@ test.describe('with the location refused, at 320 px, in English', () => {
     await page.getByRole('button', { name: 'Use my location' }).click();
     await expect(page.locator('#report-location-status')).toContainText('Your location is not available');
     await page.getByLabel('Building rubble').check();
-    await page.getByLabel('Address').fill('Bến Chương Dương, Phường Mỹ Tho');
+    await page.getByLabel('Address').fill('Bến Chương Dương');
     await page.getByLabel('Phone number').fill('12345');
     await page.getByRole('button', { name: 'Send the report' }).click();
     await expect(page.locator('.error-summary')).toContainText('A phone number has 10 digits');
+    // Without a point, the ward is needed to find the place.
+    await expect(page.locator('.error-summary')).toContainText('Choose the ward where it is');
+    await page.getByLabel('Ward', { exact: true }).selectOption('Phường Mỹ Tho');
     await expectNoAxeViolations(page);
     await page.getByLabel('Phone number').fill('');
     await page.getByRole('button', { name: 'Send the report' }).click();
     await expect(page.getByRole('heading', { name: 'Report sent' })).toBeVisible();
-    await expect(page.locator('.summary-list')).toContainText('Bến Chương Dương');
+    await expect(page.locator('.summary-list')).toContainText('Bến Chương Dương, Phường Mỹ Tho');
     await expect(page.locator('.summary-list')).toContainText('Open');
     await noSidewaysScroll(page);
     await expectNoAxeViolations(page);
@@ -215,4 +221,147 @@ test('the app speaks Open311 to another server: numeric codes, nulls, a token fo
   } finally {
     other.stop();
   }
+});
+
+/** The reports of the last 90 days whose description is this one, as anyone can read them. */
+async function reportsDescribed(request: APIRequestContext, description: string): Promise<any[]> {
+  const all = await (await request.get('/open311/v2/requests.json?page_size=200')).json();
+  return all.filter((r: any) => r.description === description);
+}
+
+/** Opens the form with the service chosen that asks no required question. */
+async function startReport(page: Page) {
+  await page.goto('/phan-anh');
+  await appReady(page);
+  await page.getByLabel(/Xây dựng không phép/).check();
+}
+
+test.describe('offline, at 390 px', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a place tapped on the map; a report sent offline waits, and goes exactly once when the connection returns', async ({ page, context, request }) => {
+    test.slow();
+    await startReport(page);
+    const map = page.locator('#report-map');
+    await map.click({ position: { x: 120, y: 80 } });
+    const status = page.locator('#report-location-status');
+    await expect(status).toContainText('Đã chọn trên sơ đồ, sai số khoảng');
+    await expect(page.locator('.map__pin')).toBeVisible();
+    // The keyboard moves the point too.
+    const before = await status.textContent();
+    await map.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(status).not.toHaveText(before!);
+    await expectNoAxeViolations(page);
+
+    const description = `Lấn chiếm vỉa hè trước số 12 ${Date.now()}`;
+    await page.getByLabel('Mô tả').fill(description);
+    await page.getByLabel(/Giữ phản ánh này trên thiết bị này/).check();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    const queued = page.locator('.notice--queued');
+    await expect(queued).toContainText('Chưa gửi được: mất kết nối');
+    await expect(queued).toContainText('cho đến khi gửi xong, kể cả khi bạn đóng trang');
+    await expect(page.locator('#report-refused')).toBeFocused();
+    await expectNoAxeViolations(page);
+    // Nothing typed is lost, and the waiting report is on the device (the citizen agreed).
+    await expect(page.getByLabel('Mô tả')).toHaveValue(description);
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('mts.report-draft')!));
+    expect(kept.queued).toBe(true);
+    expect(await reportsDescribed(request, description)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect(page).toHaveURL(/\/phan-anh\/[A-Z0-9]{8}\?moi=1$/);
+    const id = (await page.locator('#report-number').textContent())!.trim();
+    const made = await reportsDescribed(request, description);
+    expect(made.map((r) => r.service_request_id)).toEqual([id]);
+    expect(made[0].lat).toBeGreaterThan(10);
+    expect(await page.evaluate(() => localStorage.getItem('mts.report-draft'))).toBeNull();
+  });
+
+  test('an answer lost on the way: the resend carries the same key, and the city has one report', async ({ page, request }) => {
+    test.slow();
+    await startReport(page);
+    const description = `Xây lấn ra lòng rạch ${Date.now()}`;
+    await page.getByLabel('Mô tả').fill(description);
+    await page.getByLabel('Địa chỉ').fill('Rạch Bảo Định, gần cầu Quây');
+    await page.getByLabel('Phường', { exact: true }).selectOption('Phường Mỹ Tho');
+    // The first post reaches the gateway, which makes the report; its answer never reaches the phone.
+    const keys: string[] = [];
+    await page.route('**/open311/v2/requests.json', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push(route.request().headers()['idempotency-key']);
+      if (keys.length === 1) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.fallback();
+    });
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+    await expect(page.locator('.notice--queued')).toContainText('Hãy để trang này mở cho đến khi gửi xong');
+    expect(await reportsDescribed(request, description)).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Thử gửi ngay' }).click();
+    await expect(page).toHaveURL(/\/phan-anh\/[A-Z0-9]{8}\?moi=1$/);
+    const id = (await page.locator('#report-number').textContent())!.trim();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const made = await reportsDescribed(request, description);
+    expect(made.map((r) => r.service_request_id)).toEqual([id]);
+    expect(made[0].address).toBe('Rạch Bảo Định, gần cầu Quây, Phường Mỹ Tho');
+  });
+});
+
+test('a draft comes back after a reload; the ward is asked for; the reports this device sent, by ward, then forgotten', async ({ page, request }) => {
+  test.slow();
+  const neighbours = await neighboursReport(request, `Đèn tắt ở Mỹ Tho ${Date.now()}`);
+  await startReport(page);
+  const description = `Dựng mái che lấn lối đi ${Date.now()}`;
+  await page.getByLabel('Mô tả').fill(description);
+  await page.getByLabel('Địa chỉ').fill('Hẻm 5 đường Lý Thường Kiệt');
+  await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toContainText('Hãy chọn phường nơi xảy ra');
+  await expectNoAxeViolations(page);
+  await summary.getByRole('link', { name: 'Hãy chọn phường nơi xảy ra' }).click();
+  await expect(page.locator('#report-ward')).toBeFocused();
+
+  // A reload (a phone that closed the tab, a battery that died) loses nothing typed.
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('.notice--restored')).toContainText('đã được mở lại');
+  await expect(page.getByLabel('Mô tả')).toHaveValue(description);
+  await expect(page.getByLabel('Địa chỉ')).toHaveValue('Hẻm 5 đường Lý Thường Kiệt');
+  await expect(page.getByLabel(/Xây dựng không phép/)).toBeChecked();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Phường', { exact: true }).selectOption('Phường Đạo Thạnh');
+  await page.getByLabel(/Giữ phản ánh này trên thiết bị này/).check();
+  await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
+  await expect(page).toHaveURL(/\/phan-anh\/[A-Z0-9]{8}\?moi=1$/);
+  const id = (await page.locator('#report-number').textContent())!.trim();
+
+  await page.getByRole('link', { name: 'Xem các phản ánh gần đây' }).click();
+  const mine = page.getByRole('region', { name: 'Phản ánh bạn đã gửi từ thiết bị này' });
+  await expect(mine.getByRole('link', { name: id })).toHaveAttribute('href', `/phan-anh/${id}`);
+  await expect(mine).toContainText('Xây dựng không phép');
+  const ours = page.locator('.report-list__item', { has: page.locator(`a[href="/phan-anh/${id}"]`) });
+  const theirs = page.locator('.report-list__item', { has: page.locator(`a[href="/phan-anh/${neighbours}"]`) });
+  await expect(theirs).toBeVisible();
+  await page.getByLabel('Lọc theo phường').selectOption('Phường Đạo Thạnh');
+  await expect(ours).toBeVisible();
+  await expect(theirs).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Lọc theo phường').selectOption('Phường Trung An');
+  await expect(ours).toHaveCount(0);
+  await page.getByLabel('Lọc theo phường').selectOption('');
+  await expect(ours).toBeVisible();
+
+  await page.getByRole('button', { name: 'Xoá danh sách này khỏi thiết bị' }).click();
+  await expect(mine).toHaveCount(0);
+  await expect(page.locator('#main')).toBeFocused();
+  expect(await page.evaluate(() => localStorage.getItem('mts.reports'))).toBeNull();
+  // The report itself stays public.
+  await expect(ours).toBeVisible();
 });
