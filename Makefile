@@ -9,9 +9,9 @@ GATEWAY_DIR := target/$(if $(filter dev,$(GATEWAY_PROFILE)),debug,$(GATEWAY_PROF
 # Ceilings, brotli bytes, that stop growth (README "Size"); #15's goals are lower and still open.
 # The home page's first load: goal 150 KB; the main module of the split app took it to 164 KB.
 FIRST_LOAD_BUDGET := 180224
-# An area's own page when landed on directly (its module and chunks preloaded): the forms page is the
-# largest (335 KB).
-AREA_BUDGET := 368640
+# An area's own page when landed on directly (its module and chunks preloaded): the reports page is the
+# largest (361 KB with #17's map sketch, draft, offline queue and ward filter; the forms page 351 KB).
+AREA_BUDGET := 376832
 # A visit through the areas (home page, then every area but payments once, content files included):
 # goal 500 KB, 1,499 KB before the split, 691 KB after it.
 JOURNEY_BUDGET := 757760

@@ -37,32 +37,32 @@ impl fmt::Display for ConfigLoadError {
     }
 }
 
-/// The FAQ content, a static file beside the app: loaded after the first screen, kept in memory so the
-/// chat keeps working offline.
-const FAQ_URL: &str = "/faq.json";
-
-pub async fn load_faq() -> Result<FaqData, ApiError> {
+/// A content file beside the app (a static file the city edits), read by `parse`.
+async fn content<T>(url: &str, parse: fn(&str) -> Result<T, String>) -> Result<T, ApiError> {
     let options = RequestOptions { timeout_ms: 20_000, retry: RetryPolicy::default() };
-    let text = http::get_text(FAQ_URL, &options).await?;
-    FaqData::parse(&text).map_err(ApiError::Decode)
+    parse(&http::get_text(url, &options).await?).map_err(ApiError::Decode)
 }
 
-/// The visitors' guide (places, events, products, the map sketch): a static file the city edits.
+/// The FAQ content: loaded after the first screen, kept in memory so the chat keeps working offline.
+pub async fn load_faq() -> Result<FaqData, ApiError> {
+    content("/faq.json", FaqData::parse).await
+}
+
+/// The visitors' guide (places, events, products, the map sketch).
 const TOURISM_URL: &str = "/tourism.json";
 
 pub async fn load_tourism() -> Result<mytho_core::tourism::Tourism, ApiError> {
-    let options = RequestOptions { timeout_ms: 20_000, retry: RetryPolicy::default() };
-    let text = http::get_text(TOURISM_URL, &options).await?;
-    mytho_core::tourism::Tourism::parse(&text).map_err(ApiError::Decode)
+    content(TOURISM_URL, mytho_core::tourism::Tourism::parse).await
 }
 
-/// The digital-skills lessons: a static file the city edits.
-const LESSONS_URL: &str = "/lessons.json";
+/// The guide's map sketch alone, for the reports pages.
+pub async fn load_map_sketch() -> Result<mytho_core::tourism::MapSketch, ApiError> {
+    content(TOURISM_URL, mytho_core::tourism::MapSketch::from_guide).await
+}
 
+/// The digital-skills lessons.
 pub async fn load_lessons() -> Result<mytho_core::lessons::Lessons, ApiError> {
-    let options = RequestOptions { timeout_ms: 20_000, retry: RetryPolicy::default() };
-    let text = http::get_text(LESSONS_URL, &options).await?;
-    mytho_core::lessons::Lessons::parse(&text).map_err(ApiError::Decode)
+    content("/lessons.json", mytho_core::lessons::Lessons::parse).await
 }
 
 pub async fn load_config() -> Result<AppConfig, ConfigLoadError> {

@@ -362,8 +362,8 @@ pub fn form_body(fields: &[(String, String)]) -> String {
 pub fn report_fields(api_key: &str, r: &NewReport, multi: &[&str], lang: Lang) -> Vec<(String, String)> {
     let mut out = vec![("api_key".to_string(), api_key.to_string()), ("service_code".into(), r.service_code.clone()), ("locale".into(), lang.code().into())];
     if let (Some(lat), Some(long)) = (r.lat, r.long) {
-        out.push(("lat".into(), format!("{lat:.6}")));
-        out.push(("long".into(), format!("{long:.6}")));
+        out.push(("lat".into(), crate::text::decimal(lat, 6)));
+        out.push(("long".into(), crate::text::decimal(long, 6)));
     }
     let optional = [("address_string", &r.address_string), ("first_name", &r.first_name), ("last_name", &r.last_name), ("email", &r.email), ("phone", &r.phone)];
     out.extend(optional.into_iter().filter_map(|(k, v)| v.as_ref().filter(|v| !v.trim().is_empty()).map(|v| (k.to_string(), v.trim().to_string()))));

@@ -112,11 +112,36 @@ fn day(s: &str) -> Option<Date> {
     Date::parse_iso(s)
 }
 
+/// The cosine of a latitude (degrees, −90…90) by its Taylor series to the x¹⁴ term: error below 1e-9
+/// there, and no libm `cos` (≈ 7 KB of wasm with its range reduction) in the bundles that draw maps.
+pub fn cos_of_latitude(degrees: f64) -> f64 {
+    let x = degrees.to_radians();
+    let x2 = x * x;
+    // 1 − x²/2! + x⁴/4! − …, each term from the one before it.
+    let (mut term, mut sum) = (1.0, 1.0);
+    for n in 1..=7 {
+        term *= -x2 / f64::from((2 * n - 1) * 2 * n);
+        sum += term;
+    }
+    sum
+}
+
 impl MapSketch {
+    /// Only the sketch from the guide's content file: the reports pages draw it and need nothing else
+    /// (reading the whole guide would put its decoding in their bundle too).
+    pub fn from_guide(json: &str) -> Result<MapSketch, String> {
+        #[derive(Deserialize)]
+        struct SketchOnly {
+            #[serde(default)]
+            map: MapSketch,
+        }
+        serde_json::from_str::<SketchOnly>(json).map(|g| g.map).map_err(|e| format!("tourism.json is not valid: {e}"))
+    }
+
     /// The drawing's size for a given width: east–west distances shrink with the cosine of the latitude.
     pub fn size(&self, width: f64) -> (f64, f64) {
         let [[lat0, lon0], [lat1, lon1]] = self.frame;
-        let shrink = ((lat0 + lat1) / 2.0).to_radians().cos();
+        let shrink = cos_of_latitude((lat0 + lat1) / 2.0);
         (width, width * (lat1 - lat0) / ((lon1 - lon0) * shrink))
     }
 
@@ -257,7 +282,8 @@ pub fn map_page_link(place: &Place) -> String {
 /// and none is nearer an edge than `edge`: close places stay near their spots and every marker can be
 /// tapped on its own. Deterministic, so the map looks the same on every visit.
 pub fn spread_markers(points: &[(f64, f64)], min: f64, width: f64, height: f64, edge: f64) -> Vec<(f64, f64)> {
-    let clamp = |(x, y): (f64, f64)| (x.clamp(edge, (width - edge).max(edge)), y.clamp(edge, (height - edge).max(edge)));
+    // max-then-min, not f64::clamp: its "min > max" panic message formats floats (11 KB of wasm).
+    let clamp = |(x, y): (f64, f64)| (x.max(edge).min((width - edge).max(edge)), y.max(edge).min((height - edge).max(edge)));
     let mut p: Vec<(f64, f64)> = points.iter().copied().map(clamp).collect();
     for _ in 0..200 {
         let mut moved = false;
@@ -351,8 +377,18 @@ mod tests {
         assert!(link.starts_with("https://www.openstreetmap.org/?mlat=10.") && link.contains("#map=17/10."), "{link}");
     }
 
+    const GUIDE: &str = include_str!("../../../public/tourism.json");
+
     fn data() -> Tourism {
-        Tourism::parse(include_str!("../../../public/tourism.json")).unwrap()
+        Tourism::parse(GUIDE).unwrap()
+    }
+
+    #[test]
+    fn the_sketch_alone_is_the_guide_s_sketch() {
+        let map = MapSketch::from_guide(GUIDE).unwrap();
+        assert!(!map.water.is_empty() && !map.roads.is_empty());
+        assert_eq!(map, data().map);
+        assert!(MapSketch::from_guide(r#"{"map": {"frame": 1}}"#).is_err());
     }
 
     #[test]
@@ -420,6 +456,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn cosine_of_any_latitude(lat in -90.0f64..=90.0) {
+            prop_assert!((cos_of_latitude(lat) - lat.to_radians().cos()).abs() < 1e-9);
+        }
+
         #[test]
         fn a_tap_gives_back_the_point_drawn_there(lat in 10.325f64..10.372, lon in 106.34f64..106.4, width in 200f64..2000.0) {
             let m = data().map;

@@ -15,7 +15,8 @@ use mytho_core::open311::{form_body, report_fields, Attribute, Datatype, Posted,
 use mytho_core::report_draft::{remember, DraftPhoto, KeptReport, ReportDraft, KEPT_REPORTS_KEY, REPORT_DRAFT_KEY};
 use mytho_core::routes::{report_path, REPORTS_LIST};
 use std::sync::Arc;
-use super::map::{on_map_text, pick_map};
+use super::map::{coordinates, pick_map, within};
+use mytho_core::text::decimal;
 use web_sys::HtmlInputElement;
 
 const DESCRIPTION_ID: &str = "report-description";
@@ -89,13 +90,13 @@ pub fn ReportPage() -> impl IntoView {
             let (backend, code, at, lang) = (backend.clone(), service.get(), point.get(), i18n.lang.get());
             async move {
                 let Some((lat, long, _)) = at.filter(|_| !code.is_empty()) else { return Ok(vec![]) };
-                let q = format!("lat={lat:.6}&long={long:.6}&radius={NEARBY_M}&status=open&service_code={}&locale={}", code, lang.code());
+                let q = format!("lat={}&long={}&radius={NEARBY_M}&status=open&service_code={}&locale={}", decimal(lat, 6), decimal(long, 6), code, lang.code());
                 backend.requests(q).await
             }
         }
     });
     // The city sketch to tap the place on (the guide's content file; without it, location and address).
-    let sketch = LocalResource::new(|| async { crate::api::load_tourism().await.map(|t| t.map) });
+    let sketch = LocalResource::new(|| async { crate::api::load_map_sketch().await });
 
     let locate = move |_| {
         locating.set(true);
@@ -311,8 +312,8 @@ pub fn ReportPage() -> impl IntoView {
                     {move || if locating.get() {
                         i18n.tr(Msg::ReportLocating).to_string()
                     } else if let Some((lat, long, accuracy)) = point.get() {
-                        let said = if draft.with(|d| d.on_map) { on_map_text(accuracy, i18n.lang.get()) } else { format!("{} {} m", i18n.tr(Msg::ReportLocated), accuracy.round()) };
-                        format!("{said} ({lat:.5}, {long:.5})")
+                        let said = if draft.with(|d| d.on_map) { Msg::ReportOnMap } else { Msg::ReportLocated };
+                        format!("{} ({})", within(said, accuracy, i18n.lang.get()), coordinates(lat, long))
                     } else if no_location.get() {
                         i18n.tr(Msg::ReportLocationUnavailable).to_string()
                     } else {

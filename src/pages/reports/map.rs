@@ -3,7 +3,8 @@
 
 use crate::components::{percent, share_of, sketch_svg, WIDTH};
 use leptos::prelude::*;
-use mytho_core::i18n::Msg;
+use mytho_core::i18n::{Lang, Msg};
+use mytho_core::text::decimal;
 use mytho_core::report_draft::ReportDraft;
 use mytho_core::tourism::MapSketch;
 use wasm_bindgen::JsCast;
@@ -64,7 +65,13 @@ pub fn pick_map(map: MapSketch, draft: RwSignal<ReportDraft>, label: String, hin
     }
 }
 
-/// The words for a point chosen on the map.
-pub fn on_map_text(accuracy: f64, lang: mytho_core::i18n::Lang) -> String {
-    format!("{} {} m", Msg::ReportOnMap.text(lang), accuracy.round())
+/// "… within 30 m": how sure a point is. Floats are written by `decimal` (integer arithmetic), which
+/// keeps Rust's float formatting out of the wasm.
+pub fn within(said: Msg, accuracy: f64, lang: Lang) -> String {
+    format!("{} {} m", said.text(lang), decimal(accuracy, 0))
+}
+
+/// A point in words: latitude, longitude to 5 decimals (about a metre).
+pub fn coordinates(lat: f64, long: f64) -> String {
+    format!("{}, {}", decimal(lat, 5), decimal(long, 5))
 }

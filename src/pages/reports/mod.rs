@@ -34,7 +34,7 @@ fn status_tag(status: ReportStatus, lang: Lang) -> impl IntoView {
 fn place_text(r: &ServiceRequest) -> String {
     match (&r.address, r.lat.zip(r.long)) {
         (Some(a), _) if !a.trim().is_empty() => a.clone(),
-        (_, Some((lat, long))) => format!("{lat:.5}, {long:.5}"),
+        (_, Some((lat, long))) => map::coordinates(lat, long),
         _ => String::new(),
     }
 }
@@ -103,7 +103,7 @@ pub fn ReportListPage() -> impl IntoView {
         let (backend, lang) = (backend.clone(), i18n.lang.get());
         async move { backend.requests(format!("page_size=50&locale={}", lang.code())).await }
     });
-    let sketch = LocalResource::new(|| async { crate::api::load_tourism().await.map(|t| t.map) });
+    let sketch = LocalResource::new(|| async { crate::api::load_map_sketch().await });
     use_page_title(move || i18n.tr(Msg::ReportListTitle).to_string());
     let filter = (!wards.is_empty()).then(|| {
         view! {
