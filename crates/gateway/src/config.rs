@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 pub const ENV_ADDR: &str = "MYTHO_ADDR";
 pub const ENV_DB_PATH: &str = "MYTHO_DB_PATH";
+/// `sqlite://path` (relative) or `sqlite:///path` (absolute); MYTHO_DB_PATH is the older spelling.
+pub const ENV_DATABASE_URL: &str = "MYTHO_DATABASE_URL";
 pub const ENV_DIST: &str = "MYTHO_DIST";
 pub const ENV_LOG: &str = "MYTHO_LOG";
 pub const ENV_OFFICER_TOKEN: &str = "MYTHO_OFFICER_TOKEN";
@@ -124,13 +126,7 @@ impl GatewayConfig {
                 "{ENV_ADDR}={addr_text:?} is not an address and port; write it like 127.0.0.1:8080"
             ))
         })?;
-        let db_path = PathBuf::from(var(ENV_DB_PATH).unwrap_or_else(|| "data/mytho.sqlite3".into()));
-        if db_path.as_os_str().is_empty() || db_path.is_dir() {
-            return Err(ConfigError(format!(
-                "{ENV_DB_PATH}={:?} must name a database file, not a folder (for example data/mytho.sqlite3)",
-                db_path
-            )));
-        }
+        let db_path = database_path(var(ENV_DATABASE_URL), var(ENV_DB_PATH))?;
         let dist = PathBuf::from(var(ENV_DIST).unwrap_or_else(|| "dist".into()));
         let level_text = var(ENV_LOG).unwrap_or_else(|| "info".into());
         let log_level = level_text.parse().map_err(|_| {
@@ -217,5 +213,78 @@ impl GatewayConfig {
         };
         let open311_keys = var(ENV_OPEN311_KEYS).unwrap_or_default().split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_string).collect();
         Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments, trusted_proxy, demo, open311_keys })
+    }
+}
+
+/// The SQLite file named by MYTHO_DATABASE_URL or MYTHO_DB_PATH (both may be set if they agree).
+pub fn database_path(url: Option<String>, path: Option<String>) -> Result<PathBuf, ConfigError> {
+    let from_url = match url.filter(|u| !u.is_empty()) {
+        None => None,
+        Some(url) => {
+            if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+                return Err(ConfigError(format!(
+                    "{ENV_DATABASE_URL} names a PostgreSQL server, which this gateway cannot use yet (it stores in SQLite); \
+                     set {ENV_DATABASE_URL}=sqlite://data/mytho.sqlite3 (README \"Configuration\")"
+                )));
+            }
+            let Some(file) = url.strip_prefix("sqlite://").filter(|f| !f.is_empty() && !f.contains('?')) else {
+                return Err(ConfigError(format!(
+                    "{ENV_DATABASE_URL} is not a database address this gateway knows (it is not repeated here: it may hold a password); write sqlite://data/mytho.sqlite3 (a relative file) or sqlite:///var/lib/mytho/mytho.sqlite3 (an absolute one), without options"
+                )));
+            };
+            Some(PathBuf::from(file))
+        }
+    };
+    let from_path = path.map(PathBuf::from);
+    let db_path = match (from_url, from_path) {
+        (Some(a), Some(b)) if a != b => {
+            return Err(ConfigError(format!(
+                "{ENV_DATABASE_URL} and {ENV_DB_PATH} name different files ({} and {}); unset {ENV_DB_PATH}",
+                a.display(),
+                b.display()
+            )))
+        }
+        (Some(a), _) | (None, Some(a)) => a,
+        (None, None) => PathBuf::from("data/mytho.sqlite3"),
+    };
+    if db_path.as_os_str().is_empty() || db_path.is_dir() {
+        return Err(ConfigError(format!(
+            "{ENV_DB_PATH}={:?} must name a database file, not a folder (for example data/mytho.sqlite3)",
+            db_path
+        )));
+    }
+    Ok(db_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(url: Option<&str>, path: Option<&str>) -> Result<PathBuf, String> {
+        database_path(url.map(str::to_string), path.map(str::to_string)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_database_is_named_by_its_url_or_its_path() {
+        assert_eq!(path(None, None).unwrap(), PathBuf::from("data/mytho.sqlite3"));
+        assert_eq!(path(Some("sqlite://data/city.sqlite3"), None).unwrap(), PathBuf::from("data/city.sqlite3"));
+        assert_eq!(path(Some("sqlite:///var/lib/mytho/db.sqlite3"), None).unwrap(), PathBuf::from("/var/lib/mytho/db.sqlite3"));
+        assert_eq!(path(None, Some("x/y.sqlite3")).unwrap(), PathBuf::from("x/y.sqlite3"));
+        assert_eq!(path(Some("sqlite://x/y.sqlite3"), Some("x/y.sqlite3")).unwrap(), PathBuf::from("x/y.sqlite3"));
+    }
+
+    #[test]
+    fn a_database_address_that_cannot_be_used_says_what_to_write() {
+        let err = path(Some("postgres://mytho@db/mytho"), None).unwrap_err();
+        assert!(err.contains("PostgreSQL") && err.contains("sqlite://"), "{err}");
+        assert!(!err.contains("mytho@db"), "the address may carry a password: never repeated");
+        for bad in ["mysql://db/x", "sqlite://", "sqlite://x.db?mode=ro", "data/x.sqlite3"] {
+            let err = path(Some(bad), None).unwrap_err();
+            assert!(err.contains("MYTHO_DATABASE_URL") && err.contains("sqlite://data/mytho.sqlite3"), "{bad}: {err}");
+        }
+        let err = path(Some("sqlite://a.sqlite3"), Some("b.sqlite3")).unwrap_err();
+        assert!(err.contains("different files"), "{err}");
+        let err = path(Some("sqlite://."), None).unwrap_err();
+        assert!(err.contains("not a folder"), "{err}");
     }
 }

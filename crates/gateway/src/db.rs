@@ -86,6 +86,76 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// A consistent copy of the database at `source`, taken while gateways use it: SQLite's online backup
+/// API copies every page in one step under one read transaction, which in WAL mode holds no writer up.
+/// The copy is written beside `target`, checked (`integrity_check`), and only then renamed into place;
+/// an existing `target` is never overwritten. Returns the copy's schema version and each table's rows.
+pub fn backup(source: &Path, target: &Path) -> Result<(i64, Vec<(String, i64)>), String> {
+    use rusqlite::backup::{Backup, StepResult};
+    use rusqlite::OpenFlags;
+    if target.exists() {
+        return Err(format!("{} already exists: a backup never overwrites; name a new file", target.display()));
+    }
+    if !source.is_file() {
+        return Err(format!("there is no database at {}; set MYTHO_DATABASE_URL or MYTHO_DB_PATH to the gateway's file", source.display()));
+    }
+    let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| format!("cannot open the database {}: {e}", source.display()))?;
+    let mut partial = target.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = std::path::PathBuf::from(partial);
+    let _ = std::fs::remove_file(&partial);
+    let copied = (|| -> rusqlite::Result<(i64, Vec<(String, i64)>)> {
+        let mut dst = Connection::open(&partial)?;
+        {
+            let backup = Backup::new(&src, &mut dst)?;
+            // Busy or locked only while another process checkpoints; a few seconds of retries.
+            let mut waits = 0;
+            loop {
+                match backup.step(-1)? {
+                    StepResult::Done => break,
+                    StepResult::Busy | StepResult::Locked if waits < 100 => {
+                        waits += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    StepResult::More => {}
+                    _ => return Err(other_error("the database stayed locked; try again".into())),
+                }
+            }
+        }
+        let check: String = dst.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+        if check != "ok" {
+            return Err(other_error(format!("the copy failed its integrity check: {check}")));
+        }
+        Ok((schema_version(&dst)?, table_counts(&dst)?))
+    })();
+    match copied {
+        Ok(report) => {
+            std::fs::rename(&partial, target).map_err(|e| format!("cannot put the copy at {}: {e}", target.display()))?;
+            Ok(report)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(format!("cannot back up to {}: {e}", target.display()))
+        }
+    }
+}
+
+/// Every table's name and number of rows, by name.
+pub fn table_counts(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    names
+        .into_iter()
+        .map(|name| {
+            let rows = conn.query_row(&format!("SELECT count(*) FROM \"{}\"", name.replace('"', "\"\"")), [], |row| row.get(0))?;
+            Ok((name, rows))
+        })
+        .collect()
+}
+
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
 }

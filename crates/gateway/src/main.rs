@@ -1,7 +1,8 @@
 //! `mytho-gateway`: serves the app from `dist/` and the API from SQLite. Settings: MYTHO_ADDR,
-//! MYTHO_DB_PATH, MYTHO_DIST, MYTHO_LOG (see the README). `mytho-gateway officers add|list|revoke`
-//! manages the officers' credentials in the same database; `mytho-gateway openapi [--table]` prints the
-//! API's OpenAPI document (or the README's table of it).
+//! MYTHO_DATABASE_URL (or MYTHO_DB_PATH), MYTHO_DIST, MYTHO_LOG (see the README). `mytho-gateway officers add|list|revoke`
+//! manages the officers' credentials in the same database; `mytho-gateway backup <file>` copies the live
+//! database consistently; `mytho-gateway openapi [--table]` prints the API's OpenAPI document (or the
+//! README's table of it).
 
 use mytho_gateway::config::GatewayConfig;
 use mytho_gateway::AppState;
@@ -23,6 +24,11 @@ async fn main() -> ExitCode {
             println!("{}", serde_json::to_string_pretty(doc).unwrap_or_default());
         }
         return ExitCode::SUCCESS;
+    }
+    if let [verb, target] = args.as_slice() {
+        if verb == "backup" {
+            return backup(&config, std::path::Path::new(target));
+        }
     }
     if !args.is_empty() {
         return command(&config, &args);
@@ -86,7 +92,7 @@ async fn main() -> ExitCode {
 /// `officers add <name>` (prints the new token once), `officers list`, `officers revoke <name>`.
 fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
     use mytho_gateway::officers;
-    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name> | openapi [--table]]";
+    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name> | backup <new file> | openapi [--table]]";
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let db = match mytho_gateway::db::Db::open(&config.db_path) {
         Ok(db) => db,
@@ -126,6 +132,23 @@ fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
         }
         Ok(Err(e)) => fail(&e),
         Err(e) => fail(&format!("database error: {e}")),
+    }
+}
+
+/// `backup <file>`: a consistent copy of the live database, safe while the gateway runs.
+fn backup(config: &GatewayConfig, target: &std::path::Path) -> ExitCode {
+    match mytho_gateway::db::backup(&config.db_path, target) {
+        Ok((version, tables)) => {
+            let rows: Vec<String> = tables.iter().map(|(name, n)| format!("{name} {n}")).collect();
+            println!(
+                "Backed up {} to {} (schema version {version}, integrity checked). Rows: {}",
+                config.db_path.display(),
+                target.display(),
+                rows.join(", ")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
     }
 }
 
