@@ -3,7 +3,8 @@
 # `make run` or `make test`.   Usage: scripts/setup.sh build|test|contract
 #   build:    wasm target, trunk, wasm-bindgen-cli (the version in Cargo.lock), the wasm splitter,
 #             npm packages (wasm-opt, esbuild)
-#   test:     the same, plus Debian's chromium and chromium-driver for the browser tests, and contract
+#   test:     the same, plus Debian's chromium and chromium-driver for the browser tests, Debian's
+#             postgresql for the gateway's PostgreSQL tests, and contract
 #   contract: a Python virtual environment with the contract checks' tools (tests/contract/requirements.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,6 +89,10 @@ fi
 if [ "$mode" = test ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install chromium chromium-driver
+  fi
+  # A throwaway PostgreSQL server for the gateway's tests (scripts/with-postgres.sh).
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    apt_install postgresql
   fi
   contract_venv
 fi
