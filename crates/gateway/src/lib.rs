@@ -15,6 +15,7 @@ pub mod faq;
 pub mod guard;
 pub mod http;
 pub mod limits;
+pub mod migrate;
 pub mod officers;
 pub mod open311;
 pub mod payments;

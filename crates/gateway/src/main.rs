@@ -1,7 +1,7 @@
 //! `mytho-gateway`: serves the app from `dist/` and the API from SQLite. Settings: MYTHO_ADDR,
 //! MYTHO_DATABASE_URL (or MYTHO_DB_PATH), MYTHO_DIST, MYTHO_LOG (see the README). `mytho-gateway officers add|list|revoke`
 //! manages the officers' credentials in the same database; `mytho-gateway backup <file>` copies the live
-//! database consistently; `mytho-gateway openapi [--table]` prints the API's OpenAPI document (or the
+//! database consistently; `mytho-gateway migrate-to <postgres url>` copies it into an empty PostgreSQL one; `mytho-gateway openapi [--table]` prints the API's OpenAPI document (or the
 //! README's table of it).
 
 use mytho_gateway::config::GatewayConfig;
@@ -28,6 +28,16 @@ async fn main() -> ExitCode {
     if let [verb, target] = args.as_slice() {
         if verb == "backup" {
             return backup(&config, std::path::Path::new(target));
+        }
+        if verb == "migrate-to" {
+            return match mytho_gateway::migrate::to_postgres(&config.db_path, target).await {
+                Ok(tables) => {
+                    let rows: Vec<String> = tables.iter().map(|(name, n)| format!("{name} {n}")).collect();
+                    println!("Copied {} into PostgreSQL, every table's rows counted on both sides: {}", config.db_path.display(), rows.join(", "));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            };
         }
     }
     if !args.is_empty() {
@@ -92,7 +102,7 @@ async fn main() -> ExitCode {
 /// `officers add <name>` (prints the new token once), `officers list`, `officers revoke <name>`.
 fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
     use mytho_gateway::officers;
-    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name> | backup <new file> | openapi [--table]]";
+    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name> | backup <new file> | migrate-to <postgres url> | openapi [--table]]";
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     let db = match mytho_gateway::db::Db::open(&config.db_path) {
         Ok(db) => db,

@@ -3,6 +3,8 @@
 //! types, nullability and indexes that SQLite's give, and keep what exactly-once rests on (unique keys) and
 //! the times' text format.
 
+mod common;
+
 use std::collections::BTreeSet;
 use tokio_postgres::{Client, NoTls};
 
@@ -133,4 +135,80 @@ async fn keys_that_make_writes_exactly_once_hold_and_times_read_as_in_sqlite() {
     assert_eq!(err.code(), Some(&tokio_postgres::error::SqlState::FOREIGN_KEY_VIOLATION));
     let created: String = pg.query_one("SELECT value FROM gateway_meta WHERE key = 'created_at'", &[]).await.unwrap().get(0);
     assert_eq!(created.len(), 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_city_moves_from_sqlite_to_postgresql_with_every_row() {
+    let Some(pg) = server("copy").await else { return };
+    let base = std::env::var("MYTHO_TEST_POSTGRES_URL").unwrap();
+    let db = format!("mytho_copy_{}", std::process::id());
+    pg.execute(&format!("DROP DATABASE IF EXISTS {db}"), &[]).await.unwrap();
+    pg.execute(&format!("CREATE DATABASE {db}"), &[]).await.unwrap();
+    let target = format!("{}/{db}", base.rsplit_once('/').unwrap().0);
+
+    // A city with dossiers (and their events), an officer's change, FAQ feedback and an upload.
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("city.sqlite3");
+    let city = common::Server::start_at(Some(common::OFFICER_TOKEN), Some(path.clone()), None).await;
+    let mut codes = Vec::new();
+    for n in 0..12 {
+        let body = serde_json::json!({
+            "procedure_id": "thuong-tru", "idempotency_key": format!("copy-key-{n:016}"),
+            "answers": { "name": "Nguyễn Thị Lan", "dob.day": "5", "dob.month": "6", "dob.year": "1970", "sex": "female",
+                "id_number": "082170123456", "address": format!("{n} Ấp Bắc"), "ward": "28261", "basis": "owner", "phone": "0912 345 678" }
+        });
+        let r = city.post_h("/api/v1/dossiers", &body, &[("x-forwarded-for", format!("192.0.2.{}", n + 1).as_str())]).await;
+        assert_eq!(r.status(), 201);
+        codes.push(r.json::<mytho_core::dossier::Receipt>().await.unwrap().code);
+    }
+    let r = city.post_with(&format!("/api/v1/officer/dossiers/{}/status", codes[0]), &serde_json::json!({"status": "received"}), Some(common::OFFICER_TOKEN)).await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    pdf.extend((0..600u32).map(|i| (i % 251) as u8));
+    let r = reqwest::Client::new().post(format!("{}/api/v1/uploads", city.base)).header("content-type", "application/pdf").body(pdf.clone()).send().await.unwrap();
+    let upload = r.json::<mytho_core::dossier::Uploaded>().await.unwrap().id;
+    city.stop().await;
+
+    let bin = env!("CARGO_BIN_EXE_mytho-gateway");
+    let run = |url: &str| std::process::Command::new(bin).env_clear().env("MYTHO_DB_PATH", &path).arg("migrate-to").arg(url).output().unwrap();
+    // Blocking is fine here: the city's gateway is stopped.
+    let out = run(&target);
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{stdout} {}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("dossiers 12") && !stdout.contains(&target), "{stdout}");
+
+    // Every table counts the same, and the dossiers read the same, field by field.
+    let sqlite = rusqlite::Connection::open(&path).unwrap();
+    let (copy, connection) = tokio_postgres::connect(&target, NoTls).await.unwrap();
+    tokio::spawn(connection);
+    for (table, rows) in mytho_gateway::db::table_counts(&sqlite).unwrap() {
+        let copied: i64 = copy.query_one(&format!("SELECT count(*) FROM {table}"), &[]).await.unwrap().get(0);
+        let expected = if table == "gateway_meta" { rows + 1 } else { rows };
+        assert_eq!(copied, expected, "{table}");
+    }
+    let mut stmt = sqlite.prepare("SELECT code, answers, phone, status, submitted_at, access_key_hash FROM dossiers ORDER BY code").unwrap();
+    let here: Vec<(String, String, String, String, String, Option<String>)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))).unwrap().map(Result::unwrap).collect();
+    let there: Vec<(String, String, String, String, String, Option<String>)> = copy
+        .query("SELECT code, answers, phone, status, submitted_at, access_key_hash FROM dossiers ORDER BY code", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5)))
+        .collect();
+    assert_eq!(here, there);
+    assert_eq!(here.len(), 12);
+    let data: Vec<u8> = copy.query_one("SELECT data FROM uploads WHERE id = $1", &[&upload]).await.unwrap().get(0);
+    assert_eq!(data, pdf, "an attachment's bytes, unchanged");
+    // The events' identity continues after the copied ids.
+    let max: i64 = copy.query_one("SELECT max(id) FROM dossier_events", &[]).await.unwrap().get(0);
+    let next: i64 = copy.query_one("INSERT INTO dossier_events (code, status) VALUES ($1, 'received') RETURNING id", &[&codes[1]]).await.unwrap().get(0);
+    assert!(next > max);
+
+    // Never over a city's data: a second copy into the same database is refused, and changes nothing.
+    let again = run(&target);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+    let dossiers: i64 = copy.query_one("SELECT count(*) FROM dossiers", &[]).await.unwrap().get(0);
+    assert_eq!(dossiers, 12);
 }
