@@ -1,8 +1,9 @@
 //! `mytho-gateway`: serves the app from `dist/` and the API from SQLite. Settings: MYTHO_ADDR,
-//! MYTHO_DATABASE_URL (or MYTHO_DB_PATH), MYTHO_DIST, MYTHO_LOG (see the README). `mytho-gateway officers add|list|revoke`
-//! manages the officers' credentials in the same database; `mytho-gateway backup <file>` copies the live
-//! database consistently; `mytho-gateway migrate-to <postgres url>` copies it into an empty PostgreSQL one; `mytho-gateway openapi [--table]` prints the API's OpenAPI document (or the
-//! README's table of it).
+//! MYTHO_DATABASE_URL (or MYTHO_DB_PATH), MYTHO_DIST, MYTHO_LOG (see the README). `mytho-gateway
+//! officers add|list|revoke` manages the officers' credentials in the same database; `mytho-gateway
+//! backup <file>` copies the live database consistently; `mytho-gateway migrate-to <postgres url>`
+//! copies it into an empty PostgreSQL one; `mytho-gateway openapi [--table]` prints the API's OpenAPI
+//! document (or the README's table of it).
 
 use mytho_gateway::config::GatewayConfig;
 use mytho_gateway::AppState;
