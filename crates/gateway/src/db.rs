@@ -92,15 +92,10 @@ fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 /// an existing `target` is never overwritten. Returns the copy's schema version and each table's rows.
 pub fn backup(source: &Path, target: &Path) -> Result<(i64, Vec<(String, i64)>), String> {
     use rusqlite::backup::{Backup, StepResult};
-    use rusqlite::OpenFlags;
     if target.exists() {
         return Err(format!("{} already exists: a backup never overwrites; name a new file", target.display()));
     }
-    if !source.is_file() {
-        return Err(format!("there is no database at {}; set MYTHO_DATABASE_URL or MYTHO_DB_PATH to the gateway's file", source.display()));
-    }
-    let src = Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| format!("cannot open the database {}: {e}", source.display()))?;
+    let src = open_existing(source)?;
     let mut partial = target.as_os_str().to_owned();
     partial.push(".partial");
     let partial = std::path::PathBuf::from(partial);
@@ -139,6 +134,20 @@ pub fn backup(source: &Path, target: &Path) -> Result<(i64, Vec<(String, i64)>),
             Err(format!("cannot back up to {}: {e}", target.display()))
         }
     }
+}
+
+/// An existing database, read-only, for the commands that copy it (never created, never migrated).
+pub fn open_existing(source: &Path) -> Result<Connection, String> {
+    if !source.is_file() {
+        return Err(format!("there is no database at {}; set MYTHO_DATABASE_URL or MYTHO_DB_PATH to the gateway's file", source.display()));
+    }
+    Connection::open_with_flags(source, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| format!("cannot open the database {}: {e}", source.display()))
+}
+
+/// "table rows, …": what a copy holds, as the commands print it.
+pub fn counts_text(tables: &[(String, i64)]) -> String {
+    tables.iter().map(|(name, n)| format!("{name} {n}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Every table's name and number of rows, by name.

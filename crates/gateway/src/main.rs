@@ -33,8 +33,8 @@ async fn main() -> ExitCode {
         if verb == "migrate-to" {
             return match mytho_gateway::migrate::to_postgres(&config.db_path, target).await {
                 Ok(tables) => {
-                    let rows: Vec<String> = tables.iter().map(|(name, n)| format!("{name} {n}")).collect();
-                    println!("Copied {} into PostgreSQL, every table's rows counted on both sides: {}", config.db_path.display(), rows.join(", "));
+                    let rows = mytho_gateway::db::counts_text(&tables);
+                    println!("Copied {} into PostgreSQL, every table's rows counted on both sides: {rows}", config.db_path.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&e),
@@ -150,12 +150,11 @@ fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
 fn backup(config: &GatewayConfig, target: &std::path::Path) -> ExitCode {
     match mytho_gateway::db::backup(&config.db_path, target) {
         Ok((version, tables)) => {
-            let rows: Vec<String> = tables.iter().map(|(name, n)| format!("{name} {n}")).collect();
             println!(
                 "Backed up {} to {} (schema version {version}, integrity checked). Rows: {}",
                 config.db_path.display(),
                 target.display(),
-                rows.join(", ")
+                mytho_gateway::db::counts_text(&tables)
             );
             ExitCode::SUCCESS
         }

@@ -9,11 +9,7 @@ use tokio_postgres::types::ToSql;
 
 /// Copies every row; returns each table's rows. Never names the address (it may hold a password).
 pub async fn to_postgres(source: &Path, url: &str) -> Result<Vec<(String, i64)>, String> {
-    if !source.is_file() {
-        return Err(format!("there is no database at {}; set MYTHO_DATABASE_URL or MYTHO_DB_PATH to the gateway's file", source.display()));
-    }
-    let src = Connection::open_with_flags(source, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| format!("cannot open {}: {e}", source.display()))?;
+    let src = crate::db::open_existing(source)?;
     let version = crate::db::schema_version(&src).map_err(|e| e.to_string())?;
     if version != crate::db::latest_version() {
         return Err(format!(

@@ -454,15 +454,7 @@ async fn wards_are_found_by_old_names() {
 
 /// Submits a permanent-residence dossier (fee 10,000 đ online) and returns its code.
 async fn residence_dossier(server: &Server, key: &str) -> String {
-    let body = serde_json::json!({
-        "procedure_id": "thuong-tru", "idempotency_key": key,
-        "answers": {
-            "name": "Lê Văn Cường", "dob.day": "1", "dob.month": "2", "dob.year": "1990", "sex": "male",
-            "id_number": "082090123456", "address": "12 Hùng Vương", "ward": "28261", "basis": "owner",
-            "phone": "0987 654 321"
-        }
-    });
-    let r = server.post_with("/api/v1/dossiers", &body, None).await;
+    let r = server.post_with("/api/v1/dossiers", &common::residence_body(key, "12 Hùng Vương"), None).await;
     assert_eq!(r.status(), 201);
     r.json::<mytho_core::dossier::Receipt>().await.unwrap().code
 }

@@ -152,11 +152,7 @@ async fn a_city_moves_from_sqlite_to_postgresql_with_every_row() {
     let city = common::Server::start_at(Some(common::OFFICER_TOKEN), Some(path.clone()), None).await;
     let mut codes = Vec::new();
     for n in 0..12 {
-        let body = serde_json::json!({
-            "procedure_id": "thuong-tru", "idempotency_key": format!("copy-key-{n:016}"),
-            "answers": { "name": "Nguyễn Thị Lan", "dob.day": "5", "dob.month": "6", "dob.year": "1970", "sex": "female",
-                "id_number": "082170123456", "address": format!("{n} Ấp Bắc"), "ward": "28261", "basis": "owner", "phone": "0912 345 678" }
-        });
+        let body = common::residence_body(&format!("copy-key-{n:016}"), &format!("{n} Ấp Bắc"));
         let r = city.post_h("/api/v1/dossiers", &body, &[("x-forwarded-for", format!("192.0.2.{}", n + 1).as_str())]).await;
         assert_eq!(r.status(), 201);
         codes.push(r.json::<mytho_core::dossier::Receipt>().await.unwrap().code);

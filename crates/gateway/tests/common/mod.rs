@@ -162,6 +162,18 @@ impl Server {
     }
 }
 
+/// A permanent-residence dossier's body (fee 10,000 đ online), told apart by its key and address.
+pub fn residence_body(key: &str, address: &str) -> serde_json::Value {
+    serde_json::json!({
+        "procedure_id": "thuong-tru", "idempotency_key": key,
+        "answers": {
+            "name": "Lê Văn Cường", "dob.day": "1", "dob.month": "2", "dob.year": "1990", "sex": "male",
+            "id_number": "082090123456", "address": address, "ward": "28261", "basis": "owner",
+            "phone": "0987 654 321"
+        }
+    })
+}
+
 pub const L4: &str = mytho_core::dossier::PHONE_LAST4_HEADER;
 pub const KEY: &str = mytho_core::dossier::ACCESS_KEY_HEADER;
 
