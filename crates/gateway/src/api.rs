@@ -69,7 +69,7 @@ async fn index() -> Json<Index> {
         (status = 503, description = "The database is unavailable", body = ErrorBody),
     ))]
 async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
-    let schema_version = state.db.call(|conn| crate::db::schema_version(conn)).await?;
+    let schema_version = state.db.call(|conn| crate::db::version(conn)).await?;
     Ok(Json(Health { status: "ok".into(), version: env!("CARGO_PKG_VERSION").into(), schema_version }))
 }
 

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::Json;
 use mytho_core::api::ErrorBody;
 use mytho_core::procedures::{Catalogue, Field, Procedure, ProcedureList};
-use rusqlite::{params, Connection};
+use crate::store::{params, Connection};
 use utoipa_axum::routes;
 
 /// `/procedures/…`.
@@ -36,7 +36,7 @@ pub fn seed_catalogue() -> Result<Catalogue, String> {
 }
 
 /// Replaces the stored catalogue with `catalogue`, in one transaction.
-pub fn store(conn: &mut Connection, catalogue: &Catalogue) -> rusqlite::Result<()> {
+pub fn store(conn: &mut Connection, catalogue: &Catalogue) -> crate::store::Result<()> {
     let tx = conn.transaction()?;
     tx.execute("DELETE FROM procedures", [])?;
     tx.execute("DELETE FROM procedure_fields", [])?;
@@ -54,15 +54,15 @@ pub fn store(conn: &mut Connection, catalogue: &Catalogue) -> rusqlite::Result<(
     tx.commit()
 }
 
-fn load_all(conn: &mut Connection) -> rusqlite::Result<ProcedureList> {
+fn load_all(conn: &mut Connection) -> crate::store::Result<ProcedureList> {
     let fields = conn
         .prepare("SELECT data FROM procedure_fields ORDER BY position")?
-        .query_map([], |r| r.get::<_, String>(0))?
+        .query_map([], |r| r.get::<String>(0))?
         .filter_map(|json| json.ok().and_then(|j| serde_json::from_str::<Field>(&j).ok()))
         .collect();
     let procedures = conn
         .prepare("SELECT data FROM procedures ORDER BY position")?
-        .query_map([], |r| r.get::<_, String>(0))?
+        .query_map([], |r| r.get::<String>(0))?
         .filter_map(|json| json.ok().and_then(|j| serde_json::from_str::<Procedure>(&j).ok()))
         .map(|p| p.summary())
         .collect();
@@ -93,7 +93,7 @@ pub async fn one(State(state): State<AppState>, Path(ProcedureId { id }): Path<P
         .db
         .call(move |conn| {
             let mut stmt = conn.prepare("SELECT data FROM procedures WHERE id = ?1")?;
-            let mut rows = stmt.query_map([id], |r| r.get::<_, String>(0))?;
+            let mut rows = stmt.query_map([id], |r| r.get::<String>(0))?;
             rows.next().transpose()
         })
         .await?;
@@ -104,5 +104,5 @@ pub async fn one(State(state): State<AppState>, Path(ProcedureId { id }): Path<P
             "There is no such procedure. Go back to the list of procedures to choose one.",
         )
     })?;
-    serde_json::from_str::<Procedure>(&json).map(Json).map_err(|e| ApiError::Database(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))
+    serde_json::from_str::<Procedure>(&json).map(Json).map_err(|e| ApiError::Database(crate::store::Error::other(e)))
 }

@@ -18,7 +18,7 @@ use mytho_core::api::ErrorBody;
 use mytho_core::classes::{
     attendance_csv, clean_name, normalize_class_code, ClassStarted, Dashboard, JoinClass, Joined, LearnerProgress, LearnerRow, StartClass,
 };
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::{params, Connection, OptionalExtension};
 use std::sync::Arc;
 use utoipa_axum::routes;
 
@@ -197,7 +197,7 @@ pub async fn progress(
 }
 
 /// The class, when `token` is its trainer's.
-fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<Option<Dashboard>> {
+fn dashboard_of(conn: &Connection, code: &str, token: &str) -> crate::store::Result<Option<Dashboard>> {
     let class: Option<(String, String, Option<String>)> = conn
         .query_row("SELECT lesson_id, trainer_token, closed_at FROM classes WHERE code = ?1", [code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
@@ -208,7 +208,7 @@ fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<
     let mut stmt = conn.prepare("SELECT name, progress, joined_at, updated_at FROM class_learners WHERE class_code = ?1 ORDER BY joined_at, rowid")?;
     let learners = stmt
         .query_map([code], |r| {
-            let progress: LearnerProgress = serde_json::from_str(&r.get::<_, String>(1)?).unwrap_or_default();
+            let progress: LearnerProgress = serde_json::from_str(&r.get::<String>(1)?).unwrap_or_default();
             Ok(LearnerRow {
                 name: r.get(0)?,
                 lesson_id: if progress.lesson_id.is_empty() { lesson_id.clone() } else { progress.lesson_id },
@@ -218,7 +218,7 @@ fn dashboard_of(conn: &Connection, code: &str, token: &str) -> rusqlite::Result<
                 updated_at: r.get(3)?,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::store::Result<Vec<_>>>()?;
     Ok(Some(Dashboard { code: code.to_string(), lesson_id, closed: closed_at.is_some(), learners }))
 }
 
@@ -252,7 +252,7 @@ impl FromRequestParts<AppState> for Trainer {
     }
 }
 
-fn exists(conn: &Connection, code: &str) -> rusqlite::Result<bool> {
+fn exists(conn: &Connection, code: &str) -> crate::store::Result<bool> {
     conn.query_row("SELECT count(*) > 0 FROM classes WHERE code = ?1", [code], |r| r.get(0))
 }
 

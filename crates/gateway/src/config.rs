@@ -58,7 +58,8 @@ impl fmt::Debug for VnpayConfig {
 #[derive(Clone)]
 pub struct GatewayConfig {
     pub addr: SocketAddr,
-    pub db_path: PathBuf,
+    /// A SQLite file or a PostgreSQL server (MYTHO_DATABASE_URL, or MYTHO_DB_PATH for a file).
+    pub database: crate::db::Database,
     /// The app built by Trunk.
     pub dist: PathBuf,
     pub log_level: tracing::Level,
@@ -95,7 +96,7 @@ impl fmt::Debug for GatewayConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("GatewayConfig")
             .field("addr", &self.addr)
-            .field("db_path", &self.db_path)
+            .field("database", &self.database)
             .field("dist", &self.dist)
             .field("log_level", &self.log_level)
             .field("officer_token", &self.officer_token.as_ref().map(|_| "<redacted>"))
@@ -126,7 +127,7 @@ impl GatewayConfig {
                 "{ENV_ADDR}={addr_text:?} is not an address and port; write it like 127.0.0.1:8080"
             ))
         })?;
-        let db_path = database_path(var(ENV_DATABASE_URL), var(ENV_DB_PATH))?;
+        let database = database(var(ENV_DATABASE_URL), var(ENV_DB_PATH))?;
         let dist = PathBuf::from(var(ENV_DIST).unwrap_or_else(|| "dist".into()));
         let level_text = var(ENV_LOG).unwrap_or_else(|| "info".into());
         let log_level = level_text.parse().map_err(|_| {
@@ -212,24 +213,27 @@ impl GatewayConfig {
             None => None,
         };
         let open311_keys = var(ENV_OPEN311_KEYS).unwrap_or_default().split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_string).collect();
-        Ok(GatewayConfig { addr, db_path, dist, log_level, officer_token, agency_code, public_url, payments, trusted_proxy, demo, open311_keys })
+        Ok(GatewayConfig { addr, database, dist, log_level, officer_token, agency_code, public_url, payments, trusted_proxy, demo, open311_keys })
     }
 }
 
-/// The SQLite file named by MYTHO_DATABASE_URL or MYTHO_DB_PATH (both may be set if they agree).
-pub fn database_path(url: Option<String>, path: Option<String>) -> Result<PathBuf, ConfigError> {
+/// The database named by MYTHO_DATABASE_URL (a PostgreSQL server or a SQLite file) or MYTHO_DB_PATH
+/// (a SQLite file; both may be set if they agree).
+pub fn database(url: Option<String>, path: Option<String>) -> Result<crate::db::Database, ConfigError> {
     let from_url = match url.filter(|u| !u.is_empty()) {
         None => None,
         Some(url) => {
             if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-                return Err(ConfigError(format!(
-                    "{ENV_DATABASE_URL} names a PostgreSQL server, which this gateway cannot use yet (it stores in SQLite); \
-                     set {ENV_DATABASE_URL}=sqlite://data/mytho.sqlite3 (README \"Configuration\")"
-                )));
+                if path.is_some() {
+                    return Err(ConfigError(format!(
+                        "{ENV_DATABASE_URL} names a PostgreSQL server and {ENV_DB_PATH} a SQLite file: unset {ENV_DB_PATH}"
+                    )));
+                }
+                return Ok(crate::db::Database::Postgres(url));
             }
             let Some(file) = url.strip_prefix("sqlite://").filter(|f| !f.is_empty() && !f.contains('?')) else {
                 return Err(ConfigError(format!(
-                    "{ENV_DATABASE_URL} is not a database address this gateway knows (it is not repeated here: it may hold a password); write sqlite://data/mytho.sqlite3 (a relative file) or sqlite:///var/lib/mytho/mytho.sqlite3 (an absolute one), without options"
+                    "{ENV_DATABASE_URL} is not a database address this gateway knows (it is not repeated here: it may hold a password); write postgres://user@host/database, or sqlite://data/mytho.sqlite3 (a relative file) or sqlite:///var/lib/mytho/mytho.sqlite3 (an absolute one), without options"
                 )));
             };
             Some(PathBuf::from(file))
@@ -253,15 +257,20 @@ pub fn database_path(url: Option<String>, path: Option<String>) -> Result<PathBu
             db_path
         )));
     }
-    Ok(db_path)
+    Ok(crate::db::Database::Sqlite(db_path))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::db::Database;
+
     fn path(url: Option<&str>, path: Option<&str>) -> Result<PathBuf, String> {
-        database_path(url.map(str::to_string), path.map(str::to_string)).map_err(|e| e.to_string())
+        match database(url.map(str::to_string), path.map(str::to_string)).map_err(|e| e.to_string())? {
+            Database::Sqlite(p) => Ok(p),
+            Database::Postgres(_) => Err("a PostgreSQL server".into()),
+        }
     }
 
     #[test]
@@ -271,16 +280,20 @@ mod tests {
         assert_eq!(path(Some("sqlite:///var/lib/mytho/db.sqlite3"), None).unwrap(), PathBuf::from("/var/lib/mytho/db.sqlite3"));
         assert_eq!(path(None, Some("x/y.sqlite3")).unwrap(), PathBuf::from("x/y.sqlite3"));
         assert_eq!(path(Some("sqlite://x/y.sqlite3"), Some("x/y.sqlite3")).unwrap(), PathBuf::from("x/y.sqlite3"));
+        let url = "postgres://mytho:secret@db/mytho";
+        let pg = database(Some(url.into()), None).unwrap();
+        assert_eq!(pg, Database::Postgres(url.into()));
+        assert!(!format!("{pg:?} {pg}").contains("secret"), "the address may carry a password: never printed");
     }
 
     #[test]
     fn a_database_address_that_cannot_be_used_says_what_to_write() {
-        let err = path(Some("postgres://mytho@db/mytho"), None).unwrap_err();
-        assert!(err.contains("PostgreSQL") && err.contains("sqlite://"), "{err}");
+        let err = path(Some("postgres://mytho@db/mytho"), Some("x.sqlite3")).unwrap_err();
+        assert!(err.contains("unset MYTHO_DB_PATH"), "{err}");
         assert!(!err.contains("mytho@db"), "the address may carry a password: never repeated");
         for bad in ["mysql://db/x", "sqlite://", "sqlite://x.db?mode=ro", "data/x.sqlite3"] {
             let err = path(Some(bad), None).unwrap_err();
-            assert!(err.contains("MYTHO_DATABASE_URL") && err.contains("sqlite://data/mytho.sqlite3"), "{bad}: {err}");
+            assert!(err.contains("MYTHO_DATABASE_URL") && err.contains("sqlite://data/mytho.sqlite3") && err.contains("postgres://"), "{bad}: {err}");
         }
         let err = path(Some("sqlite://a.sqlite3"), Some("b.sqlite3")).unwrap_err();
         assert!(err.contains("different files"), "{err}");

@@ -20,7 +20,7 @@ use mytho_core::forms::{self, FieldKind};
 use mytho_core::i18n::{Lang, Localized};
 use mytho_core::procedures::Procedure;
 use mytho_core::validate::Date;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use utoipa_axum::routes;
@@ -58,8 +58,8 @@ fn parse_status(s: &str) -> Option<Status> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
 }
 
-fn procedure(conn: &Connection, id: &str) -> rusqlite::Result<Option<Procedure>> {
-    conn.query_row("SELECT data FROM procedures WHERE id = ?1", [id], |r| r.get::<_, String>(0))
+fn procedure(conn: &Connection, id: &str) -> crate::store::Result<Option<Procedure>> {
+    conn.query_row("SELECT data FROM procedures WHERE id = ?1", [id], |r| r.get::<String>(0))
         .optional()
         .map(|json| json.and_then(|j| serde_json::from_str(&j).ok()))
 }
@@ -203,9 +203,9 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
 }
 
 /// A random code not yet used today (a clash among 887 million is rare; the loop makes it harmless).
-fn unused_code(conn: &Connection, agency: &str, today: Date) -> rusqlite::Result<String> {
+fn unused_code(conn: &Connection, agency: &str, today: Date) -> crate::store::Result<String> {
     loop {
-        let suffix = crate::random::code(1, CODE_RANDOM_LEN).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let suffix = crate::random::code(1, CODE_RANDOM_LEN).map_err(|e| crate::store::Error::other(e))?;
         let code = dossier_code(agency, today, &suffix);
         let taken: bool = conn.query_row("SELECT count(*) > 0 FROM dossiers WHERE code = ?1", [&code], |r| r.get(0))?;
         if !taken {
@@ -215,11 +215,11 @@ fn unused_code(conn: &Connection, agency: &str, today: Date) -> rusqlite::Result
 }
 
 /// Attachments past what one dossier may hold (count and total bytes), said at the last file field.
-fn over_quota(conn: &Connection, form: &forms::FormDef, clean: &forms::Answers) -> rusqlite::Result<Option<Vec<forms::FieldError>>> {
+fn over_quota(conn: &Connection, form: &forms::FormDef, clean: &forms::Answers) -> crate::store::Result<Option<Vec<forms::FieldError>>> {
     let files: Vec<&forms::FieldDef> = form.fields().filter(|f| f.kind == FieldKind::File && clean.contains_key(&f.id)).collect();
     let mut total = 0i64;
     for f in &files {
-        total += conn.query_row("SELECT bytes FROM uploads WHERE id = ?1", [&clean[&f.id]], |r| r.get::<_, i64>(0)).optional()?.unwrap_or(0);
+        total += conn.query_row("SELECT bytes FROM uploads WHERE id = ?1", [&clean[&f.id]], |r| r.get::<i64>(0)).optional()?.unwrap_or(0);
     }
     let Some(last) = files.last() else { return Ok(None) };
     Ok((files.len() > MAX_ATTACHMENTS || total > MAX_ATTACHMENT_BYTES).then(|| {
@@ -227,7 +227,7 @@ fn over_quota(conn: &Connection, form: &forms::FormDef, clean: &forms::Answers) 
     }))
 }
 
-fn receipt(conn: &Connection, code: &str) -> rusqlite::Result<Receipt> {
+fn receipt(conn: &Connection, code: &str) -> crate::store::Result<Receipt> {
     conn.query_row(
         "SELECT code, procedure_id, status, submitted_at, appointment, fee_vnd FROM dossiers WHERE code = ?1",
         [code],
@@ -252,7 +252,7 @@ fn fee_of(proc: &Procedure, clean: &forms::Answers) -> Option<u64> {
 }
 
 /// A dossier's fee as recorded.
-pub(crate) fn recorded_fee(conn: &Connection, code: &str) -> rusqlite::Result<Option<u64>> {
+pub(crate) fn recorded_fee(conn: &Connection, code: &str) -> crate::store::Result<Option<u64>> {
     conn.query_row("SELECT fee_vnd FROM dossiers WHERE code = ?1", [code], |r| r.get(0))
 }
 
@@ -304,7 +304,7 @@ pub async fn track(
 }
 
 /// A dossier's status and timeline, when `last4` are its phone's last digits.
-fn tracking(conn: &Connection, code: String, last4: &str, today: Date) -> rusqlite::Result<Option<Tracking>> {
+fn tracking(conn: &Connection, code: String, last4: &str, today: Date) -> crate::store::Result<Option<Tracking>> {
     let row: Option<(String, String, String, String)> = conn
         .query_row(
             "SELECT procedure_id, status, appointment, phone FROM dossiers WHERE code = ?1",
@@ -339,15 +339,15 @@ fn tracking(conn: &Connection, code: String, last4: &str, today: Date) -> rusqli
                 paid_vnd: None,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::store::Result<Vec<_>>>()?;
     // Fees paid, in time order with the status changes (both times are UTC RFC 3339).
     let current = parse_status(&status).unwrap_or(Status::Submitted);
     let paid = conn
         .prepare("SELECT paid_at, amount_vnd FROM payments WHERE dossier_code = ?1 AND status = 'paid' AND paid_at IS NOT NULL")?
         .query_map([&code], |r| {
-            Ok(TimelineEntry { status: current, at: r.get(0)?, note: None, paid_vnd: Some(r.get::<_, i64>(1)? as u64) })
+            Ok(TimelineEntry { status: current, at: r.get(0)?, note: None, paid_vnd: Some(r.get::<i64>(1)? as u64) })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::store::Result<Vec<_>>>()?;
     let mut timeline = timeline;
     timeline.extend(paid);
     timeline.sort_by(|a, b| a.at.cmp(&b.at));
@@ -384,13 +384,13 @@ fn form_answers(stored: &forms::Answers, form: &forms::FormDef) -> forms::Answer
 }
 
 /// Whether `last4` are the last digits of the dossier's phone (the second factor of a status lookup).
-pub(crate) fn phone_matches(conn: &Connection, code: &str, last4: &str) -> rusqlite::Result<bool> {
+pub(crate) fn phone_matches(conn: &Connection, code: &str, last4: &str) -> crate::store::Result<bool> {
     let phone: Option<String> = conn.query_row("SELECT phone FROM dossiers WHERE code = ?1", [code], |r| r.get(0)).optional()?;
     Ok(last4.len() == 4 && phone.is_some_and(|p| p.ends_with(last4)))
 }
 
 /// Loads a dossier's procedure, status and stored answers when the access key is its own.
-fn owned(conn: &Connection, code: &str, key: Option<&str>) -> rusqlite::Result<Option<(Procedure, Status, forms::Answers)>> {
+fn owned(conn: &Connection, code: &str, key: Option<&str>) -> crate::store::Result<Option<(Procedure, Status, forms::Answers)>> {
     let row: Option<(String, String, String, Option<String>)> = conn
         .query_row("SELECT procedure_id, status, answers, access_key_hash FROM dossiers WHERE code = ?1", [code], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -484,7 +484,7 @@ fn resubmit(
     key: Option<&str>,
     body: &Supplement,
     today: Date,
-) -> rusqlite::Result<Option<Resubmitted>> {
+) -> crate::store::Result<Option<Resubmitted>> {
     let tx = conn.transaction()?;
     let Some((proc, status, _)) = owned(&tx, code, key)? else { return Ok(None) };
     if status != Status::AwaitingSupplement {
@@ -520,7 +520,7 @@ fn known_references(
     answers: &forms::Answers,
     today: Date,
     dossier: Option<&str>,
-) -> rusqlite::Result<Result<forms::Answers, Vec<forms::FieldError>>> {
+) -> crate::store::Result<Result<forms::Answers, Vec<forms::FieldError>>> {
     let mut clean = match forms::validate_all(form, answers, today).and_then(|c| known_wards(form, c)) {
         Ok(clean) => clean,
         Err(errors) => return Ok(Err(errors)),
@@ -544,7 +544,7 @@ fn known_references(
     Ok(if errors.is_empty() { Ok(clean) } else { Err(errors) })
 }
 
-fn link_uploads(conn: &Connection, form: &forms::FormDef, clean: &forms::Answers, code: &str) -> rusqlite::Result<()> {
+fn link_uploads(conn: &Connection, form: &forms::FormDef, clean: &forms::Answers, code: &str) -> crate::store::Result<()> {
     for field in form.fields().filter(|f| f.kind == FieldKind::File) {
         if let Some(id) = clean.get(&field.id) {
             conn.execute("UPDATE uploads SET dossier_code = ?1 WHERE id = ?2", params![code, id])?;

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use mytho_core::api::ErrorBody;
 use mytho_core::dossier::{normalize_resume_code, DraftSaved, SaveDraft, DRAFT_DAYS};
-use rusqlite::{params, OptionalExtension};
+use crate::store::{params, OptionalExtension};
 use std::sync::Arc;
 use utoipa_axum::routes;
 
@@ -70,7 +70,7 @@ pub async fn save(State(state): State<AppState>, Body(draft): Body<SaveDraft>) -
                  VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?5))",
                 params![code, draft.procedure_id, draft.step, answers, format!("+{DRAFT_DAYS} days")],
             )?;
-            conn.query_row("SELECT expires_at FROM drafts WHERE resume_code = ?1", [&code], |r| r.get::<_, String>(0))
+            conn.query_row("SELECT expires_at FROM drafts WHERE resume_code = ?1", [&code], |r| r.get::<String>(0))
                 .map(|expires_at| Some(DraftSaved { resume_code: code, expires_at }))
         })
         .await?;
@@ -94,7 +94,7 @@ pub async fn load(State(state): State<AppState>, ClientKey(client): ClientKey, P
                 conn.query_row(
                     "SELECT procedure_id, step, answers FROM drafts WHERE resume_code = ?1 AND expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
                     [&code],
-                    |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)),
+                    |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?, r.get::<String>(2)?)),
                 )
                 .optional()
             })

@@ -36,7 +36,7 @@ pub async fn feedback(State(state): State<AppState>, Body(feedback): Body<FaqFee
         .call(move |conn| {
             conn.execute(
                 "INSERT INTO faq_feedback (topic_id, helpful, lang) VALUES (?1, ?2, ?3)",
-                rusqlite::params![feedback.topic_id, feedback.helpful, feedback.lang.code()],
+                crate::store::params![feedback.topic_id, feedback.helpful, feedback.lang.code()],
             )
         })
         .await?;

@@ -5,7 +5,7 @@
 //! even with the right answer (or the lock would be pointless).
 
 use crate::http::ApiError;
-use rusqlite::{params, Connection};
+use crate::store::{params, Connection};
 
 /// What was guessed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,8 +105,8 @@ pub fn attempt<T>(
     secret: Secret,
     client: &str,
     target: &str,
-    verify: impl FnOnce(&mut Connection) -> rusqlite::Result<Option<T>>,
-) -> rusqlite::Result<Attempt<T>> {
+    verify: impl FnOnce(&mut Connection) -> crate::store::Result<Option<T>>,
+) -> crate::store::Result<Attempt<T>> {
     let now = now();
     if let Some(locked) = locked(conn, secret, client, target, now)? {
         tracing::warn!(target: "security", event = "locked_out", secret = secret.name(), client, dossier_or_class = target, by_target = locked.target);
@@ -122,7 +122,7 @@ pub fn attempt<T>(
 }
 
 /// Whether `client`, or `target`, is locked for `secret` now.
-pub fn locked(conn: &Connection, secret: Secret, client: &str, target: &str, now: i64) -> rusqlite::Result<Option<Locked>> {
+pub fn locked(conn: &Connection, secret: Secret, client: &str, target: &str, now: i64) -> crate::store::Result<Option<Locked>> {
     let limit = secret.per_client();
     if let Some(until) = until(conn, secret, "client", client, limit, now)? {
         return Ok(Some(Locked { retry_after_secs: until - now, target: false }));
@@ -135,7 +135,7 @@ pub fn locked(conn: &Connection, secret: Secret, client: &str, target: &str, now
     Ok(None)
 }
 
-fn until(conn: &Connection, secret: Secret, column: &str, key: &str, limit: Limit, now: i64) -> rusqlite::Result<Option<i64>> {
+fn until(conn: &Connection, secret: Secret, column: &str, key: &str, limit: Limit, now: i64) -> crate::store::Result<Option<i64>> {
     // `column` is one of two literals above, never input.
     let sql = format!("SELECT count(*), max(at) FROM failed_attempts WHERE secret = ?1 AND {column} = ?2 AND at > ?3");
     let (count, last): (i64, Option<i64>) =
@@ -144,14 +144,14 @@ fn until(conn: &Connection, secret: Secret, column: &str, key: &str, limit: Limi
 }
 
 /// Records a failure (and says so in the security log: which secret, from where, never the value).
-pub fn failed(conn: &Connection, secret: Secret, client: &str, target: &str, now: i64) -> rusqlite::Result<()> {
+pub fn failed(conn: &Connection, secret: Secret, client: &str, target: &str, now: i64) -> crate::store::Result<()> {
     tracing::warn!(target: "security", event = "wrong_secret", secret = secret.name(), client, dossier_or_class = target);
     conn.execute("INSERT INTO failed_attempts (secret, client, target, at) VALUES (?1, ?2, ?3, ?4)", params![secret.name(), client, target, now])?;
     Ok(())
 }
 
 /// Failures older than every window are no longer needed.
-pub fn sweep(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
+pub fn sweep(conn: &Connection, now: i64) -> crate::store::Result<usize> {
     conn.execute("DELETE FROM failed_attempts WHERE at <= ?1", [now - 24 * HOUR])
 }
 
@@ -159,15 +159,16 @@ pub fn sweep(conn: &Connection, now: i64) -> rusqlite::Result<usize> {
 mod tests {
     use super::*;
 
-    fn db() -> Connection {
-        let conn = Connection::open_in_memory().unwrap();
+    fn db() -> rusqlite::Connection {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE failed_attempts (id INTEGER PRIMARY KEY, secret TEXT NOT NULL, client TEXT NOT NULL, target TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL);").unwrap();
         conn
     }
 
     #[test]
     fn a_client_is_locked_after_its_allowance_until_the_window_has_passed() {
-        let conn = db();
+        let raw = db();
+        let conn = Connection::sqlite(&raw);
         let limit = Secret::SecondFactor.per_client();
         for i in 0..limit.failures {
             assert_eq!(locked(&conn, Secret::SecondFactor, "a", "X", 1000 + i).unwrap(), None);
@@ -183,7 +184,8 @@ mod tests {
 
     #[test]
     fn a_target_is_locked_against_many_clients() {
-        let conn = db();
+        let raw = db();
+        let conn = Connection::sqlite(&raw);
         let limit = Secret::SecondFactor.per_target().unwrap();
         for i in 0..limit.failures {
             failed(&conn, Secret::SecondFactor, &format!("c{i}"), "X", 5000).unwrap();

@@ -1,4 +1,5 @@
-//! The reference city gateway: serves the built app and implements the city API over SQLite.
+//! The reference city gateway: serves the built app and implements the city API over SQLite or
+//! PostgreSQL.
 
 pub mod api;
 pub mod assets;
@@ -21,6 +22,7 @@ pub mod open311;
 pub mod payments;
 pub mod random;
 pub mod site;
+pub mod store;
 pub mod sweep;
 pub mod uploads;
 pub mod vnpay;
@@ -60,13 +62,14 @@ pub struct AppState {
 
 impl AppState {
     /// Everything that can be wrong with a deployment is found here, before the port is opened.
-    pub fn open(config: &GatewayConfig) -> Result<AppState, String> {
+    pub async fn open(config: &GatewayConfig) -> Result<AppState, String> {
         let site = Site::load(&config.dist)?;
         let catalogue = catalogue::seed_catalogue()?;
         let reports = open311::seed_services()?;
-        let db = Db::open(&config.db_path)?;
-        db.seed(move |conn| catalogue::store(conn, &catalogue))
-            .map_err(|e| format!("cannot store the procedure catalogue in {}: {e}", config.db_path.display()))?;
+        let db = Db::open(&config.database).await?;
+        db.call(move |conn| catalogue::store(conn, &catalogue))
+            .await
+            .map_err(|e| format!("cannot store the procedure catalogue in {}: {e}", config.database))?;
         Ok(AppState {
             db,
             site: Arc::new(site),

@@ -27,29 +27,34 @@ async fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let [verb, target] = args.as_slice() {
+        if verb == "backup" || verb == "migrate-to" {
+            let mytho_gateway::db::Database::Sqlite(db_path) = &config.database else {
+                return fail(&format!("`{verb}` copies a SQLite database, and MYTHO_DATABASE_URL names a PostgreSQL server: back it up with pg_dump (README \"Backups\")"));
+            };
         if verb == "backup" {
-            return backup(&config, std::path::Path::new(target));
+            return backup(db_path, std::path::Path::new(target));
         }
         if verb == "migrate-to" {
-            return match mytho_gateway::migrate::to_postgres(&config.db_path, target).await {
+            return match mytho_gateway::migrate::to_postgres(db_path, target).await {
                 Ok(tables) => {
                     let rows = mytho_gateway::db::counts_text(&tables);
-                    println!("Copied {} into PostgreSQL, every table's rows counted on both sides: {rows}", config.db_path.display());
+                    println!("Copied {} into PostgreSQL, every table's rows counted on both sides: {rows}", db_path.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&e),
             };
         }
+        }
     }
     if !args.is_empty() {
-        return command(&config, &args);
+        return command(&config, &args).await;
     }
     tracing_subscriber::fmt()
         .with_max_level(config.log_level)
         .with_target(false)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
-    let state = match AppState::open(&config) {
+    let state = match AppState::open(&config).await {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
@@ -69,7 +74,7 @@ async fn main() -> ExitCode {
         );
     }
     if config.demo {
-        match state.db.seed(|conn| Ok(mytho_gateway::officers::demo_token(conn))) {
+        match state.db.call(|conn| Ok(mytho_gateway::officers::demo_token(conn))).await {
             Ok(Ok(token)) => println!(
                 "\n  DEMO CITY (MYTHO_DEMO): payments go to the simulator, VietQR to a test account, every page says \"Bản chạy thử / Demo\".\n  \
                  Officer credential for this run ({}):\n    {token}\n  For example, receive a dossier:\n    \
@@ -91,7 +96,7 @@ async fn main() -> ExitCode {
         "Mỹ Tho Số gateway on http://{} (app: {}, database: {})",
         config.addr,
         config.dist.display(),
-        config.db_path.display()
+        config.database
     );
     if let Err(e) = mytho_gateway::serve(listener, state, shutdown).await {
         return fail(&format!("server error: {e}"));
@@ -101,15 +106,16 @@ async fn main() -> ExitCode {
 }
 
 /// `officers add <name>` (prints the new token once), `officers list`, `officers revoke <name>`.
-fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
+async fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
     use mytho_gateway::officers;
     let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name> | backup <new file> | migrate-to <postgres url> | openapi [--table]]";
-    let words: Vec<&str> = args.iter().map(String::as_str).collect();
-    let db = match mytho_gateway::db::Db::open(&config.db_path) {
+    let words: Vec<String> = args.to_vec();
+    let db = match mytho_gateway::db::Db::open(&config.database).await {
         Ok(db) => db,
         Err(e) => return fail(&e),
     };
-    let outcome = db.seed(|conn| -> rusqlite::Result<Result<String, String>> {
+    let outcome = db.call(move |conn| -> mytho_gateway::store::Result<Result<String, String>> {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
         Ok(match words.as_slice() {
             ["officers", "add", name @ ..] if !name.is_empty() => officers::add(conn, &name.join(" ")).map(|token| {
                 format!("Officer {:?} added. Their token, shown only now (give it to them privately):\n{token}", name.join(" "))
@@ -135,7 +141,8 @@ fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
             }
             _ => Err(usage.to_string()),
         })
-    });
+    })
+    .await;
     match outcome {
         Ok(Ok(text)) => {
             println!("{text}");
@@ -147,12 +154,12 @@ fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
 }
 
 /// `backup <file>`: a consistent copy of the live database, safe while the gateway runs.
-fn backup(config: &GatewayConfig, target: &std::path::Path) -> ExitCode {
-    match mytho_gateway::db::backup(&config.db_path, target) {
+fn backup(db_path: &std::path::Path, target: &std::path::Path) -> ExitCode {
+    match mytho_gateway::db::backup(db_path, target) {
         Ok((version, tables)) => {
             println!(
                 "Backed up {} to {} (schema version {version}, integrity checked). Rows: {}",
-                config.db_path.display(),
+                db_path.display(),
                 target.display(),
                 mytho_gateway::db::counts_text(&tables)
             );

@@ -9,7 +9,7 @@ use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 /// Who acted, when the old shared token was used.
@@ -61,20 +61,20 @@ pub fn demo_token(conn: &Connection) -> Result<String, String> {
 }
 
 /// Every officer: name, when added, when revoked.
-pub fn list(conn: &Connection) -> rusqlite::Result<Vec<(String, String, Option<String>)>> {
+pub fn list(conn: &Connection) -> crate::store::Result<Vec<(String, String, Option<String>)>> {
     conn.prepare("SELECT name, created_at, revoked_at FROM officers ORDER BY name")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect()
 }
 
 /// Revokes an officer's credential; `false` when no active officer has that name.
-pub fn revoke(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+pub fn revoke(conn: &Connection, name: &str) -> crate::store::Result<bool> {
     let n = conn.execute("UPDATE officers SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1 AND revoked_at IS NULL", [name])?;
     Ok(n == 1)
 }
 
 /// The officer a token belongs to, if it is active.
-fn named(conn: &Connection, token: &str) -> rusqlite::Result<Option<String>> {
+fn named(conn: &Connection, token: &str) -> crate::store::Result<Option<String>> {
     if token.is_empty() {
         return Ok(None);
     }
@@ -82,7 +82,7 @@ fn named(conn: &Connection, token: &str) -> rusqlite::Result<Option<String>> {
 }
 
 /// Records what an officer did (the citizen's timeline keeps showing the office, not the person).
-pub fn record(conn: &Connection, officer: &str, action: &str, target: &str) -> rusqlite::Result<()> {
+pub fn record(conn: &Connection, officer: &str, action: &str, target: &str) -> crate::store::Result<()> {
     conn.execute("INSERT INTO officer_actions (officer, action, target) VALUES (?1, ?2, ?3)", params![officer, action, target])?;
     Ok(())
 }

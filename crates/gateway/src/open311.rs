@@ -22,7 +22,7 @@ use mytho_core::open311::{
     check_report, distance_m, CityServices, NewReport, ReportStatus, ServiceRequest, IDEMPOTENCY_HEADER, MAX_SPAN_DAYS,
 };
 use mytho_core::dossier::is_idempotency_key;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use utoipa_axum::routes;
@@ -84,8 +84,8 @@ impl Refusal {
     }
 }
 
-impl From<rusqlite::Error> for Refusal {
-    fn from(e: rusqlite::Error) -> Refusal {
+impl From<crate::store::Error> for Refusal {
+    fn from(e: crate::store::Error) -> Refusal {
         tracing::error!("open311: {e}");
         Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "The server cannot reach its data right now; try again in a few minutes.", Format::Json)
     }
@@ -232,14 +232,14 @@ async fn definition(State(state): State<AppState>, Path(file): Path<String>, Raw
 }
 
 /// A report as the public sees it (never the reporter's name or contact).
-fn public(conn: &Connection, state: &AppState, id: &str, lang: Lang) -> rusqlite::Result<Option<(ServiceRequest, Vec<String>)>> {
+fn public(conn: &Connection, state: &AppState, id: &str, lang: Lang) -> crate::store::Result<Option<(ServiceRequest, Vec<String>)>> {
     conn.query_row(
         "SELECT id, service_code, status, status_notes, description, lat, long, address, media_urls, requested_at, updated_at FROM reports WHERE id = ?1",
         [id],
         |r| {
             let code: String = r.get(1)?;
             let status: String = r.get(2)?;
-            let media: Vec<String> = serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or_default();
+            let media: Vec<String> = serde_json::from_str(&r.get::<String>(8)?).unwrap_or_default();
             Ok((
                 ServiceRequest {
                     service_request_id: r.get(0)?,
@@ -334,7 +334,7 @@ async fn find(state: &AppState, q: &BTreeMap<String, String>, format: Format) ->
                 None => conn
                     .prepare("SELECT id FROM reports WHERE requested_at >= ?1 AND requested_at < ?2 ORDER BY requested_at DESC, rowid DESC LIMIT 5000")?
                     .query_map(params![from, to], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?,
+                    .collect::<crate::store::Result<_>>()?,
             };
             let mut out = Vec::new();
             for id in ids_only {
@@ -519,7 +519,7 @@ enum Made {
 async fn media(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, Refusal> {
     let found = state
         .db
-        .call(move |conn| conn.query_row("SELECT mime, data FROM uploads WHERE id = ?1 AND report_id IS NOT NULL", [&id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))).optional())
+        .call(move |conn| conn.query_row("SELECT mime, data FROM uploads WHERE id = ?1 AND report_id IS NOT NULL", [&id], |r| Ok((r.get::<String>(0)?, r.get::<Vec<u8>>(1)?))).optional())
         .await
         .map_err(Refusal::from)?;
     let (mime, data) = found.ok_or_else(|| Refusal::new(StatusCode::NOT_FOUND, "No such photo.", Format::Json))?;

@@ -18,7 +18,7 @@ use mytho_core::api::ErrorBody;
 use mytho_core::dossier::normalize_code;
 use mytho_core::payment::{IpnReply, PaymentMethod, PaymentStarted, PaymentState, PaymentStatus, StartPayment, Transfer};
 use mytho_core::vietqr::VietQr;
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::{params, Connection, OptionalExtension};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use utoipa_axum::routes;
@@ -92,7 +92,7 @@ fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
 }
 
-fn state_of(conn: &Connection, txn_ref: &str) -> rusqlite::Result<Option<(PaymentState, String)>> {
+fn state_of(conn: &Connection, txn_ref: &str) -> crate::store::Result<Option<(PaymentState, String)>> {
     conn.query_row(
         "SELECT txn_ref, dossier_code, method, amount_vnd, status, response_code, expires_at, paid_at FROM payments WHERE txn_ref = ?1",
         [txn_ref],
@@ -104,12 +104,12 @@ fn state_of(conn: &Connection, txn_ref: &str) -> rusqlite::Result<Option<(Paymen
                     txn_ref: r.get(0)?,
                     dossier_code: r.get(1)?,
                     method: parse(&method).unwrap_or(PaymentMethod::Vnpay),
-                    amount_vnd: r.get::<_, i64>(3)? as u64,
+                    amount_vnd: r.get::<i64>(3)? as u64,
                     status: parse(&status).unwrap_or(PaymentStatus::Pending),
                     response_code: r.get(5)?,
                     paid_at: r.get(7)?,
                 },
-                r.get::<_, String>(6)?,
+                r.get::<String>(6)?,
             ))
         },
     )
@@ -284,7 +284,7 @@ pub async fn start(
                 }
                 Err(e) => {
                     tracing::error!("VietQR settings do not make a valid QR: {e:?}");
-                    return Err(ApiError::payments(rusqlite::Error::InvalidQuery));
+                    return Err(ApiError::payments(crate::store::Error::Other("the VietQR settings make no valid QR".into())));
                 }
             }
         }
@@ -319,7 +319,7 @@ fn reply(code: &str, message: &str) -> IpnReply {
 }
 
 /// The provider's server-to-server notice: the only thing that can mark a card payment paid.
-pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, String>) -> rusqlite::Result<IpnReply> {
+pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, String>) -> crate::store::Result<IpnReply> {
     if !vnpay::verify(secret, p) {
         tracing::warn!(target: "security", event = "bad_payment_signature", source = "ipn");
         return Ok(reply("97", "Invalid Checksum"));
@@ -364,7 +364,7 @@ pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, Str
 }
 
 /// Whether the dossier already has another payment that succeeded.
-fn paid_otherwise(conn: &Connection, p: &PaymentState) -> rusqlite::Result<bool> {
+fn paid_otherwise(conn: &Connection, p: &PaymentState) -> crate::store::Result<bool> {
     conn.query_row(
         "SELECT count(*) > 0 FROM payments WHERE dossier_code = ?1 AND txn_ref <> ?2 AND status = 'paid'",
         params![p.dossier_code, p.txn_ref],

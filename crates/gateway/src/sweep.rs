@@ -3,7 +3,7 @@
 //! limiter's idle clients.
 
 use crate::AppState;
-use rusqlite::Connection;
+use crate::store::Connection;
 use std::time::Duration;
 
 /// How often the sweeper runs.
@@ -22,7 +22,7 @@ pub struct Swept {
     pub classes: usize,
 }
 
-pub fn run(conn: &mut Connection, now: i64) -> rusqlite::Result<Swept> {
+pub fn run(conn: &mut Connection, now: i64) -> crate::store::Result<Swept> {
     let tx = conn.transaction()?;
     let drafts = tx.execute("DELETE FROM drafts WHERE expires_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [])?;
     let uploads = crate::uploads::sweep(&tx)?;
@@ -30,8 +30,8 @@ pub fn run(conn: &mut Connection, now: i64) -> rusqlite::Result<Swept> {
     let ages = [format!("-{CLASS_DAYS} days"), format!("-{OPEN_CLASS_DAYS} days")];
     let ended = "SELECT code FROM classes WHERE closed_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)
                  OR created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2)";
-    tx.execute(&format!("DELETE FROM class_learners WHERE class_code IN ({ended})"), rusqlite::params![ages[0], ages[1]])?;
-    let classes = tx.execute(&format!("DELETE FROM classes WHERE code IN ({ended})"), rusqlite::params![ages[0], ages[1]])?;
+    tx.execute(&format!("DELETE FROM class_learners WHERE class_code IN ({ended})"), crate::store::params![ages[0], ages[1]])?;
+    let classes = tx.execute(&format!("DELETE FROM classes WHERE code IN ({ended})"), crate::store::params![ages[0], ages[1]])?;
     tx.commit()?;
     Ok(Swept { drafts, uploads, attempts, classes })
 }

@@ -15,7 +15,7 @@ use mytho_core::api::ErrorBody;
 use mytho_core::dossier::Uploaded;
 use mytho_core::i18n::Lang;
 use mytho_core::validate::upload;
-use rusqlite::params;
+use crate::store::params;
 use std::convert::Infallible;
 use std::sync::Arc;
 use tower_http::timeout::TimeoutLayer;
@@ -57,7 +57,7 @@ pub const LOOSE_BYTES_PER_DAY: i64 = 150 * 1024 * 1024;
 pub const BODY_LIMIT: usize = upload::MAX_BYTES + 64 * 1024;
 
 /// Deletes files no dossier used for [`LOOSE_DAYS`].
-pub fn sweep(conn: &rusqlite::Connection) -> rusqlite::Result<usize> {
+pub fn sweep(conn: &crate::store::Connection) -> crate::store::Result<usize> {
     conn.execute(
         "DELETE FROM uploads WHERE dossier_code IS NULL AND report_id IS NULL AND created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)",
         [format!("-{LOOSE_DAYS} days")],
@@ -147,10 +147,10 @@ pub async fn officer_download(
     let found = state
         .db
         .call(move |conn| {
-            use rusqlite::OptionalExtension;
+            use crate::store::OptionalExtension;
             let found = conn
                 .query_row("SELECT mime, data FROM uploads WHERE id = ?1 AND dossier_code = ?2", params![id, code], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+                    Ok((r.get::<String>(0)?, r.get::<Vec<u8>>(1)?))
                 })
                 .optional()?;
             if found.is_some() {

@@ -196,24 +196,34 @@ fn the_readme_api_table_is_the_document() {
 
 #[tokio::test]
 async fn the_database_survives_a_restart_without_migrating_twice() {
+    use mytho_gateway::db::{Database, Db};
     let tmp = tempfile::tempdir().unwrap();
-    let path = tmp.path().join("db.sqlite3");
-    mytho_gateway::db::Db::open(&path).unwrap();
-    let db = mytho_gateway::db::Db::open(&path).unwrap();
+    let database = if common::postgres() { common::new_postgres_database().await } else { Database::Sqlite(tmp.path().join("db.sqlite3")) };
+    Db::open(&database).await.unwrap();
+    let db = Db::open(&database).await.unwrap();
     let (version, rows) = db
         .call(|c| {
-            let v = mytho_gateway::db::schema_version(c)?;
-            let n: i64 = c.query_row("SELECT count(*) FROM gateway_meta", [], |r| r.get(0))?;
+            let v = mytho_gateway::db::version(c)?;
+            let n: i64 = c.query_row("SELECT count(*) FROM gateway_meta WHERE key = 'created_at'", [], |r| r.get(0))?;
             Ok((v, n))
         })
         .await
         .unwrap();
     assert_eq!(version, mytho_gateway::db::latest_version());
-    assert_eq!(rows, 1);
+    assert_eq!(rows, 1, "the first migration ran once");
     // A database from a newer gateway is refused rather than damaged.
-    db.call(|c| c.pragma_update(None, "user_version", 999)).await.unwrap();
+    db.call(|c| {
+        if c.is_postgres() {
+            c.execute("UPDATE gateway_meta SET value = '999' WHERE key = 'schema_version'", [])?;
+        } else {
+            c.execute("PRAGMA user_version = 999", [])?;
+        }
+        Ok(())
+    })
+    .await
+    .unwrap();
     drop(db);
-    let err = mytho_gateway::db::Db::open(&path).err().unwrap();
+    let err = Db::open(&database).await.err().unwrap();
     assert!(err.contains("newer than this gateway"), "{err}");
 }
 

@@ -220,8 +220,8 @@ async fn the_sweeper_deletes_what_has_expired() {
          INSERT INTO classes (code, lesson_id, trainer_token) VALUES ('BBB-BBB', 'an-toan', 't');",
     )
     .unwrap();
-    let mut sweeping = rusqlite::Connection::open(&server.db_path).unwrap();
-    let swept = mytho_gateway::sweep::run(&mut sweeping, mytho_gateway::guard::now()).unwrap();
+    let sweeping = rusqlite::Connection::open(&server.db_path).unwrap();
+    let swept = mytho_gateway::sweep::run(&mut mytho_gateway::store::Connection::sqlite(&sweeping), mytho_gateway::guard::now()).unwrap();
     assert_eq!(swept, mytho_gateway::sweep::Swept { drafts: 1, uploads: 1, attempts: 1, classes: 1 });
     let left: (i64, i64, i64) = conn
         .query_row("SELECT (SELECT count(*) FROM drafts), (SELECT count(*) FROM classes), (SELECT count(*) FROM class_learners)", [], |r| {

@@ -24,9 +24,9 @@ pub enum ApiError {
     /// Too many writes from this client (429, `Retry-After`).
     TooManyWrites { retry_after_secs: u64 },
     /// The database failed: logged, never shown; the person is told nothing they typed is lost.
-    Database(rusqlite::Error),
+    Database(crate::store::Error),
     /// The database failed while a payment was handled: the person is told nothing was charged.
-    PaymentsDown(rusqlite::Error),
+    PaymentsDown(crate::store::Error),
     /// The machine gave no randomness for a code or a key.
     NoRandomness(getrandom::Error),
 }
@@ -55,7 +55,7 @@ impl ApiError {
     }
 
     /// `ApiError::PaymentsDown`, for `map_err`.
-    pub fn payments(e: rusqlite::Error) -> ApiError {
+    pub fn payments(e: crate::store::Error) -> ApiError {
         ApiError::PaymentsDown(e)
     }
 
@@ -139,8 +139,8 @@ fn unavailable(log: std::fmt::Arguments, code: &str, vi: &str, en: &str) -> (Err
     (ErrorBody { code: code.into(), message: Localized { vi: vi.into(), en: en.into() }, fields: vec![] }, None)
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> ApiError {
+impl From<crate::store::Error> for ApiError {
+    fn from(e: crate::store::Error) -> ApiError {
         ApiError::Database(e)
     }
 }
@@ -177,7 +177,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_database_error_is_a_503_that_shows_nothing_of_it() {
-        let (status, _, body) = answer(ApiError::from(rusqlite::Error::InvalidQuery)).await;
+        let (status, _, body) = answer(ApiError::from(crate::store::Error::Other("test".into()))).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(body.code, "database_unavailable");
         assert!(!body.message.en.contains("Query") && !body.message.vi.is_empty());

@@ -1,9 +1,12 @@
 //! What the gateway's HTTP tests share: a small `dist/` and a real gateway on a free port with its own
-//! SQLite file.
+//! database: a SQLite file, or with MYTHO_TEST_BACKEND=postgres a new database on the server at
+//! MYTHO_TEST_POSTGRES_URL (`scripts/with-postgres.sh`).
 #![allow(dead_code)]
 
 
 use mytho_gateway::config::GatewayConfig;
+use mytho_gateway::db::{Database, Db};
+use mytho_gateway::store::{FromSql, Row, ToSql, Value};
 use mytho_gateway::{assets, AppState};
 use std::net::SocketAddr;
 use std::path::Path;
@@ -47,10 +50,36 @@ pub fn make_dist(dir: &Path) {
     assets::precompress(dir).unwrap();
 }
 
+/// The tests run against PostgreSQL (MYTHO_TEST_BACKEND=postgres), not SQLite.
+pub fn postgres() -> bool {
+    std::env::var("MYTHO_TEST_BACKEND").is_ok_and(|b| b == "postgres")
+}
+
+/// A new, empty database on the test server, for one gateway.
+pub async fn new_postgres_database() -> Database {
+    let url = std::env::var("MYTHO_TEST_POSTGRES_URL").expect("MYTHO_TEST_BACKEND=postgres runs inside scripts/with-postgres.sh");
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    let name = format!("t_{}", uuid_like());
+    client.batch_execute(&format!("CREATE DATABASE {name}")).await.unwrap();
+    let (base, _) = url.rsplit_once('/').unwrap();
+    Database::Postgres(format!("{base}/{name}"))
+}
+
+fn uuid_like() -> String {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).unwrap();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 pub struct Server {
     pub base: String,
     _tmp: tempfile::TempDir,
+    /// The SQLite file (tests that read the file itself start with `start_at(_, Some(file), _)`).
     pub db_path: std::path::PathBuf,
+    pub database: Database,
+    /// The gateway's database, opened beside it for the tests' own checks.
+    pub db: Db,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -71,13 +100,17 @@ impl Server {
         let dist = tmp.path().join("dist");
         std::fs::create_dir(&dist).unwrap();
         make_dist(&dist);
-        let db_path = db.unwrap_or_else(|| tmp.path().join("data").join("test.sqlite3"));
+        let db_path = db.clone().unwrap_or_else(|| tmp.path().join("data").join("test.sqlite3"));
+        let database = match db {
+            None if postgres() => new_postgres_database().await,
+            _ => Database::Sqlite(db_path.clone()),
+        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
         let public_url = public_url.map_or_else(|| format!("http://{addr}"), str::to_string);
         let config = GatewayConfig {
             addr,
-            db_path: db_path.clone(),
+            database: database.clone(),
             dist,
             log_level: tracing::Level::WARN,
             officer_token: officer_token.map(str::to_string),
@@ -97,12 +130,31 @@ impl Server {
             demo: false,
             open311_keys: vec![OPEN311_KEY.into()],
         };
-        let state = AppState::open(&config).unwrap();
+        let state = AppState::open(&config).await.unwrap();
+        let db = Db::open(&database).await.unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(mytho_gateway::serve(listener, state, async {
             let _ = stopped.await;
         }));
-        Server { base: format!("http://{addr}"), _tmp: tmp, db_path, stop: Some(stop), task: Some(task) }
+        Server { base: format!("http://{addr}"), _tmp: tmp, db_path, database, db, stop: Some(stop), task: Some(task) }
+    }
+
+    /// Every row of a query on the gateway's database (in SQLite's dialect, as the gateway's own).
+    pub async fn rows(&self, sql: &str, params: &[&dyn ToSql]) -> Vec<Row> {
+        let (sql, values): (String, Vec<Value>) = (sql.to_string(), params.iter().map(|p| p.to_value()).collect());
+        self.db.call(move |c| c.query(&sql, values)).await.unwrap()
+    }
+
+    /// The first column of the first row.
+    pub async fn one<T: FromSql>(&self, sql: &str, params: &[&dyn ToSql]) -> T {
+        let rows = self.rows(sql, params).await;
+        rows.first().unwrap_or_else(|| panic!("no row: {sql}")).get(0).unwrap()
+    }
+
+    /// Runs a statement on the gateway's database; the rows it changed.
+    pub async fn exec(&self, sql: &str, params: &[&dyn ToSql]) -> usize {
+        let (sql, values): (String, Vec<Value>) = (sql.to_string(), params.iter().map(|p| p.to_value()).collect());
+        self.db.call(move |c| c.execute(&sql, values)).await.unwrap()
     }
 
     /// GET as the client at `address` (the test client stands in for the trusted proxy).
