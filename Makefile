@@ -27,7 +27,7 @@ run:
 
 ## make test: unit, property and HTTP tests, the release build and its size budget, browser tests
 test: setup-test
-	scripts/with-postgres.sh cargo test --locked -p mytho-core -p mytho-gateway
+	scripts/with-postgres.sh scripts/test-gateway.sh
 	cargo run --locked -q -p mytho-core --bin faq-eval -- public/faq.json $(DEV_QUERIES)
 	$(MAKE) build
 	$(MAKE) size-report

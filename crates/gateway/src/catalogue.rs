@@ -38,6 +38,8 @@ pub fn seed_catalogue() -> Result<Catalogue, String> {
 /// Replaces the stored catalogue with `catalogue`, in one transaction.
 pub fn store(conn: &mut Connection, catalogue: &Catalogue) -> crate::store::Result<()> {
     let tx = conn.transaction()?;
+    // Gateways starting together replace it one after the other.
+    tx.lock("catalogue")?;
     tx.execute("DELETE FROM procedures", [])?;
     tx.execute("DELETE FROM procedure_fields", [])?;
     for (i, f) in catalogue.fields.iter().enumerate() {

@@ -122,6 +122,8 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
                 format!("{:x}", Sha256::digest(canonical.as_bytes()))
             };
             let tx = conn.transaction()?;
+            // Two gateways given the same key at once: the second waits here, then finds the first's.
+            tx.lock(&format!("dossier-key:{}", submission.idempotency_key))?;
             let existing: Option<(String, String)> = tx
                 .query_row(
                     "SELECT code, body_hash FROM dossiers WHERE idempotency_key = ?1",
@@ -205,7 +207,7 @@ pub async fn submit(State(state): State<AppState>, Body(submission): Body<Submit
 /// A random code not yet used today (a clash among 887 million is rare; the loop makes it harmless).
 fn unused_code(conn: &Connection, agency: &str, today: Date) -> crate::store::Result<String> {
     loop {
-        let suffix = crate::random::code(1, CODE_RANDOM_LEN).map_err(|e| crate::store::Error::other(e))?;
+        let suffix = crate::random::code(1, CODE_RANDOM_LEN).map_err(crate::store::Error::other)?;
         let code = dossier_code(agency, today, &suffix);
         let taken: bool = conn.query_row("SELECT count(*) > 0 FROM dossiers WHERE code = ?1", [&code], |r| r.get(0))?;
         if !taken {
@@ -486,6 +488,7 @@ fn resubmit(
     today: Date,
 ) -> crate::store::Result<Option<Resubmitted>> {
     let tx = conn.transaction()?;
+    tx.lock(&format!("dossier:{code}"))?;
     let Some((proc, status, _)) = owned(&tx, code, key)? else { return Ok(None) };
     if status != Status::AwaitingSupplement {
         return Ok(Some(Resubmitted::NotAsked(status)));
@@ -617,6 +620,7 @@ pub async fn change_status(
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
+            tx.lock(&format!("dossier:{code}"))?;
             let current: Option<String> = tx.query_row("SELECT status FROM dossiers WHERE code = ?1", [&code], |r| r.get(0)).optional()?;
             let Some(current) = current.and_then(|s| parse_status(&s)) else { return Ok(Err(None)) };
             if !current.can_move_to(change.status) {

@@ -70,6 +70,7 @@ impl AppState {
         db.call(move |conn| catalogue::store(conn, &catalogue))
             .await
             .map_err(|e| format!("cannot store the procedure catalogue in {}: {e}", config.database))?;
+        sweep::once(&db).await;
         Ok(AppState {
             db,
             site: Arc::new(site),

@@ -452,6 +452,7 @@ async fn post_request(
         .call(move |conn| {
             let tx = conn.transaction()?;
             if let Some(key) = &idempotency_key {
+                tx.lock(&format!("report-key:{key}"))?;
                 let existing: Option<(String, Option<String>)> = tx
                     .query_row("SELECT id, body_hash FROM reports WHERE idempotency_key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;

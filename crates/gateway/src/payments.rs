@@ -198,6 +198,7 @@ pub async fn start(
         .db
         .call(move |conn| guard::attempt(conn, Secret::SecondFactor, &who, &target, |conn| {
             let tx = conn.transaction()?;
+            tx.lock(&format!("dossier:{code}"))?;
             if !phone_matches(&tx, &code, &req.phone_last4)? {
                 return Ok(None);
             }
@@ -319,6 +320,13 @@ fn reply(code: &str, message: &str) -> IpnReply {
 }
 
 /// The provider's server-to-server notice: the only thing that can mark a card payment paid.
+/// A dossier's payments change one request at a time, in every gateway: starting one, its IPN, an
+/// officer's confirmation (so "paid once" and "a second payment is flagged" hold across gateways).
+fn lock_dossier_of(tx: &Connection, txn_ref: &str) -> crate::store::Result<()> {
+    let code: Option<String> = tx.query_row("SELECT dossier_code FROM payments WHERE txn_ref = ?1", [txn_ref], |r| r.get(0)).optional()?;
+    code.map_or(Ok(()), |code| tx.lock(&format!("dossier:{code}")))
+}
+
 pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, String>) -> crate::store::Result<IpnReply> {
     if !vnpay::verify(secret, p) {
         tracing::warn!(target: "security", event = "bad_payment_signature", source = "ipn");
@@ -326,6 +334,7 @@ pub fn process_ipn(conn: &mut Connection, secret: &str, p: &BTreeMap<String, Str
     }
     let txn_ref = p.get("vnp_TxnRef").cloned().unwrap_or_default();
     let tx = conn.transaction()?;
+    lock_dossier_of(&tx, &txn_ref)?;
     let Some((payment, expires_at)) = state_of(&tx, &txn_ref)? else { return Ok(reply("01", "Order not found")) };
     if p.get("vnp_Amount").and_then(|a| a.parse::<u64>().ok()) != Some(payment.amount_vnd * 100) {
         return Ok(reply("04", "Invalid amount"));
@@ -442,6 +451,7 @@ pub async fn confirm_transfer(State(state): State<AppState>, Officer(officer): O
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
+            lock_dossier_of(&tx, &txn_ref)?;
             // A transfer that arrives after the citizen paid another way is recorded and flagged.
             let second = match state_of(&tx, &txn_ref)? {
                 Some((p, _)) => paid_otherwise(&tx, &p)?,

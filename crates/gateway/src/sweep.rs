@@ -36,18 +36,23 @@ pub fn run(conn: &mut Connection, now: i64) -> crate::store::Result<Swept> {
     Ok(Swept { drafts, uploads, attempts, classes })
 }
 
-/// Runs the sweeper now and then every [`EVERY`], for as long as the server runs.
+/// Sweeps once (at start, before requests are taken, so nothing races it).
+pub async fn once(db: &crate::db::Db) {
+    match db.call(|conn| run(conn, crate::guard::now())).await {
+        Ok(s) if s != Swept::default() => tracing::info!("swept {s:?}"),
+        Ok(_) => {}
+        Err(e) => tracing::error!("sweeping: {e}"),
+    }
+}
+
+/// Runs the sweeper every [`EVERY`], for as long as the server runs.
 pub fn start(state: &AppState) {
     let (db, limits) = (state.db.clone(), state.limits.clone());
     tokio::spawn(async move {
-        let mut timer = tokio::time::interval(EVERY);
+        let mut timer = tokio::time::interval_at(tokio::time::Instant::now() + EVERY, EVERY);
         loop {
             timer.tick().await;
-            match db.call(|conn| run(conn, crate::guard::now())).await {
-                Ok(s) if s != Swept::default() => tracing::info!("swept {s:?}"),
-                Ok(_) => {}
-                Err(e) => tracing::error!("sweeping: {e}"),
-            }
+            once(&db).await;
             limits.sweep();
         }
     });

@@ -97,7 +97,7 @@ pub async fn receive(
             // Personal papers nobody submitted are not kept for ever: swept as new ones arrive, and on a timer.
             sweep(conn)?;
             let (files, bytes): (i64, i64) = conn.query_row(
-                "SELECT count(*), coalesce(sum(bytes), 0) FROM uploads
+                "SELECT count(*), CAST(coalesce(sum(bytes), 0) AS BIGINT) FROM uploads
                  WHERE client = ?1 AND dossier_code IS NULL AND report_id IS NULL AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')",
                 [&client],
                 |r| Ok((r.get(0)?, r.get(1)?)),

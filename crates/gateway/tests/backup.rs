@@ -84,7 +84,7 @@ async fn a_backup_taken_while_dossiers_arrive_is_consistent_and_restores() {
     server.stop().await;
 
     // The restore: a gateway started on the copy serves a dossier to its owner, as before.
-    let restored = Server::start_at(Some(common::OFFICER_TOKEN), Some(target.clone()), None).await;
+    let restored = Server::start_at(Some(common::OFFICER_TOKEN), Some(mytho_gateway::db::Database::Sqlite(target.clone())), None).await;
     let first = &before[0];
     let r = restored.get_h(&format!("/api/v1/dossiers/{}/answers", first.code), &[(KEY, first.access_key.as_deref().unwrap())]).await;
     assert_eq!(r.status(), 200);

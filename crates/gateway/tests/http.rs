@@ -16,7 +16,9 @@ async fn health_reports_the_migrated_database() {
     let health: Health = r.json().await.unwrap();
     assert_eq!(health.status, "ok");
     assert_eq!(health.schema_version, mytho_gateway::db::latest_version());
-    assert!(server.db_path.is_file(), "the database file is created under the data folder");
+    if !common::postgres() {
+        assert!(server.db_path.is_file(), "the database file is created under the data folder");
+    }
     server.stop().await;
 }
 
@@ -254,14 +256,12 @@ async fn faq_feedback_is_stored_for_real_topics_only() {
         assert!(!body.message.vi.is_empty());
     }
 
-    // Read back from the SQLite file itself.
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let rows: Vec<(String, bool, String)> = conn
-        .prepare("SELECT topic_id, helpful, lang FROM faq_feedback ORDER BY id")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .map(Result::unwrap)
+    // Read back from the database itself.
+    let rows: Vec<(String, bool, String)> = server
+        .rows("SELECT topic_id, helpful, lang FROM faq_feedback ORDER BY id", &[])
+        .await
+        .iter()
+        .map(|r| (r.get(0).unwrap(), r.get(1).unwrap(), r.get(2).unwrap()))
         .collect();
     assert_eq!(rows, vec![("khai-sinh".into(), true, "vi".into()), ("khai-tu".into(), false, "en".into())]);
     server.stop().await;
@@ -289,9 +289,8 @@ async fn the_procedure_catalogue_is_served_from_the_database() {
     let body: ErrorBody = r.json().await.unwrap();
     assert_eq!(body.code, "procedure_not_found");
 
-    // Stored in the SQLite file, not only held in memory.
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let n: i64 = conn.query_row("SELECT count(*) FROM procedures", [], |r| r.get(0)).unwrap();
+    // Stored in the database, not only held in memory.
+    let n: i64 = server.one("SELECT count(*) FROM procedures", &[]).await;
     assert_eq!(n, 7);
     server.stop().await;
 }
@@ -348,12 +347,11 @@ async fn a_dossier_is_submitted_once_per_key_tracked_with_a_second_factor_and_mo
     other["answers"]["name"] = "Người khác".into();
     let r = server.post_with("/api/v1/dossiers", &other, None).await;
     assert_eq!(r.status(), 409);
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let n: i64 = conn.query_row("SELECT count(*) FROM dossiers", [], |r| r.get(0)).unwrap();
+    let n: i64 = server.one("SELECT count(*) FROM dossiers", &[]).await;
     assert_eq!(n, 1);
-    let stored_phone: String = conn.query_row("SELECT phone FROM dossiers", [], |r| r.get(0)).unwrap();
+    let stored_phone: String = server.one("SELECT phone FROM dossiers", &[]).await;
     assert_eq!(stored_phone, "+84912345678");
-    let stored_key: String = conn.query_row("SELECT access_key_hash FROM dossiers", [], |r| r.get(0)).unwrap();
+    let stored_key: String = server.one("SELECT access_key_hash FROM dossiers", &[]).await;
     assert!(!stored_key.contains(&access_key) && stored_key.len() == 64, "only a hash of the key is kept");
 
     // Tracking needs the phone's last four digits, in a header (never the URL); a wrong guess looks like
@@ -414,9 +412,8 @@ async fn a_dossier_is_submitted_once_per_key_tracked_with_a_second_factor_and_mo
     let again = server.post_h(&format!("{path}/supplement"), &supplement(&answers), &[(KEY, &access_key)]).await;
     assert_eq!(again.status(), 409);
     // The officer who did each move is recorded; the citizen's timeline shows only the office.
-    let officers: Vec<String> = conn
-        .prepare("SELECT officer FROM dossier_events WHERE officer IS NOT NULL ORDER BY id").unwrap()
-        .query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    let officers: Vec<String> =
+        server.rows("SELECT officer FROM dossier_events WHERE officer IS NOT NULL ORDER BY id", &[]).await.iter().map(|r| r.get(0).unwrap()).collect();
     assert_eq!(officers, ["shared-token", "shared-token"]);
     let tracked = server.get_h(&path, &[(L4, "5678")]).await.text().await.unwrap();
     assert!(!tracked.contains("shared-token"));
@@ -429,8 +426,8 @@ async fn the_officer_api_takes_no_credential_without_officers_and_unknown_things
     let r = server.post_with("/api/v1/officer/dossiers/MTS-251203-0001/status", &serde_json::json!({ "status": "received" }), Some("x")).await;
     assert_eq!(r.status(), 401);
     // Every seeded procedure has a form; a city may list one that is not (yet) online.
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    conn.execute("UPDATE procedures SET data = json_remove(data, '$.form') WHERE id = 'chung-thuc-ban-sao'", []).unwrap();
+    let without_form = if common::postgres() { "CAST(CAST(data AS jsonb) - 'form' AS TEXT)" } else { "json_remove(data, '$.form')" };
+    server.exec(&format!("UPDATE procedures SET data = {without_form} WHERE id = 'chung-thuc-ban-sao'"), &[]).await;
     let mut s = submission("k-fedcba9876543210", "082195123456");
     s["procedure_id"] = "chung-thuc-ban-sao".into();
     let r = server.post_with("/api/v1/dossiers", &s, None).await;
@@ -512,8 +509,7 @@ async fn an_expired_payment_is_started_afresh() {
     let start = serde_json::json!({ "phone_last4": "4321", "method": "vnpay", "lang": "vi" });
     let first: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await.json().await.unwrap();
     // The provider's window closed (its expiry is Việt Nam time, yyyymmddHHMMSS).
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    conn.execute("UPDATE payments SET expires_at = '20000101000000' WHERE txn_ref = ?1", [&first.txn_ref]).unwrap();
+    server.exec("UPDATE payments SET expires_at = '20000101000000' WHERE txn_ref = ?1", &[&first.txn_ref]).await;
     let second: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await.json().await.unwrap();
     assert_ne!(second.txn_ref, first.txn_ref, "a new payment, with its own reference");
     assert_eq!((second.status, second.amount_vnd), (PaymentStatus::Pending, 10_000));
@@ -566,8 +562,7 @@ async fn vnpay_ipn_answers_every_case_and_marks_paid_once() {
     assert_eq!(ipn(good("1000000", &txn)).await, "02");
     let after: PaymentState = server.get(&format!("/api/v1/payments/vnpay/return?{}", good("1000000", &txn)), None).await.json().await.unwrap();
     assert_eq!(after.status, PaymentStatus::Paid);
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let paid: i64 = conn.query_row("SELECT count(*) FROM payments WHERE status = 'paid'", [], |r| r.get(0)).unwrap();
+    let paid: i64 = server.one("SELECT count(*) FROM payments WHERE status = 'paid'", &[]).await;
     assert_eq!(paid, 1);
     let r = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &start, None).await;
     assert_eq!(r.status(), 409, "no second charge once paid");
@@ -670,8 +665,7 @@ async fn a_draft_continues_on_another_device_with_its_resume_code_until_deleted(
     assert_eq!(server.get(&path, None).await.status(), 404);
 
     // Expired drafts are gone.
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    conn.execute("UPDATE drafts SET expires_at = '2000-01-01T00:00:00Z'", []).unwrap();
+    server.exec("UPDATE drafts SET expires_at = '2000-01-01T00:00:00Z'", &[]).await;
     assert_eq!(server.get(&format!("/api/v1/drafts/{}", other.resume_code), None).await.status(), 404);
     server.stop().await;
 }
@@ -688,8 +682,7 @@ async fn uploads_are_checked_by_content_and_size_on_the_server_too() {
     assert_eq!(r.status(), 201);
     let up: mytho_core::dossier::Uploaded = r.json().await.unwrap();
     assert_eq!((up.mime.as_str(), up.bytes, up.id.len()), ("image/jpeg", 2004, 32));
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let stored: Vec<u8> = conn.query_row("SELECT data FROM uploads WHERE id = ?1", [&up.id], |r| r.get(0)).unwrap();
+    let stored: Vec<u8> = server.one("SELECT data FROM uploads WHERE id = ?1", &[&up.id]).await;
     assert_eq!(stored, jpeg);
 
     // A program renamed to .pdf, a JPEG sent as PDF, an empty file, a file over 5 MB.
@@ -705,15 +698,17 @@ async fn uploads_are_checked_by_content_and_size_on_the_server_too() {
     // Files no dossier used are swept after LOOSE_DAYS as new ones arrive; a dossier's files stay.
     let old = format!("-{} days", mytho_gateway::uploads::LOOSE_DAYS + 1);
     let recent = format!("-{} days", mytho_gateway::uploads::LOOSE_DAYS - 1);
-    conn.execute("INSERT INTO uploads (id, mime, bytes, data, created_at) VALUES ('a', 'image/png', 1, x'00', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1))", [&old]).unwrap();
-    conn.execute("INSERT INTO uploads (id, mime, bytes, data, created_at) VALUES ('b', 'image/png', 1, x'00', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1))", [&recent]).unwrap();
-    conn.execute("INSERT INTO uploads (id, mime, bytes, data, created_at, dossier_code) VALUES ('c', 'image/png', 1, x'00', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1), 'MTS-000101-0001')", [&old]).unwrap();
+    let file = vec![0u8];
+    let loose = "INSERT INTO uploads (id, mime, bytes, data, created_at, dossier_code) VALUES (?1, 'image/png', 1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?3), ?4)";
+    server.exec(loose, &[&"a", &file, &old, &None::<String>]).await;
+    server.exec(loose, &[&"b", &file, &recent, &None::<String>]).await;
+    server.exec(loose, &[&"c", &file, &old, &Some("MTS-000101-0001")]).await;
     let mut jpeg = b"\xFF\xD8\xFF\xE0".to_vec();
     jpeg.extend(std::iter::repeat_n(8u8, 100));
     assert_eq!(send("image/jpeg", jpeg).await.unwrap().status(), 201);
-    let left: Vec<String> = conn.prepare("SELECT id FROM uploads WHERE length(id) = 1 ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let left: Vec<String> = server.rows("SELECT id FROM uploads WHERE length(id) = 1 ORDER BY id", &[]).await.iter().map(|r| r.get(0).unwrap()).collect();
     assert_eq!(left, ["b", "c"]);
-    assert!(conn.query_row("SELECT count(*) FROM uploads WHERE id = ?1", [&up.id], |r| r.get::<_, i64>(0)).unwrap() == 1, "a fresh file stays");
+    assert!(server.one::<i64>("SELECT count(*) FROM uploads WHERE id = ?1", &[&up.id]).await == 1, "a fresh file stays");
     server.stop().await;
 }
 
@@ -755,12 +750,8 @@ async fn attachments_belong_to_the_dossier_that_uses_them_and_only_officers_open
     assert_eq!(r.status(), 201);
     let receipt = r.json::<mytho_core::dossier::Receipt>().await.unwrap();
     let code = receipt.code.clone();
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let (owner, answers): (String, String) = conn
-        .query_row("SELECT u.dossier_code, d.answers FROM uploads u JOIN dossiers d ON d.code = u.dossier_code WHERE u.id = ?1", [&id], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .unwrap();
+    let row = server.rows("SELECT u.dossier_code, d.answers FROM uploads u JOIN dossiers d ON d.code = u.dossier_code WHERE u.id = ?1", &[&id]).await;
+    let (owner, answers): (String, String) = (row[0].get(0).unwrap(), row[0].get(1).unwrap());
     assert_eq!(owner, code);
     let answers: serde_json::Value = serde_json::from_str(&answers).unwrap();
     assert_eq!(answers["death_notice.size"], "3004");
@@ -786,7 +777,7 @@ async fn attachments_belong_to_the_dossier_that_uses_them_and_only_officers_open
     assert_eq!(header(&r, "content-disposition"), "attachment");
     assert_eq!(header(&r, "x-content-type-options"), "nosniff");
     assert_eq!(r.bytes().await.unwrap().len(), 3004);
-    let downloads: i64 = conn.query_row("SELECT count(*) FROM officer_actions WHERE officer = 'shared-token' AND action LIKE 'download:%' AND target = ?1", [&code], |r| r.get(0)).unwrap();
+    let downloads: i64 = server.one("SELECT count(*) FROM officer_actions WHERE officer = 'shared-token' AND action LIKE 'download:%' AND target = ?1", &[&code]).await;
     assert_eq!(downloads, 1, "who opened a citizen's papers is recorded");
     let elsewhere = format!("/api/v1/officer/dossiers/MTS-000101-0001/attachments/{id}");
     assert_eq!(open(elsewhere, Some(OFFICER_TOKEN)).await.unwrap().status(), 404);
@@ -801,7 +792,7 @@ async fn attachments_belong_to_the_dossier_that_uses_them_and_only_officers_open
     let key = receipt.access_key.clone().unwrap();
     let r = server.post_h(&format!("/api/v1/dossiers/{code}/supplement"), &serde_json::json!({ "answers": death_answers(&newer) }), &[(KEY, &key)]).await;
     assert_eq!(r.status(), 200);
-    let owner: String = conn.query_row("SELECT dossier_code FROM uploads WHERE id = ?1", [&newer], |r| r.get(0)).unwrap();
+    let owner: String = server.one("SELECT dossier_code FROM uploads WHERE id = ?1", &[&newer]).await;
     assert_eq!(owner, code);
     server.stop().await;
 }

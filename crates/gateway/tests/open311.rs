@@ -162,9 +162,8 @@ async fn a_report_is_posted_with_a_key_found_nearby_and_followed_as_an_officer_a
     assert_eq!((r[0].status, r[0].status_notes.as_deref()), (ReportStatus::Closed, Some("Đã thay bóng đèn ngày 2/12")));
     let closed = read_requests(&server.get("/open311/v2/requests.json?status=closed", None).await.json().await.unwrap());
     assert_eq!(closed.len(), 1);
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let (officer, note): (String, String) =
-        conn.query_row("SELECT officer, note FROM report_events WHERE report_id = ?1 AND status = 'closed'", [&id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let row = server.rows("SELECT officer, note FROM report_events WHERE report_id = ?1 AND status = 'closed'", &[&id]).await;
+    let (officer, note): (String, String) = (row[0].get(0).unwrap(), row[0].get(1).unwrap());
     assert_eq!((officer.as_str(), note.as_str()), ("shared-token", "Đã thay bóng đèn ngày 2/12"));
     server.stop().await;
 }
@@ -204,8 +203,7 @@ async fn a_report_sent_again_with_its_key_is_made_once() {
     let again = post_keyed(&server, "198.51.100.20", &pairs(&public_only), Some(key)).await;
     assert_eq!(again.status(), 200);
     assert_eq!(id_of(again.json().await.unwrap()), a);
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let count: i64 = conn.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).unwrap();
+    let count: i64 = server.one("SELECT count(*) FROM reports", &[]).await;
     assert_eq!(count, 1);
 
     // The key with another report is refused; a malformed key too, in the standard's error list.
@@ -218,7 +216,7 @@ async fn a_report_sent_again_with_its_key_is_made_once() {
     // Without a key, two posts are two reports (the standard's behaviour).
     assert_eq!(post_form(&server, "198.51.100.22", &pairs(&fields)).await.status(), 201);
     assert_eq!(post_form(&server, "198.51.100.22", &pairs(&fields)).await.status(), 201);
-    let count: i64 = conn.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).unwrap();
+    let count: i64 = server.one("SELECT count(*) FROM reports", &[]).await;
     assert_eq!(count, 3);
     server.stop().await;
 }

@@ -153,7 +153,7 @@ async fn a_city_moves_from_sqlite_to_postgresql_with_every_row() {
     // A city with dossiers (and their events), an officer's change, FAQ feedback and an upload.
     let data = tempfile::tempdir().unwrap();
     let path = data.path().join("city.sqlite3");
-    let city = common::Server::start_at(Some(common::OFFICER_TOKEN), Some(path.clone()), None).await;
+    let city = common::Server::start_at(Some(common::OFFICER_TOKEN), Some(mytho_gateway::db::Database::Sqlite(path.clone())), None).await;
     let mut codes = Vec::new();
     for n in 0..12 {
         let body = common::residence_body(&format!("copy-key-{n:016}"), &format!("{n} Ấp Bắc"));

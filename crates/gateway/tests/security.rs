@@ -27,7 +27,7 @@ async fn submit(server: &Server, key: &str) -> Receipt {
 #[tokio::test]
 async fn guessing_the_second_factor_is_refused_within_the_first_attempts_and_after_a_restart() {
     let data = tempfile::tempdir().unwrap();
-    let db = data.path().join("guess.sqlite3");
+    let db = common::database_in(data.path()).await;
     let server = Server::start_at(Some(OFFICER_TOKEN), Some(db.clone()), None).await;
     let receipt = submit(&server, "k-guess-000000000001").await;
     let path = format!("/api/v1/dossiers/{}", receipt.code);
@@ -76,8 +76,7 @@ async fn guessing_the_second_factor_is_refused_within_the_first_attempts_and_aft
     assert_eq!(r.status(), 429);
     let body: ErrorBody = r.json().await.unwrap();
     assert!(body.message.vi.contains("Hồ sơ này tạm khóa"), "{}", body.message.vi);
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let logged: i64 = conn.query_row("SELECT count(*) FROM failed_attempts WHERE secret = 'second_factor'", [], |r| r.get(0)).unwrap();
+    let logged: i64 = server.one("SELECT count(*) FROM failed_attempts WHERE secret = 'second_factor'", &[]).await;
     assert_eq!(logged, per_target, "refused attempts are not counted, wrong ones are");
     server.stop().await;
 }
@@ -209,25 +208,21 @@ async fn headers_say_https_and_allow_only_what_the_app_uses() {
 #[tokio::test]
 async fn the_sweeper_deletes_what_has_expired() {
     let server = Server::start().await;
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    conn.execute_batch(
-        "INSERT INTO drafts (resume_code, procedure_id, step, answers, expires_at) VALUES ('OLD1-OLD1-OLD1', 'khai-sinh', 's', '{}', '2000-01-01T00:00:00Z');
-         INSERT INTO drafts (resume_code, procedure_id, step, answers, expires_at) VALUES ('NEW1-NEW1-NEW1', 'khai-sinh', 's', '{}', '2999-01-01T00:00:00Z');
-         INSERT INTO uploads (id, mime, bytes, data, created_at) VALUES ('old', 'image/png', 1, x'00', '2000-01-01T00:00:00Z');
-         INSERT INTO failed_attempts (secret, client, target, at) VALUES ('second_factor', 'x', '', 1);
-         INSERT INTO classes (code, lesson_id, trainer_token, closed_at) VALUES ('AAA-AAA', 'an-toan', 't', '2000-01-01T00:00:00Z');
-         INSERT INTO class_learners (class_code, learner_id, name) VALUES ('AAA-AAA', 'l', 'Cô Ba');
-         INSERT INTO classes (code, lesson_id, trainer_token) VALUES ('BBB-BBB', 'an-toan', 't');",
-    )
-    .unwrap();
-    let sweeping = rusqlite::Connection::open(&server.db_path).unwrap();
-    let swept = mytho_gateway::sweep::run(&mut mytho_gateway::store::Connection::sqlite(&sweeping), mytho_gateway::guard::now()).unwrap();
+    for insert in [
+        "INSERT INTO drafts (resume_code, procedure_id, step, answers, expires_at) VALUES ('OLD1-OLD1-OLD1', 'khai-sinh', 's', '{}', '2000-01-01T00:00:00Z')",
+        "INSERT INTO drafts (resume_code, procedure_id, step, answers, expires_at) VALUES ('NEW1-NEW1-NEW1', 'khai-sinh', 's', '{}', '2999-01-01T00:00:00Z')",
+        "INSERT INTO failed_attempts (secret, client, target, at) VALUES ('second_factor', 'x', '', 1)",
+        "INSERT INTO classes (code, lesson_id, trainer_token, closed_at) VALUES ('AAA-AAA', 'an-toan', 't', '2000-01-01T00:00:00Z')",
+        "INSERT INTO class_learners (class_code, learner_id, name) VALUES ('AAA-AAA', 'l', 'Cô Ba')",
+        "INSERT INTO classes (code, lesson_id, trainer_token) VALUES ('BBB-BBB', 'an-toan', 't')",
+    ] {
+        server.exec(insert, &[]).await;
+    }
+    server.exec("INSERT INTO uploads (id, mime, bytes, data, created_at) VALUES ('old', 'image/png', 1, ?1, '2000-01-01T00:00:00Z')", &[&vec![0u8]]).await;
+    let swept = server.db.call(|c| mytho_gateway::sweep::run(c, mytho_gateway::guard::now())).await.unwrap();
     assert_eq!(swept, mytho_gateway::sweep::Swept { drafts: 1, uploads: 1, attempts: 1, classes: 1 });
-    let left: (i64, i64, i64) = conn
-        .query_row("SELECT (SELECT count(*) FROM drafts), (SELECT count(*) FROM classes), (SELECT count(*) FROM class_learners)", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .unwrap();
+    let row = server.rows("SELECT (SELECT count(*) FROM drafts), (SELECT count(*) FROM classes), (SELECT count(*) FROM class_learners)", &[]).await;
+    let left: (i64, i64, i64) = (row[0].get(0).unwrap(), row[0].get(1).unwrap(), row[0].get(2).unwrap());
     assert_eq!(left, (1, 1, 0), "the open class and the live draft stay; the ended class's names go");
     server.stop().await;
 }
@@ -274,8 +269,7 @@ async fn a_second_way_of_paying_cancels_the_first_and_a_late_success_is_flagged_
     assert_eq!(flagged.len(), 1);
     assert_eq!(flagged[0]["flag"], "second_payment");
     assert_eq!(flagged[0]["payment"]["txn_ref"], card.txn_ref.as_str());
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
-    let by: String = conn.query_row("SELECT confirmed_by FROM payments WHERE txn_ref = ?1", [&qr.txn_ref], |r| r.get(0)).unwrap();
+    let by: String = server.one("SELECT confirmed_by FROM payments WHERE txn_ref = ?1", &[&qr.txn_ref]).await;
     assert_eq!(by, "shared-token");
     server.stop().await;
 }
@@ -293,24 +287,24 @@ async fn a_payment_that_expired_records_its_failure_and_a_late_success_is_flagge
             [("vnp_Amount", "1000000"), ("vnp_ResponseCode", code), ("vnp_TxnRef", txn)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         format!("{}&vnp_SecureHash={}", mytho_gateway::vnpay::signing_query(&map), mytho_gateway::vnpay::sign(VNPAY_SECRET, &map))
     };
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
     let mut refs = Vec::new();
     for key in ["k-expired-00000000001", "k-expired-00000000002"] {
         let body = serde_json::json!({ "procedure_id": "thuong-tru", "idempotency_key": key, "answers": answers });
         let code = server.post_with("/api/v1/dossiers", &body, None).await.json::<Receipt>().await.unwrap().code;
         let pay = serde_json::json!({ "phone_last4": "4321", "method": "vnpay", "lang": "vi" });
         let started: PaymentStarted = server.post_with(&format!("/api/v1/dossiers/{code}/payments"), &pay, None).await.json().await.unwrap();
-        conn.execute("UPDATE payments SET expires_at = '20000101000000' WHERE txn_ref = ?1", [&started.txn_ref]).unwrap();
+        server.exec("UPDATE payments SET expires_at = '20000101000000' WHERE txn_ref = ?1", &[&started.txn_ref]).await;
         refs.push(started.txn_ref);
     }
     async fn reply(server: &Server, q: String) -> String {
         server.get(&format!("/api/v1/payments/vnpay/ipn?{q}"), None).await.json::<IpnReply>().await.unwrap().rsp_code
     }
     assert_eq!(reply(&server, ipn(&refs[0], "24")).await, "00", "the failure of an expired payment is recorded");
-    let status: String = conn.query_row("SELECT status FROM payments WHERE txn_ref = ?1", [&refs[0]], |r| r.get(0)).unwrap();
+    let status: String = server.one("SELECT status FROM payments WHERE txn_ref = ?1", &[&refs[0]]).await;
     assert_eq!(status, "cancelled");
     assert_eq!(reply(&server, ipn(&refs[1], "00")).await, "00", "a success after expiry is money taken: recorded");
-    let (status, flag): (String, String) = conn.query_row("SELECT status, flag FROM payments WHERE txn_ref = ?1", [&refs[1]], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let row = server.rows("SELECT status, flag FROM payments WHERE txn_ref = ?1", &[&refs[1]]).await;
+    let (status, flag): (String, String) = (row[0].get(0).unwrap(), row[0].get(1).unwrap());
     assert_eq!((status.as_str(), flag.as_str()), ("paid", "late_success"));
     server.stop().await;
 }
@@ -359,9 +353,10 @@ fn secrets_never_print_and_the_simulator_never_runs_with_real_credentials() {
 #[tokio::test]
 async fn officers_are_named_added_used_and_revoked_from_the_command_line() {
     let data = tempfile::tempdir().unwrap();
-    let db = data.path().join("officers.sqlite3");
+    let db = common::database_in(data.path()).await;
+    let (setting, value) = common::database_env(&db);
     let cli = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_mytho-gateway")).env_clear().env("MYTHO_DB_PATH", &db).args(args).output().unwrap()
+        std::process::Command::new(env!("CARGO_BIN_EXE_mytho-gateway")).env_clear().env(setting, &value).args(args).output().unwrap()
     };
     let out = cli(&["officers", "add", "Nguyễn Văn An"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -371,19 +366,18 @@ async fn officers_are_named_added_used_and_revoked_from_the_command_line() {
     assert_eq!(cli(&["officers", "add", "Nguyễn Văn An"]).status.code(), Some(2), "one credential per name");
     let listed = String::from_utf8(cli(&["officers", "list"]).stdout).unwrap();
     assert!(listed.contains("Nguyễn Văn An") && listed.contains("active") && !listed.contains(&token), "{listed}");
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let stored: String = conn.query_row("SELECT token_hash FROM officers", [], |r| r.get(0)).unwrap();
-    assert_ne!(stored, token, "only a hash is kept");
-
     // No shared token: the named credential is the only way in, and what it does is recorded by name.
     let server = Server::start_at(None, Some(db.clone()), None).await;
+    let stored: String = server.one("SELECT token_hash FROM officers", &[]).await;
+    assert_ne!(stored, token, "only a hash is kept");
     let receipt = submit(&server, "k-officer-0000000001").await;
     let status = format!("/api/v1/officer/dossiers/{}/status", receipt.code);
     let r = server.post_with(&status, &serde_json::json!({ "status": "received" }), Some(&token)).await;
     assert_eq!(r.status(), 200);
-    let who: String = conn.query_row("SELECT officer FROM dossier_events WHERE status = 'received'", [], |r| r.get(0)).unwrap();
+    let who: String = server.one("SELECT officer FROM dossier_events WHERE status = 'received'", &[]).await;
     assert_eq!(who, "Nguyễn Văn An");
-    let action: (String, String) = conn.query_row("SELECT officer, action FROM officer_actions", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let row = server.rows("SELECT officer, action FROM officer_actions", &[]).await;
+    let action: (String, String) = (row[0].get(0).unwrap(), row[0].get(1).unwrap());
     assert_eq!(action, ("Nguyễn Văn An".into(), "status:received".into()));
     let tracked = server.get_h(&format!("/api/v1/dossiers/{}", receipt.code), &[(L4, "5678")]).await.text().await.unwrap();
     assert!(!tracked.contains("Nguyễn Văn An"), "the citizen sees the office, not the person");
@@ -399,10 +393,9 @@ async fn officers_are_named_added_used_and_revoked_from_the_command_line() {
 #[tokio::test]
 async fn loose_uploads_are_bounded_per_client_and_day() {
     let server = Server::start().await;
-    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
     // A script has already left the day's allowance of files that no dossier uses.
     for i in 0..mytho_gateway::uploads::LOOSE_PER_DAY {
-        conn.execute("INSERT INTO uploads (id, mime, bytes, data, client) VALUES (?1, 'image/png', 1, x'00', '203.0.113.5')", [format!("f{i}")]).unwrap();
+        server.exec("INSERT INTO uploads (id, mime, bytes, data, client) VALUES (?1, 'image/png', 1, ?2, '203.0.113.5')", &[&format!("f{i}"), &vec![0u8]]).await;
     }
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend(std::iter::repeat_n(0u8, 200));

@@ -72,6 +72,24 @@ fn uuid_like() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A database for tests that restart a gateway on the same data: a file in `dir`, or a new
+/// database on the test server.
+pub async fn database_in(dir: &Path) -> Database {
+    if postgres() {
+        new_postgres_database().await
+    } else {
+        Database::Sqlite(dir.join("test.sqlite3"))
+    }
+}
+
+/// The setting that names `database` to the gateway's command line.
+pub fn database_env(database: &Database) -> (&'static str, String) {
+    match database {
+        Database::Sqlite(path) => ("MYTHO_DB_PATH", path.display().to_string()),
+        Database::Postgres(url) => ("MYTHO_DATABASE_URL", url.clone()),
+    }
+}
+
 pub struct Server {
     pub base: String,
     _tmp: tempfile::TempDir,
@@ -95,15 +113,19 @@ impl Server {
 
     /// A gateway on the database file `db` (to restart on the same data), told it is reached at
     /// `public_url` (an https address behind a TLS proxy, say).
-    pub async fn start_at(officer_token: Option<&str>, db: Option<std::path::PathBuf>, public_url: Option<&str>) -> Server {
+    pub async fn start_at(officer_token: Option<&str>, db: Option<Database>, public_url: Option<&str>) -> Server {
         let tmp = tempfile::tempdir().unwrap();
         let dist = tmp.path().join("dist");
         std::fs::create_dir(&dist).unwrap();
         make_dist(&dist);
-        let db_path = db.clone().unwrap_or_else(|| tmp.path().join("data").join("test.sqlite3"));
         let database = match db {
+            Some(db) => db,
             None if postgres() => new_postgres_database().await,
-            _ => Database::Sqlite(db_path.clone()),
+            None => Database::Sqlite(tmp.path().join("data").join("test.sqlite3")),
+        };
+        let db_path = match &database {
+            Database::Sqlite(path) => path.clone(),
+            Database::Postgres(_) => tmp.path().join("no-sqlite-file"),
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
