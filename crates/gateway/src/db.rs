@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_security.sql"),
     include_str!("../migrations/0013_reports.sql"),
     include_str!("../migrations/0014_report_keys.sql"),
+    include_str!("../migrations/0015_write_limits.sql"),
 ];
 
 /// Where the gateway stores: a SQLite file (the default) or a PostgreSQL server shared by several

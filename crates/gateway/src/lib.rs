@@ -72,14 +72,19 @@ impl AppState {
             .map_err(|e| format!("cannot store the procedure catalogue in {}: {e}", config.database))?;
         sweep::once(&db).await;
         Ok(AppState {
-            db,
+            db: db.clone(),
             site: Arc::new(site),
             officer_token: config.officer_token.as_deref().map(Arc::from),
             agency_code: Arc::from(config.agency_code.as_str()),
             public_url: Arc::from(config.public_url.as_str()),
             payments: Arc::new(config.payments.clone()),
             trusted_proxy: config.trusted_proxy,
-            limits: Arc::new(limits::WriteLimits::new(config.trusted_proxy)),
+            // Several gateways may share a PostgreSQL database: then so do the clients' allowances.
+            limits: Arc::new(if db.is_postgres() {
+                limits::WriteLimits::shared(config.trusted_proxy, db.clone())
+            } else {
+                limits::WriteLimits::new(config.trusted_proxy)
+            }),
             https: config.https(),
             demo: config.demo,
             reports: Arc::new(reports),

@@ -27,6 +27,7 @@ pub fn run(conn: &mut Connection, now: i64) -> crate::store::Result<Swept> {
     let drafts = tx.execute("DELETE FROM drafts WHERE expires_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [])?;
     let uploads = crate::uploads::sweep(&tx)?;
     let attempts = crate::guard::sweep(&tx, now)?;
+    crate::limits::sweep_shared(&tx)?;
     let ages = [format!("-{CLASS_DAYS} days"), format!("-{OPEN_CLASS_DAYS} days")];
     let ended = "SELECT code FROM classes WHERE closed_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)
                  OR created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2)";

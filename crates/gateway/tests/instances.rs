@@ -1,6 +1,6 @@
 //! Two gateway processes on one PostgreSQL database, as behind a load balancer (#18): exactly-once
-//! holds across them, a lock on a second factor set through one is honoured by the other, and killing
-//! one mid-burst loses no dossier it acknowledged. Runs with MYTHO_TEST_BACKEND=postgres (make test).
+//! holds across them, a lock on a second factor set through one is honoured by the other, a client's
+//! write allowance is one across both, and killing one mid-burst loses no dossier it acknowledged. Runs with MYTHO_TEST_BACKEND=postgres (make test).
 
 mod common;
 
@@ -135,6 +135,18 @@ async fn exactly_once_and_second_factor_locks_hold_across_two_gateways() {
     }
     assert_eq!(guess(&b, "4321").await.unwrap().status(), 429, "the other gateway honours the lock");
     assert_eq!(guess(&a, "4321").await.unwrap().status(), 429);
+
+    // One client's allowance of submissions is one across both gateways, not one each.
+    let (_, burst) = mytho_gateway::limits::Write::Dossiers.allowance();
+    for i in 0..burst as usize {
+        let gateway = if i % 2 == 0 { &a } else { &b };
+        assert_eq!(gateway.submit(&client, &key("allowance", i), "198.51.100.50").await.unwrap().status(), 201, "submission {i}");
+    }
+    for gateway in [&a, &b] {
+        let r = gateway.submit(&client, &key("allowance", 99), "198.51.100.50").await.unwrap();
+        assert_eq!(r.status(), 429);
+        assert!(r.headers().contains_key("retry-after"));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
