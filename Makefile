@@ -16,7 +16,7 @@ AREA_BUDGET := 376832
 # goal 500 KB, 1,499 KB before the split, 691 KB after it.
 JOURNEY_BUDGET := 757760
 
-.PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench lighthouse contract conformance api-contract
+.PHONY: run test build size size-report setup-build setup-test clean faq-eval bench faq-bench bench-gateway lighthouse contract conformance api-contract
 
 ## make run: build the app and serve it as a demo city at http://127.0.0.1:8080 (the payment simulator,
 ## a test VietQR account, an officer credential printed at start, "Bản chạy thử / Demo" on every page).
@@ -78,6 +78,12 @@ QUERIES ?= $(DEV_QUERIES)
 DEV_QUERIES := ../shared/faq/dev-queries.tsv
 faq-eval:
 	cargo run --locked -q --release -p mytho-core --bin faq-eval -- public/faq.json $(QUERIES)
+
+## make bench-gateway: dossier submissions/s and p99 on SQLite, PostgreSQL, and two gateways on one
+## PostgreSQL (a durable throwaway server), for the README
+bench-gateway: setup-test
+	cargo build --locked -q --profile server -p mytho-gateway --bin mytho-gateway
+	MYTHO_PG_DURABLE=1 scripts/with-postgres.sh cargo run --locked -q --profile server -p mytho-gateway --example bench-gateway -- target/server/mytho-gateway $(or $(N),4000)
 
 ## make bench: our FAQ engine beside MiniSearch and Fuse.js (accuracy, latency)
 bench faq-bench: setup-build

@@ -28,9 +28,12 @@ trap stop EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U "$user" -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
-# Tests need speed, not durability: a crash loses a throwaway cluster anyway.
+# Tests need speed, not durability: a crash loses a throwaway cluster anyway. Benchmarks set
+# MYTHO_PG_DURABLE=1 to measure a server that syncs its commits, as a city's does.
+fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${MYTHO_PG_DURABLE:-}" = 1 ] && fast=""
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $fast -c max_connections=200" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$user" mytho_test
 

@@ -79,6 +79,7 @@ impl Db {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create the data folder {}: {e}; {hint}", dir.display()))?;
         }
+        private_file(path).map_err(|e| format!("cannot create the database {}: {e}; {hint}", path.display()))?;
         let mut conn = Connection::open(path)
             .map_err(|e| format!("cannot open the database {}: {e}; {hint}", path.display()))?;
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
@@ -224,6 +225,7 @@ pub fn backup(source: &Path, target: &Path) -> Result<(i64, Vec<(String, i64)>),
     partial.push(".partial");
     let partial = std::path::PathBuf::from(partial);
     let _ = std::fs::remove_file(&partial);
+    private_file(&partial).map_err(|e| format!("cannot create {}: {e}", partial.display()))?;
     let copied = (|| -> rusqlite::Result<(i64, Vec<(String, i64)>)> {
         let mut dst = Connection::open(&partial)?;
         {
@@ -257,6 +259,20 @@ pub fn backup(source: &Path, target: &Path) -> Result<(i64, Vec<(String, i64)>),
             let _ = std::fs::remove_file(&partial);
             Err(format!("cannot back up to {}: {e}", target.display()))
         }
+    }
+}
+
+/// Creates `path` readable by its owner only (0600), if it is not there: it holds citizens' personal
+/// data. SQLite gives its `-wal` and `-shm` files the database's own mode.
+fn private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
     }
 }
 

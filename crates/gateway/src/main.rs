@@ -1,4 +1,4 @@
-//! `mytho-gateway`: serves the app from `dist/` and the API from SQLite. Settings: MYTHO_ADDR,
+//! `mytho-gateway`: serves the app from `dist/` and the API from SQLite or PostgreSQL. Settings: MYTHO_ADDR,
 //! MYTHO_DATABASE_URL (or MYTHO_DB_PATH), MYTHO_DIST, MYTHO_LOG (see the README). `mytho-gateway
 //! officers add|list|revoke` manages the officers' credentials in the same database; `mytho-gateway
 //! backup <file>` copies the live database consistently; `mytho-gateway migrate-to <postgres url>`

@@ -75,6 +75,18 @@ async fn a_backup_taken_while_dossiers_arrive_is_consistent_and_restores() {
     let reported = stdout.split("dossiers ").nth(1).and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next()).unwrap();
     assert_eq!(reported, copied.len().to_string(), "the command reports what the copy holds");
     assert!(!out_dir.path().join("mytho-backup.sqlite3.partial").exists(), "no half-written copy is left");
+    // Personal data: the database, its WAL and shared-memory files and the copy are the owner's alone,
+    // whatever the umask.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut wal = server.db_path.as_os_str().to_owned();
+        wal.push("-wal");
+        for file in [server.db_path.clone(), wal.into(), target.clone()] {
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}: {mode:o}", file.display());
+        }
+    }
 
     // A backup never overwrites a file: the copy stays as it was.
     let again = run_backup(&[("MYTHO_DB_PATH", server.db_path.as_os_str())], &target);

@@ -4,61 +4,12 @@
 
 mod common;
 
-use common::{residence_body, L4};
+use common::{submit, Gateway, L4};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mytho-gateway");
 use mytho_core::dossier::Receipt;
 use mytho_gateway::db::{Database, Db};
 use std::collections::BTreeSet;
-use std::process::{Child, Command, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_mytho-gateway");
-
-struct Gateway {
-    base: String,
-    child: Child,
-}
-
-impl Gateway {
-    /// The gateway binary on `database`, answering once its health check does.
-    async fn start(dist: &std::path::Path, database: &Database) -> Gateway {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let (setting, value) = common::database_env(database);
-        let child = Command::new(BIN)
-            .env_clear()
-            .env("MYTHO_ADDR", format!("127.0.0.1:{port}"))
-            .env("MYTHO_DIST", dist)
-            .env(setting, value)
-            // The test stands in for the load balancer: X-Forwarded-For names the clients.
-            .env("MYTHO_TRUSTED_PROXY", "127.0.0.1")
-            .env("MYTHO_LOG", "warn")
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
-        // Killed and reaped on drop, a failed start included.
-        let gateway = Gateway { base: format!("http://127.0.0.1:{port}"), child };
-        for _ in 0..200 {
-            if reqwest::get(format!("{}/api/health", gateway.base)).await.is_ok_and(|r| r.status() == 200) {
-                return gateway;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        panic!("the gateway on {} did not come up", gateway.base);
-    }
-
-    async fn submit(&self, client: &reqwest::Client, key: &str, from: &str) -> reqwest::Result<reqwest::Response> {
-        submit(client.clone(), self.base.clone(), key.to_string(), from.to_string()).await
-    }
-}
-
-impl Drop for Gateway {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-async fn submit(client: reqwest::Client, base: String, key: String, from: String) -> reqwest::Result<reqwest::Response> {
-    client.post(format!("{base}/api/v1/dossiers")).header("x-forwarded-for", from).json(&residence_body(&key, "12 Hùng Vương")).send().await
-}
 
 /// A client address of its own for request `i` (each under its own write allowance).
 fn address(i: usize) -> String {
@@ -79,7 +30,7 @@ async fn two_gateways() -> Option<(tempfile::TempDir, Database, Gateway, Gateway
     std::fs::create_dir(&dist).unwrap();
     common::make_dist(&dist);
     let database = common::new_postgres_database().await;
-    let (a, b) = tokio::join!(Gateway::start(&dist, &database), Gateway::start(&dist, &database));
+    let (a, b) = tokio::join!(Gateway::start(BIN.as_ref(), &dist, &database), Gateway::start(BIN.as_ref(), &dist, &database));
     Some((tmp, database, a, b))
 }
 

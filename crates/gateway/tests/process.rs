@@ -48,6 +48,11 @@ fn bad_settings_fail_at_start_and_say_what_to_fix() {
     let err = run_expecting_failure(&[("MYTHO_LOG", "loud"), ("MYTHO_DIST", dist_s), ("MYTHO_DB_PATH", db_s)]);
     assert!(err.contains("MYTHO_LOG"), "{err}");
 
+    // A PostgreSQL server that does not answer: said so, its address (and password) never repeated.
+    let err = run_expecting_failure(&[("MYTHO_DATABASE_URL", "postgres://mytho:hunter2secret@127.0.0.1:1/mytho"), ("MYTHO_DIST", dist_s)]);
+    assert!(err.contains("cannot reach the PostgreSQL server") && err.contains("MYTHO_DATABASE_URL"), "{err}");
+    assert!(!err.contains("hunter2secret") && !err.contains("127.0.0.1:1"), "{err}");
+
     let missing = tmp.path().join("nothing-here");
     let err = run_expecting_failure(&[("MYTHO_DIST", missing.to_str().unwrap()), ("MYTHO_DB_PATH", db_s)]);
     assert!(err.contains("index.html") && err.contains("make build"), "{err}");

@@ -255,3 +255,52 @@ pub fn header<'a>(r: &'a reqwest::Response, name: &str) -> &'a str {
     r.headers().get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
 }
 
+/// The gateway binary in a process of its own (killed and reaped when dropped).
+pub struct Gateway {
+    pub base: String,
+    pub child: std::process::Child,
+}
+
+impl Gateway {
+    /// The gateway binary on `database`, answering once its health check does.
+    pub async fn start(bin: &Path, dist: &Path, database: &Database) -> Gateway {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let (setting, value) = database_env(database);
+        let child = std::process::Command::new(bin)
+            .env_clear()
+            .env("MYTHO_ADDR", format!("127.0.0.1:{port}"))
+            .env("MYTHO_DIST", dist)
+            .env(setting, value)
+            // The test stands in for the load balancer: X-Forwarded-For names the clients.
+            .env("MYTHO_TRUSTED_PROXY", "127.0.0.1")
+            .env("MYTHO_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Killed and reaped on drop, a failed start included.
+        let gateway = Gateway { base: format!("http://127.0.0.1:{port}"), child };
+        for _ in 0..200 {
+            if reqwest::get(format!("{}/api/health", gateway.base)).await.is_ok_and(|r| r.status() == 200) {
+                return gateway;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the gateway on {} did not come up", gateway.base);
+    }
+
+    pub async fn submit(&self, client: &reqwest::Client, key: &str, from: &str) -> reqwest::Result<reqwest::Response> {
+        submit(client.clone(), self.base.clone(), key.to_string(), from.to_string()).await
+    }
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A residence dossier sent to the gateway at `base` as the client `from`.
+pub async fn submit(client: reqwest::Client, base: String, key: String, from: String) -> reqwest::Result<reqwest::Response> {
+    client.post(format!("{base}/api/v1/dossiers")).header("x-forwarded-for", from).json(&residence_body(&key, "12 Hùng Vương")).send().await
+}
