@@ -1,5 +1,5 @@
-//! Translation tables. A plain enum with one match arm per message costs almost nothing in the wasm
-//! bundle, and the compiler refuses a message that lacks a language.
+//! Translation tables. Every message is a constant holding its texts, so the compiler refuses a message
+//! that lacks a language and the wasm carries only the messages its code shows, each in its own module.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -83,21 +83,32 @@ impl Localized {
     }
 }
 
+/// A fixed text of the user interface, in every language. Each message is a constant rather than an
+/// enum variant behind one big `match`: the wasm splitter then places a text in the module of the code
+/// that shows it, so an area's texts load with the area and the home page carries only its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Msg {
+    vi: &'static str,
+    en: &'static str,
+}
+
+impl Msg {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+}
+
 macro_rules! messages {
     ($($key:ident => ($vi:expr, $en:expr),)*) => {
-        /// Every fixed text of the user interface.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($key,)* }
-
+        #[allow(non_upper_case_globals)]
         impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+            $(pub const $key: Msg = Msg { vi: $vi, en: $en };)*
 
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$key, Lang::Vi) => $vi,
-                      (Msg::$key, Lang::En) => $en,)*
-                }
-            }
+            /// Every message with its name, for the tests that check them all.
+            pub const ALL: &'static [(&'static str, Msg)] = &[$((stringify!($key), Msg::$key),)*];
         }
     };
 }
@@ -522,11 +533,11 @@ mod tests {
 
     #[test]
     fn every_message_has_text_in_every_language() {
-        for msg in Msg::ALL {
+        for (msg, text) in Msg::ALL {
             for lang in Lang::ALL {
-                let text = msg.text(lang);
-                assert!(!text.trim().is_empty(), "{msg:?} is empty in {lang:?}");
-                assert_eq!(text, text.trim(), "{msg:?} has stray spaces in {lang:?}");
+                let text = text.text(lang);
+                assert!(!text.trim().is_empty(), "{msg} is empty in {lang:?}");
+                assert_eq!(text, text.trim(), "{msg} has stray spaces in {lang:?}");
             }
         }
     }
@@ -535,10 +546,10 @@ mod tests {
     fn vietnamese_texts_carry_their_marks() {
         // A Vietnamese sentence typed without marks is a common slip; every long Vietnamese text must
         // contain at least one letter outside ASCII.
-        for msg in Msg::ALL {
-            let vi = msg.text(Lang::Vi);
+        for (msg, text) in Msg::ALL {
+            let vi = text.text(Lang::Vi);
             if vi.split_whitespace().count() >= 3 {
-                assert!(!vi.is_ascii(), "{msg:?} looks unaccented: {vi}");
+                assert!(!vi.is_ascii(), "{msg} looks unaccented: {vi}");
             }
         }
     }

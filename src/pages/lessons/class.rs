@@ -139,7 +139,7 @@ pub fn ClassPage() -> impl IntoView {
         };
         let code = c.code.clone();
         let lessons = lessons.clone();
-        let (export, close, new_class) = (export.clone(), close.clone(), new_class.clone());
+        let (export, close, new_class) = (export.clone(), close.clone(), new_class);
         // Only the dashboard follows the refresh: the join QR stays shown (or hidden) as the trainer left it.
         let dashboard = move || {
         let rows = match board.get() {
@@ -182,7 +182,7 @@ pub fn ClassPage() -> impl IntoView {
             <p class="lesson-nav">
                 <button type="button" class="button button--secondary" on:click=export.clone()>{Msg::ClassExport.text(lang)}</button>
                 {if closed {
-                    view! { <button type="button" class="button" on:click=new_class.clone()>{Msg::ClassNew.text(lang)}</button> }.into_any()
+                    view! { <button type="button" class="button" on:click=new_class>{Msg::ClassNew.text(lang)}</button> }.into_any()
                 } else {
                     view! { <button type="button" class="button button--warning" on:click=close.clone()>{Msg::ClassClose.text(lang)}</button> }.into_any()
                 }}
