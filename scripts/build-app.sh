@@ -2,7 +2,8 @@
 # Builds the app: Trunk writes the pages' HTML, styles and content files into dist/; the app itself is
 # one wasm binary split at its lazy routes (`routes::app`) into a main module and one module per group
 # of areas (`Bundle` in crates/core/src/routes.rs), with shared chunks, the way cargo-leptos `--split`
-# does it: split the linked wasm, then wasm-bindgen the main module, then wasm-opt every file. Trunk
+# does it: split the linked wasm, then wasm-bindgen the main module, then wasm-opt every file; the shared
+# chunks are then packed into a few files (`mytho-assets pack`). Trunk
 # cannot split yet (trunk-rs/trunk#1022). The lot goes into dist/app-<hash>/, cached forever. Each
 # group's page is a copy of index.html with its own first screen; `mytho-assets pages` links every page
 # to the build with preload hints for its own module.
@@ -30,6 +31,9 @@ wasm-bindgen --target web --keep-lld-exports --no-demangle --out-dir "$out" --ou
 rm "$out/mytho-so.wasm" "$out"/*.d.ts
 # wasm-opt warns about the splitter's name subsection; its output is what counts.
 find "$out" -name '*.wasm' -print0 | xargs -0 -P "$(nproc)" -I{} wasm-opt "${WASM_OPT_FLAGS[@]}" {} -o {} 2>/dev/null
+# The ≈ 145 shared chunks into a dozen files (wasm-merge, then wasm-opt again): fewer requests, and
+# each pack compresses as one text (crates/gateway/src/assets/pack.rs).
+"$assets" pack "$out" -- "${WASM_OPT_FLAGS[@]}"
 cp src/boot.js "$out/boot.js"
 # The glue and boot.js minified (exports keep their names): −1.8 KB brotli a page. The splitter's loader
 # stays as written: `mytho-assets pages` reads the areas' chunks from it.

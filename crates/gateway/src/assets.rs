@@ -1,6 +1,8 @@
 //! Build-time helpers for `dist/`: precompressed copies (served by the gateway without compressing on
 //! every request) and the first-load size report.
 
+pub mod pack;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

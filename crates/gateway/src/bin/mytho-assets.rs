@@ -1,6 +1,7 @@
 //! `mytho-assets compress DIR` writes brotli and gzip copies beside the built files;
 //! `mytho-assets pages DIR APP` puts the app's loader (the folder `APP` of DIR) and preload hints into
-//! every page; `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`
+//! every page; `mytho-assets pack DIR -- WASM_OPT_FLAGS…` packs the wasm splitter's shared chunks in DIR
+//! into a few files (`assets::pack`); `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`
 //! prints what the first load of each page fetches and what a visit through every area fetches, and
 //! fails when one is over its budget.
 
@@ -29,6 +30,16 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("cannot link the pages of {dir} to {app}: {e}")),
             }
         }
+        ["pack", dir, "--", opt_flags @ ..] => {
+            let opt_flags: Vec<String> = opt_flags.iter().map(|f| f.to_string()).collect();
+            match assets::pack::pack_dir(Path::new(dir), &opt_flags) {
+                Ok((chunks, files)) => {
+                    println!("packed {chunks} shared chunks of {dir} into {files} files");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&format!("cannot pack the chunks of {dir}: {e}")),
+            }
+        }
         ["size", dir] => size(dir, [None; 3]),
         ["size", dir, "--budget", budget, "--area-budget", area, "--journey-budget", journey] => {
             match (budget.parse(), area.parse(), journey.parse()) {
@@ -37,7 +48,7 @@ fn main() -> ExitCode {
             }
         }
         _ => fail(
-            "usage: mytho-assets compress DIR | mytho-assets pages DIR APP | \
+            "usage: mytho-assets compress DIR | mytho-assets pages DIR APP | mytho-assets pack DIR -- WASM_OPT_FLAGS… | \
              mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]",
         ),
     }
