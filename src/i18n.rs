@@ -34,6 +34,12 @@ impl I18n {
         self.lang.set(lang);
     }
 
+    /// A text that follows the language. Every such text is this one view type, so a text costs the
+    /// app no code of its own (a `move ||` closure per text would be a type, and code, per text).
+    pub fn text(self, msg: Msg) -> Signal<&'static str> {
+        Signal::derive(move || msg.text(self.lang.get()))
+    }
+
     /// A text in the current language (reactive when read inside a closure).
     pub fn tr(self, msg: Msg) -> &'static str {
         msg.text(self.lang.get())

@@ -53,7 +53,7 @@ pub fn ErrorSummary(problems: Signal<Vec<Problem>>) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                    <h2 class="error-summary__title" id="error-summary-title">{move || i18n.tr(Msg::ErrorSummaryTitle)}</h2>
+                    <h2 class="error-summary__title" id="error-summary-title">{i18n.text(Msg::ErrorSummaryTitle)}</h2>
                     <ul class="error-summary__list">{items}</ul>
                 </div>
             }
@@ -76,7 +76,7 @@ pub fn InlineError(id: String, message: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="error-message" id=id>
-            <span class="visually-hidden">{move || i18n.tr(Msg::ErrorTitlePrefix)} ": "</span>{message}
+            <span class="visually-hidden">{i18n.text(Msg::ErrorTitlePrefix)} ": "</span>{message}
         </p>
     }
 }

@@ -11,7 +11,7 @@ pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
         <div class="error-panel" role="alert">
             <p>{move || error.user_message(i18n.lang.get())}</p>
             <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
-                {move || i18n.tr(Msg::TryAgain)}
+                {i18n.text(Msg::TryAgain)}
             </button>
         </div>
     }
@@ -21,5 +21,5 @@ pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="notice" role="status">{move || i18n.tr(Msg::Loading)}</p> }
+    view! { <p class="notice" role="status">{i18n.text(Msg::Loading)}</p> }
 }

@@ -32,19 +32,19 @@ pub fn Catalogue() -> impl IntoView {
         navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
     };
     view! {
-        <h1 class="page-title">{move || i18n.tr(Msg::CatalogueTitle)}</h1>
-        <p>{move || i18n.tr(Msg::CatalogueIntro)}</p>
+        <h1 class="page-title">{i18n.text(Msg::CatalogueTitle)}</h1>
+        <p>{i18n.text(Msg::CatalogueIntro)}</p>
         <form class="search" role="search" on:submit=on_search>
-            <label class="label" for="procedure-search">{move || i18n.tr(Msg::SearchLabel)}</label>
-            <p class="hint" id="procedure-search-hint">{move || i18n.tr(Msg::SearchHint)}</p>
+            <label class="label" for="procedure-search">{i18n.text(Msg::SearchLabel)}</label>
+            <p class="hint" id="procedure-search-hint">{i18n.text(Msg::SearchHint)}</p>
             <div class="search__row">
                 <input class="input" type="search" id="procedure-search" name="q" autocomplete="off"
                     aria-describedby="procedure-search-hint"
                     prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
-                <button class="button" type="submit">{move || i18n.tr(Msg::SearchButton)}</button>
+                <button class="button" type="submit">{i18n.text(Msg::SearchButton)}</button>
             </div>
         </form>
-        <p><a href=DRAFTS>{move || i18n.tr(Msg::DraftsTitle)}</a></p>
+        <p><a href=DRAFTS>{i18n.text(Msg::DraftsTitle)}</a></p>
         {move || match list.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| list.refetch())/> }.into_any(),

@@ -214,26 +214,26 @@ pub fn CheckAnswers() -> impl IntoView {
     view! {
         <ErrorSummary problems=problems.into()/>
         <p class="caption">{move || name.get(i18n.lang.get()).to_string()}</p>
-        <h1 class="page-title" id="step-heading" tabindex="-1">{move || i18n.tr(Msg::CheckTitle)}</h1>
+        <h1 class="page-title" id="step-heading" tabindex="-1">{i18n.text(Msg::CheckTitle)}</h1>
         {practice_banner(store)}
         {supplement_banner(store)}
         {rows}
         {fee}
         <form novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
-            <h2 class="subheading">{move || i18n.tr(Msg::DeclarationTitle)}</h2>
+            <h2 class="subheading">{i18n.text(Msg::DeclarationTitle)}</h2>
             <div class=move || if declaration_error().is_some() { "form-group form-group--error" } else { "form-group" }>
                 {move || declaration_error().map(|message| view! { <InlineError id="f-declaration-error".to_string() message/> })}
                 <div class="checkboxes__item">
                     <input class="checkboxes__input" type="checkbox" id=DECLARATION_ID
                         prop:checked=move || declared.get() on:change=move |ev| declared.set(event_target_checked(&ev))/>
-                    <label class="checkboxes__label" for=DECLARATION_ID>{move || i18n.tr(Msg::DeclarationText)}</label>
+                    <label class="checkboxes__label" for=DECLARATION_ID>{i18n.text(Msg::DeclarationText)}</label>
                 </div>
             </div>
             {(!store.is_practice()).then(|| view! {
                 <div class="checkboxes__item">
                     <input class="checkboxes__input" type="checkbox" id="f-keep-details"
                         prop:checked=move || keep_details.get() on:change=move |ev| keep_details.set(event_target_checked(&ev))/>
-                    <label class="checkboxes__label" for="f-keep-details">{move || i18n.tr(Msg::ProfileConsent)}</label>
+                    <label class="checkboxes__label" for="f-keep-details">{i18n.text(Msg::ProfileConsent)}</label>
                 </div>
             })}
             {failure_view}

@@ -42,7 +42,7 @@ pub fn DraftsPage() -> impl IntoView {
     view! {
         {list}
         <ResumeOpen/>
-        <p><a href=PROFILE>{move || i18n.tr(Msg::ProfileTitle)}</a></p>
-        <p><a href=PROCEDURES>{move || i18n.tr(Msg::BackToCatalogue)}</a></p>
+        <p><a href=PROFILE>{i18n.text(Msg::ProfileTitle)}</a></p>
+        <p><a href=PROCEDURES>{i18n.text(Msg::BackToCatalogue)}</a></p>
     }
 }

@@ -47,8 +47,8 @@ pub fn practice_banner(store: DraftStore) -> impl IntoView {
         let back = lesson_return();
         view! {
             <div class="notice practice-banner">
-                <p>{move || i18n.tr(Msg::PracticeBanner)}</p>
-                <p><a href=back.clone()>{move || i18n.tr(Msg::PracticeBack)}</a></p>
+                <p>{i18n.text(Msg::PracticeBanner)}</p>
+                <p><a href=back.clone()>{i18n.text(Msg::PracticeBack)}</a></p>
             </div>
         }
     })
@@ -67,11 +67,11 @@ pub fn PracticeDone() -> impl IntoView {
     let name = p.name.clone();
     view! {
         <div class="panel panel--confirmation">
-            <h1 class="panel__title" id="step-heading" tabindex="-1">{move || i18n.tr(Msg::PracticeDoneTitle)}</h1>
+            <h1 class="panel__title" id="step-heading" tabindex="-1">{i18n.text(Msg::PracticeDoneTitle)}</h1>
             <p class="panel__body">{move || name.get(i18n.lang.get()).to_string()}</p>
         </div>
-        <p>{move || i18n.tr(Msg::PracticeDoneText)}</p>
-        <p><a class="button" href=back.clone()>{move || i18n.tr(Msg::PracticeBack)}</a></p>
-        <p><a href=first>{move || i18n.tr(Msg::PracticeAgain)}</a></p>
+        <p>{i18n.text(Msg::PracticeDoneText)}</p>
+        <p><a class="button" href=back.clone()>{i18n.text(Msg::PracticeBack)}</a></p>
+        <p><a href=first>{i18n.text(Msg::PracticeAgain)}</a></p>
     }
 }

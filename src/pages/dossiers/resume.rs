@@ -36,7 +36,7 @@ pub fn ResumeOffer() -> impl IntoView {
     view! {
         <p>
             <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=on_click>
-                {move || i18n.tr(Msg::ResumeOffer)}
+                {i18n.text(Msg::ResumeOffer)}
             </button>
         </p>
         <div role="status">
@@ -102,17 +102,17 @@ pub fn ResumeOpen() -> impl IntoView {
         });
     };
     view! {
-        <h2 class="subheading">{move || i18n.tr(Msg::ResumeOpenTitle)}</h2>
+        <h2 class="subheading">{i18n.text(Msg::ResumeOpenTitle)}</h2>
         <form novalidate on:submit=on_submit>
             <div class=move || if problem.with(Option::is_some) { "form-group form-group--error" } else { "form-group" }>
-                <label class="label" for=CODE_ID>{move || i18n.tr(Msg::ResumeCodeLabel)}</label>
-                <p class="hint" id="resume-code-hint">{move || i18n.tr(Msg::ResumeCodeHint)}</p>
+                <label class="label" for=CODE_ID>{i18n.text(Msg::ResumeCodeLabel)}</label>
+                <p class="hint" id="resume-code-hint">{i18n.text(Msg::ResumeCodeHint)}</p>
                 {move || problem.get().map(|message| view! { <InlineError id="resume-code-error".to_string() message/> })}
                 <input class="input" id=CODE_ID name="resume-code" autocomplete="off" spellcheck="false" autocapitalize="characters"
                     aria-describedby=move || if problem.with(Option::is_some) { "resume-code-hint resume-code-error" } else { "resume-code-hint" }
                     prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
             </div>
-            <button class="button" type="submit" disabled=move || busy.get()>{move || i18n.tr(Msg::ResumeOpen)}</button>
+            <button class="button" type="submit" disabled=move || busy.get()>{i18n.text(Msg::ResumeOpen)}</button>
         </form>
     }
 }

@@ -115,7 +115,7 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
     let name = p.name.clone();
     let title = step.title.clone();
     view! {
-        <p><a class="back-link" href=back_href.clone()>{move || i18n.tr(Msg::Back)}</a></p>
+        <p><a class="back-link" href=back_href.clone()>{i18n.text(Msg::Back)}</a></p>
         <ErrorSummary problems/>
         <p class="caption">{move || name.get(i18n.lang.get()).to_string()}</p>
         <p class="progress">{move || progress(i18n.lang.get(), index + 1, total)}</p>
@@ -124,13 +124,13 @@ fn step_page(p: Arc<Procedure>, def: Arc<FormDef>, index: usize) -> impl IntoVie
         {supplement_banner(store)}
         {store.prefilled.then(|| view! {
             <p class="notice">
-                {move || i18n.tr(Msg::ProfileFilled)} " "
-                <a href=PROFILE>{move || i18n.tr(Msg::ProfileTitle)}</a>
+                {i18n.text(Msg::ProfileFilled)} " "
+                <a href=PROFILE>{i18n.text(Msg::ProfileTitle)}</a>
             </p>
         })}
         <form novalidate on:submit=on_continue>
             {fields}
-            <button class="button" type="submit">{move || i18n.tr(Msg::Continue)}</button>
+            <button class="button" type="submit">{i18n.text(Msg::Continue)}</button>
         </form>
         <DraftNote/>
     }
@@ -165,8 +165,8 @@ pub fn DraftNote() -> impl IntoView {
     };
     view! {
         <aside class="draft-note">
-            <p>{move || i18n.tr(Msg::DraftNote)}</p>
-            <p><button type="button" class="button button--secondary" on:click=on_delete>{move || i18n.tr(Msg::DeleteDraft)}</button></p>
+            <p>{i18n.text(Msg::DraftNote)}</p>
+            <p><button type="button" class="button button--secondary" on:click=on_delete>{i18n.text(Msg::DeleteDraft)}</button></p>
             // A practice is never sent, not even to continue elsewhere.
             {(!store.is_practice()).then(|| view! { <ResumeOffer/> })}
         </aside>

@@ -72,26 +72,26 @@ pub fn TrackingPage() -> impl IntoView {
     };
     view! {
         <ErrorSummary problems=problems.into()/>
-        <h1 class="page-title">{move || i18n.tr(Msg::AreaTracking)}</h1>
-        <p>{move || i18n.tr(Msg::TrackIntro)}</p>
+        <h1 class="page-title">{i18n.text(Msg::AreaTracking)}</h1>
+        <p>{i18n.text(Msg::TrackIntro)}</p>
         <form novalidate on:submit=on_submit>
             <div class=group(CODE_ID)>
-                <label class="label" for=CODE_ID>{move || i18n.tr(Msg::TrackCodeLabel)}</label>
-                <p class="hint" id="track-code-hint">{move || i18n.tr(Msg::TrackCodeHint)}</p>
+                <label class="label" for=CODE_ID>{i18n.text(Msg::TrackCodeLabel)}</label>
+                <p class="hint" id="track-code-hint">{i18n.text(Msg::TrackCodeHint)}</p>
                 {move || message_for(CODE_ID)().map(|message| view! { <InlineError id="track-code-error".to_string() message/> })}
                 <input class="input" id=CODE_ID name="code" autocomplete="off" spellcheck="false" autocapitalize="characters"
                     aria-describedby=described(CODE_ID)
                     prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
             </div>
             <div class=group(PHONE_ID)>
-                <label class="label" for=PHONE_ID>{move || i18n.tr(Msg::TrackPhoneLabel)}</label>
-                <p class="hint" id="track-phone-hint">{move || i18n.tr(Msg::TrackPhoneHint)}</p>
+                <label class="label" for=PHONE_ID>{i18n.text(Msg::TrackPhoneLabel)}</label>
+                <p class="hint" id="track-phone-hint">{i18n.text(Msg::TrackPhoneHint)}</p>
                 {move || message_for(PHONE_ID)().map(|message| view! { <InlineError id="track-phone-error".to_string() message/> })}
                 <input class="input input--4" id=PHONE_ID name="phone-last4" inputmode="numeric" autocomplete="off"
                     aria-describedby=described(PHONE_ID)
                     prop:value=move || last4.get() on:input=move |ev| last4.set(event_target_value(&ev))/>
             </div>
-            <button class="button" type="submit" disabled=move || busy.get()>{move || i18n.tr(Msg::TrackButton)}</button>
+            <button class="button" type="submit" disabled=move || busy.get()>{i18n.text(Msg::TrackButton)}</button>
         </form>
         <div role="status" aria-live="polite">
             {move || result.get().map(|r| match r {
@@ -100,8 +100,8 @@ pub fn TrackingPage() -> impl IntoView {
             })}
         </div>
         // What this device keeps: drafts, and everything (to clear a shared phone).
-        <p><a href=DRAFTS>{move || i18n.tr(Msg::DraftsTitle)}</a></p>
-        <p><a href=PROFILE>{move || i18n.tr(Msg::DeviceDataTitle)}</a></p>
+        <p><a href=DRAFTS>{i18n.text(Msg::DraftsTitle)}</a></p>
+        <p><a href=PROFILE>{i18n.text(Msg::DeviceDataTitle)}</a></p>
     }
 }
 
@@ -225,9 +225,9 @@ fn SupplementButton(code: String, procedure_id: String, problems: RwSignal<Vec<P
     let field = move || ask.get().then(|| {
         view! {
             <div class=move || if key_problem().is_some() { "form-group form-group--error" } else { "form-group" }>
-                <p>{move || i18n.tr(Msg::SupplementKeyExplain)}</p>
-                <label class="label" for=KEY_ID>{move || i18n.tr(Msg::SupplementKeyLabel)}</label>
-                <p class="hint" id="supplement-key-hint">{move || i18n.tr(Msg::SupplementKeyHint)}</p>
+                <p>{i18n.text(Msg::SupplementKeyExplain)}</p>
+                <label class="label" for=KEY_ID>{i18n.text(Msg::SupplementKeyLabel)}</label>
+                <p class="hint" id="supplement-key-hint">{i18n.text(Msg::SupplementKeyHint)}</p>
                 {move || key_problem().map(|message| view! { <InlineError id="supplement-key-error".to_string() message/> })}
                 <input class="input" id=KEY_ID name="access-key" autocomplete="off" spellcheck="false" autocapitalize="characters"
                     aria-describedby=move || if key_problem().is_some() { "supplement-key-hint supplement-key-error" } else { "supplement-key-hint" }
@@ -237,7 +237,7 @@ fn SupplementButton(code: String, procedure_id: String, problems: RwSignal<Vec<P
     });
     view! {
         {field}
-        <p><button type="button" class="button" on:click=on_click>{move || i18n.tr(Msg::SupplementAction)}</button></p>
+        <p><button type="button" class="button" on:click=on_click>{i18n.text(Msg::SupplementAction)}</button></p>
         {move || error.get().map(|e| view! { <div class="error-panel" role="alert"><p>{e.user_message(i18n.lang.get())}</p></div> })}
     }
 }

@@ -92,11 +92,11 @@ pub fn ward_picker(key: String, input_id: String, store: DraftStore) -> impl Int
         <p role="status">
             {move || chosen().map(|name| view! { {i18n.tr(Msg::WardChosen)} ": " <strong>{name}</strong> })}
         </p>
-        <label class="label label--plain" for=input_id.clone()>{move || i18n.tr(Msg::WardSearchLabel)}</label>
+        <label class="label label--plain" for=input_id.clone()>{i18n.text(Msg::WardSearchLabel)}</label>
         <div class="search__row">
             <input class="input" type="text" id=input_id autocomplete="off" spellcheck="false"
                 prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) on:keydown=on_key/>
-            <button type="button" class="button button--secondary" on:click=move |_| search()>{move || i18n.tr(Msg::SearchButton)}</button>
+            <button type="button" class="button button--secondary" on:click=move |_| search()>{i18n.text(Msg::SearchButton)}</button>
         </div>
         <div class="radios">{results}</div>
     }

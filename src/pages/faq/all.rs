@@ -49,8 +49,8 @@ pub fn FaqAll() -> impl IntoView {
         )
     };
     view! {
-        <h1 class="page-title">{move || i18n.tr(Msg::FaqAllTitle)}</h1>
-        <p><a href="/hoi-dap">{move || i18n.tr(Msg::FaqBackToChat)}</a></p>
+        <h1 class="page-title">{i18n.text(Msg::FaqAllTitle)}</h1>
+        <p><a href="/hoi-dap">{i18n.text(Msg::FaqBackToChat)}</a></p>
         {move || store.corpus.get().is_none().then(|| view! { <p class="notice">{i18n.tr(Msg::Loading)}</p> })}
         {groups}
     }

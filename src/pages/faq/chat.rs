@@ -111,8 +111,8 @@ pub fn FaqChat() -> impl IntoView {
         {top}
         {log}
         <form class="chat-form" on:submit=on_submit novalidate>
-            <label class="label" for=INPUT_ID>{move || i18n.tr(Msg::FaqInputLabel)}</label>
-            <p class="hint" id="faq-hint">{move || i18n.tr(Msg::FaqInputHint)}</p>
+            <label class="label" for=INPUT_ID>{i18n.text(Msg::FaqInputLabel)}</label>
+            <p class="hint" id="faq-hint">{i18n.text(Msg::FaqInputHint)}</p>
             {err_text}
             <div class="chat-form__row" class:chat-form__row--error=empty>
                 <input
@@ -126,10 +126,10 @@ pub fn FaqChat() -> impl IntoView {
                     aria-invalid=move || empty().then_some("true")
                     bind:value=query
                 />
-                <button type="submit" class="button">{move || i18n.tr(Msg::FaqSend)}</button>
+                <button type="submit" class="button">{i18n.text(Msg::FaqSend)}</button>
             </div>
         </form>
-        <p><a href="/hoi-dap/tat-ca">{move || i18n.tr(Msg::FaqSeeAll)}</a></p>
+        <p><a href="/hoi-dap/tat-ca">{i18n.text(Msg::FaqSeeAll)}</a></p>
     }
 }
 

@@ -193,8 +193,8 @@ pub fn ClassPage() -> impl IntoView {
         view! { <JoinQr code/> {dashboard} }.into_any()
     });
     view! {
-        <h1 class="page-title">{move || i18n.tr(Msg::ClassTitle)}</h1>
-        <p>{move || i18n.tr(Msg::ClassIntro)}</p>
+        <h1 class="page-title">{i18n.text(Msg::ClassTitle)}</h1>
+        <p>{i18n.text(Msg::ClassIntro)}</p>
         {move || failure.get().map(|e| view! { <p class="error-message" role="alert">{e.user_message(i18n.lang.get())}</p> })}
         {page}
     }
@@ -256,25 +256,25 @@ pub fn JoinPage() -> impl IntoView {
     let error_for = move |id: &'static str| move || problems.with(|ps| ps.iter().find(|p| p.target == ProblemTarget::Field(id.into())).map(|p| p.message.clone()));
     view! {
         <ErrorSummary problems=problems.into()/>
-        <h1 class="page-title">{move || i18n.tr(Msg::JoinTitle)}</h1>
+        <h1 class="page-title">{i18n.text(Msg::JoinTitle)}</h1>
         <form novalidate on:submit=on_submit>
             <div class=move || if error_for("join-code")().is_some() { "form-group form-group--error" } else { "form-group" }>
-                <label class="label" for="join-code">{move || i18n.tr(Msg::ClassCode)}</label>
-                <p class="hint" id="join-code-hint">{move || i18n.tr(Msg::JoinCodeHint)}</p>
+                <label class="label" for="join-code">{i18n.text(Msg::ClassCode)}</label>
+                <p class="hint" id="join-code-hint">{i18n.text(Msg::JoinCodeHint)}</p>
                 {move || error_for("join-code")().map(|message| view! { <InlineError id="join-code-error".to_string() message/> })}
                 <input class="input input--code" id="join-code" autocomplete="off" autocapitalize="characters" spellcheck="false"
                     aria-describedby=move || if error_for("join-code")().is_some() { "join-code-hint join-code-error" } else { "join-code-hint" }
                     prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
             </div>
             <div class=move || if error_for("join-name")().is_some() { "form-group form-group--error" } else { "form-group" }>
-                <label class="label" for="join-name">{move || i18n.tr(Msg::JoinName)}</label>
-                <p class="hint" id="join-name-hint">{move || i18n.tr(Msg::JoinNameHint)}</p>
+                <label class="label" for="join-name">{i18n.text(Msg::JoinName)}</label>
+                <p class="hint" id="join-name-hint">{i18n.text(Msg::JoinNameHint)}</p>
                 {move || error_for("join-name")().map(|message| view! { <InlineError id="join-name-error".to_string() message/> })}
                 <input class="input" id="join-name" autocomplete="nickname"
                     aria-describedby=move || if error_for("join-name")().is_some() { "join-name-hint join-name-error" } else { "join-name-hint" }
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
-            <button class="button" type="submit">{move || i18n.tr(Msg::JoinButton)}</button>
+            <button class="button" type="submit">{i18n.text(Msg::JoinButton)}</button>
         </form>
     }
 }

@@ -137,7 +137,7 @@ pub fn LargeTextSwitch() -> impl IntoView {
                     on.update(|v| *v = !*v);
                     platform::set_large_text(on.get_untracked());
                 }>
-                {move || i18n.tr(Msg::LargerText)}
+                {i18n.text(Msg::LargerText)}
             </button>
         </p>
     }

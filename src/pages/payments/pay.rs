@@ -111,8 +111,8 @@ pub fn PayPage() -> impl IntoView {
     view! {
         {header}
         <div class=move || if phone_problem.with(Option::is_some) { "form-group form-group--error" } else { "form-group" }>
-            <label class="label" for=PHONE_ID>{move || i18n.tr(Msg::TrackPhoneLabel)}</label>
-            <p class="hint" id="pay-phone-hint">{move || i18n.tr(Msg::PayNeedsPhone)}</p>
+            <label class="label" for=PHONE_ID>{i18n.text(Msg::TrackPhoneLabel)}</label>
+            <p class="hint" id="pay-phone-hint">{i18n.text(Msg::PayNeedsPhone)}</p>
             {move || phone_problem.get().map(|message| view! { <InlineError id="pay-phone-error".to_string() message/> })}
             <input class="input input--4" id=PHONE_ID inputmode="numeric" autocomplete="off"
                 aria-describedby=move || if phone_problem.with(Option::is_some) { "pay-phone-hint pay-phone-error" } else { "pay-phone-hint" }
@@ -122,16 +122,16 @@ pub fn PayPage() -> impl IntoView {
             {move || recorded.get().map(|r| recorded_view(r, i18n.lang.get()))}
         </div>
         <Show when=move || !paid()>
-            <p>{move || i18n.tr(Msg::PayIntro)}</p>
+            <p>{i18n.text(Msg::PayIntro)}</p>
             <p class="actions">
                 <button type="button" class="button" disabled=move || busy.get() on:click={
                     let pay = pay_card.clone();
                     move |_| pay(PaymentMethod::Vnpay)
-                }>{move || i18n.tr(Msg::PayVnpay)}</button>
+                }>{i18n.text(Msg::PayVnpay)}</button>
                 <button type="button" class="button button--secondary" disabled=move || busy.get() on:click={
                     let pay = pay_qr.clone();
                     move |_| pay(PaymentMethod::Vietqr)
-                }>{move || i18n.tr(Msg::PayVietqr)}</button>
+                }>{i18n.text(Msg::PayVietqr)}</button>
             </p>
         </Show>
         <div aria-live="polite">
@@ -147,7 +147,7 @@ pub fn PayPage() -> impl IntoView {
         </div>
         <p>
             <button type="button" class="button button--secondary" on:click=move |_| check_again()>
-                {move || i18n.tr(Msg::PayCheckStatus)}
+                {i18n.text(Msg::PayCheckStatus)}
             </button>
         </p>
     }

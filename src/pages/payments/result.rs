@@ -24,7 +24,7 @@ pub fn PayResult() -> impl IntoView {
     });
     use_page_title(move || i18n.tr(Msg::PayResultTitle).to_string());
     view! {
-        <h1 class="page-title">{move || i18n.tr(Msg::PayResultTitle)}</h1>
+        <h1 class="page-title">{i18n.text(Msg::PayResultTitle)}</h1>
         {move || match state.get() {
             None => view! { <Loading/> }.into_any(),
             // Not verified: trying the same check again cannot help; the dossier's tracking can.

@@ -247,15 +247,15 @@ pub fn ReportPage() -> impl IntoView {
 
     view! {
         <ErrorSummary problems=problems.into()/>
-        <h1 class="page-title" id="report-title" tabindex="-1">{move || i18n.tr(Msg::AreaReports)}</h1>
+        <h1 class="page-title" id="report-title" tabindex="-1">{i18n.text(Msg::AreaReports)}</h1>
         {move || restored.get().then(|| view! {
             <div class="notice notice--restored">
                 <p>{i18n.tr(Msg::ReportRestored)}</p>
                 <button class="button button--secondary button--small" type="button" on:click=start_over>{i18n.tr(Msg::ReportStartOver)}</button>
             </div>
         })}
-        <p>{move || i18n.tr(Msg::ReportsIntro)}</p>
-        <p><a href=REPORTS_LIST>{move || i18n.tr(Msg::ReportListLink)}</a></p>
+        <p>{i18n.text(Msg::ReportsIntro)}</p>
+        <p><a href=REPORTS_LIST>{i18n.text(Msg::ReportListLink)}</a></p>
         <form novalidate on:submit=on_submit>
             {move || match services.get() {
                 None => view! { <Loading/> }.into_any(),
@@ -268,8 +268,8 @@ pub fn ReportPage() -> impl IntoView {
                 _ => ().into_any(),
             }}
             <div class=group(DESCRIPTION_ID)>
-                <label class="label" for=DESCRIPTION_ID>{move || i18n.tr(Msg::ReportDescription)}</label>
-                <p class="hint" id="report-description-hint">{move || i18n.tr(Msg::ReportDescriptionHint)}</p>
+                <label class="label" for=DESCRIPTION_ID>{i18n.text(Msg::ReportDescription)}</label>
+                <p class="hint" id="report-description-hint">{i18n.text(Msg::ReportDescriptionHint)}</p>
                 {inline(DESCRIPTION_ID)}
                 <textarea class="textarea" id=DESCRIPTION_ID name="description" rows="5" aria-describedby="report-description-hint report-description-count"
                     prop:value=description_value on:input=description_input></textarea>
@@ -278,8 +278,8 @@ pub fn ReportPage() -> impl IntoView {
                 </p>
             </div>
             <div class="form-group">
-                <label class="label" for=PHOTO_ID>{move || i18n.tr(Msg::ReportPhotos)}</label>
-                <p class="hint" id="report-photo-hint">{move || i18n.tr(Msg::ReportPhotosHint)}</p>
+                <label class="label" for=PHOTO_ID>{i18n.text(Msg::ReportPhotos)}</label>
+                <p class="hint" id="report-photo-hint">{i18n.text(Msg::ReportPhotosHint)}</p>
                 <ul class="report-photos">
                     {move || draft.with(|d| d.photos.clone()).into_iter().enumerate().map(|(i, p)| view! {
                         <li>{p.name.clone()} " "
@@ -296,11 +296,11 @@ pub fn ReportPage() -> impl IntoView {
                 {move || photos_full().then(|| view! { <p class="hint">{i18n.tr(Msg::ReportPhotosFull)}</p> })}
             </div>
             <fieldset class="fieldset form-group">
-                <legend class="label">{move || i18n.tr(Msg::ReportPlace)}</legend>
-                <p class="hint" id="report-place-hint">{move || i18n.tr(Msg::ReportPlaceHint)}</p>
+                <legend class="label">{i18n.text(Msg::ReportPlace)}</legend>
+                <p class="hint" id="report-place-hint">{i18n.text(Msg::ReportPlaceHint)}</p>
                 <p>
                     <button class="button button--secondary" type="button" id="report-locate" on:click=locate disabled=move || locating.get()>
-                        {move || i18n.tr(Msg::ReportUseLocation)}
+                        {i18n.text(Msg::ReportUseLocation)}
                     </button>
                 </p>
                 {move || match sketch.get() {
@@ -326,18 +326,18 @@ pub fn ReportPage() -> impl IntoView {
                     </button></p>
                 })}
                 <div class=group(ADDRESS_ID)>
-                    <label class="label" for=ADDRESS_ID>{move || i18n.tr(Msg::ReportAddress)}</label>
-                    <p class="hint" id="report-address-hint">{move || i18n.tr(Msg::ReportAddressHint)}</p>
+                    <label class="label" for=ADDRESS_ID>{i18n.text(Msg::ReportAddress)}</label>
+                    <p class="hint" id="report-address-hint">{i18n.text(Msg::ReportAddressHint)}</p>
                     {inline(ADDRESS_ID)}
                     <input class="input" id=ADDRESS_ID name="address" autocomplete="street-address" aria-describedby="report-address-hint"
                         prop:value=address_value on:input=address_input/>
                 </div>
                 {has_wards.then(|| view! {
                     <div class=group(WARD_ID)>
-                        <label class="label" for=WARD_ID>{move || i18n.tr(Msg::ReportWard)}</label>
+                        <label class="label" for=WARD_ID>{i18n.text(Msg::ReportWard)}</label>
                         {inline(WARD_ID)}
                         <select class="select" id=WARD_ID name="ward" prop:value=ward_value on:change=move |ev| draft.update(|d| d.ward = event_target_value(&ev))>
-                            <option value="">{move || i18n.tr(Msg::ReportWardNone)}</option>
+                            <option value="">{i18n.text(Msg::ReportWardNone)}</option>
                             {wards.iter().map(|w| view! { <option value=w.clone() selected={let w = w.clone(); move || ward_value() == w}>{w.clone()}</option> }).collect_view()}
                         </select>
                     </div>
@@ -361,14 +361,14 @@ pub fn ReportPage() -> impl IntoView {
                 _ => ().into_any(),
             }}
             <fieldset class="fieldset form-group">
-                <legend class="label">{move || i18n.tr(Msg::ReportContact)}</legend>
-                <p class="hint">{move || i18n.tr(Msg::ReportContactHint)}</p>
+                <legend class="label">{i18n.text(Msg::ReportContact)}</legend>
+                <p class="hint">{i18n.text(Msg::ReportContactHint)}</p>
                 <div class="form-group">
-                    <label class="label" for="report-name">{move || i18n.tr(Msg::ReportName)}</label>
+                    <label class="label" for="report-name">{i18n.text(Msg::ReportName)}</label>
                     <input class="input" id="report-name" name="name" autocomplete="name" prop:value=name_value on:input=name_input/>
                 </div>
                 <div class=group(PHONE_ID)>
-                    <label class="label" for=PHONE_ID>{move || i18n.tr(Msg::ReportPhone)}</label>
+                    <label class="label" for=PHONE_ID>{i18n.text(Msg::ReportPhone)}</label>
                     {inline(PHONE_ID)}
                     <input class="input input--phone" id=PHONE_ID name="phone" type="tel" autocomplete="tel" inputmode="tel"
                         prop:value=phone_value on:input=phone_input/>
@@ -377,7 +377,7 @@ pub fn ReportPage() -> impl IntoView {
             <div class="form-group checkboxes__item">
                 <input class="checkboxes__input" type="checkbox" id="report-keep" prop:checked=move || draft.with(|d| d.keep)
                     on:change=move |ev| draft.update(|d| d.keep = event_target_checked(&ev))/>
-                <label class="checkboxes__label" for="report-keep">{move || i18n.tr(Msg::ReportKeep)}</label>
+                <label class="checkboxes__label" for="report-keep">{i18n.text(Msg::ReportKeep)}</label>
             </div>
             <div id="report-refused" tabindex="-1" role="alert">
                 {move || {

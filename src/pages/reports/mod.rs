@@ -68,9 +68,9 @@ pub fn ReportStatusPage() -> impl IntoView {
             Some(Ok(None)) => view! { <div class="error-panel" role="alert"><p>{i18n.tr(Msg::ReportNotFound)}</p></div> }.into_any(),
             Some(Ok(Some(r))) => report_view(r, i18n.lang.get()).into_any(),
         }}
-        <p><button class="button button--secondary" type="button" on:click=move |_| report.refetch()>{move || i18n.tr(Msg::ReportRefresh)}</button></p>
-        <p><a href=REPORTS_LIST>{move || i18n.tr(Msg::ReportListLink)}</a></p>
-        <p><a href=REPORTS>{move || i18n.tr(Msg::ReportNew)}</a></p>
+        <p><button class="button button--secondary" type="button" on:click=move |_| report.refetch()>{i18n.text(Msg::ReportRefresh)}</button></p>
+        <p><a href=REPORTS_LIST>{i18n.text(Msg::ReportListLink)}</a></p>
+        <p><a href=REPORTS>{i18n.text(Msg::ReportNew)}</a></p>
     }
 }
 
@@ -108,17 +108,17 @@ pub fn ReportListPage() -> impl IntoView {
     let filter = (!wards.is_empty()).then(|| {
         view! {
             <div class="form-group report-filter">
-                <label class="label" for="report-ward-filter">{move || i18n.tr(Msg::ReportListWard)}</label>
+                <label class="label" for="report-ward-filter">{i18n.text(Msg::ReportListWard)}</label>
                 <select class="select" id="report-ward-filter" prop:value=move || ward.get() on:change=move |ev| ward.set(event_target_value(&ev))>
-                    <option value="">{move || i18n.tr(Msg::ReportAllWards)}</option>
+                    <option value="">{i18n.text(Msg::ReportAllWards)}</option>
                     {wards.iter().map(|w| view! { <option value=w.clone()>{w.clone()}</option> }).collect_view()}
                 </select>
             </div>
         }
     });
     view! {
-        <h1 class="page-title">{move || i18n.tr(Msg::ReportListTitle)}</h1>
-        <p>{move || i18n.tr(Msg::ReportListIntro)}</p>
+        <h1 class="page-title">{i18n.text(Msg::ReportListTitle)}</h1>
+        <p>{i18n.text(Msg::ReportListIntro)}</p>
         {mine()}
         {filter}
         {move || match reports.get() {
@@ -142,7 +142,7 @@ pub fn ReportListPage() -> impl IntoView {
                 .into_any()
             }
         }}
-        <p><a class="button" href=REPORTS>{move || i18n.tr(Msg::ReportNew)}</a></p>
+        <p><a class="button" href=REPORTS>{i18n.text(Msg::ReportNew)}</a></p>
     }
 }
 
