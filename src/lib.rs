@@ -30,12 +30,15 @@ pub fn start() {
         let path = platform::path();
         let (config, ()) = futures::join!(api::load_config(), routes::preload(&path));
         let root = platform::app_root();
+        // A search typed into the first screen while the app was on its way is not lost.
+        let typed = platform::TypedBefore::read(&root);
         root.set_inner_html("");
         leptos::mount::mount_to(root, move || match config {
             Ok(config) => view! { <App config/> }.into_any(),
             Err(error) => view! { <ConfigError error/> }.into_any(),
         })
         .forget();
+        typed.restore();
     });
 }
 

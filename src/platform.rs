@@ -118,6 +118,55 @@ pub fn random_id() -> String {
     })
 }
 
+/// What the visitor typed into the first screen's fields (by id) and where the focus was, read before
+/// the app replaces that screen: the app's fields of the same ids take it over ([`TypedBefore::restore`]).
+pub struct TypedBefore {
+    values: Vec<(String, String)>,
+    focused: Option<String>,
+    frames_left: u8,
+}
+
+impl TypedBefore {
+    pub fn read(root: &HtmlElement) -> TypedBefore {
+        let mut values = Vec::new();
+        if let Ok(fields) = root.query_selector_all("input[id]") {
+            for i in 0..fields.length() {
+                let Some(field) = fields.item(i).and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) else { continue };
+                if !field.value().is_empty() {
+                    values.push((field.id(), field.value()));
+                }
+            }
+        }
+        let focused = window().document().and_then(|d| d.active_element()).map(|e| e.id()).filter(|id| !id.is_empty());
+        TypedBefore { values, focused, frames_left: 60 }
+    }
+
+    /// Puts the values into the app's fields as if typed there (an `input` event, so the app's state
+    /// follows), and the focus back, with the caret at the end. The area's page may be drawn a frame or
+    /// two after the app starts: what is not there yet is tried again on the next frames.
+    pub fn restore(mut self) {
+        let Some(document) = window().document() else { return };
+        self.values.retain(|(id, value)| {
+            let Some(field) = document.get_element_by_id(id).and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return true };
+            field.set_value(value);
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                let _ = field.dispatch_event(&event);
+            }
+            false
+        });
+        if let Some(id) = self.focused.take_if(|id| document.get_element_by_id(id).is_some()) {
+            focus(&id);
+        }
+        if (self.values.is_empty() && self.focused.is_none()) || self.frames_left == 0 {
+            return;
+        }
+        self.frames_left -= 1;
+        leptos::prelude::request_animation_frame(move || self.restore());
+    }
+}
+
 /// Moves keyboard focus (and the screen reader) to an element.
 pub fn focus(id: &str) {
     if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {

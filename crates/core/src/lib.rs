@@ -7,6 +7,7 @@ pub mod config;
 pub mod device;
 pub mod dossier;
 pub mod draft;
+pub mod first_screen;
 pub mod i18n;
 pub mod lessons;
 pub mod open311;

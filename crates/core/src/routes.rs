@@ -6,6 +6,8 @@ use crate::i18n::Msg;
 pub const HOME: &str = "/";
 pub const PROCEDURES: &str = "/dich-vu-cong";
 pub const TRACKING: &str = "/tra-cuu";
+/// The drafts kept on this device, in the tracking area.
+pub const DRAFTS: &str = "/tra-cuu/ho-so-dang-soan";
 pub const FAQ: &str = "/hoi-dap";
 pub const TUTORIALS: &str = "/ky-nang-so";
 pub const TOURISM: &str = "/du-lich";
@@ -157,24 +159,6 @@ impl Bundle {
         Bundle::Tourism,
         Bundle::Tutorials,
     ];
-
-    /// What the bundle's page shows before its wasm has arrived (and without JavaScript): the main
-    /// area's own heading and introduction, in the app's words, so nothing jumps when the app takes
-    /// over. `None` for the shell, whose first screen is the home page in `index.html`.
-    pub fn first_screen(self) -> Option<(crate::i18n::Msg, Option<crate::i18n::Msg>)> {
-        use crate::i18n::Msg;
-        match self {
-            Bundle::Shell => None,
-            Bundle::Dossiers => Some((Msg::CatalogueTitle, Some(Msg::CatalogueIntro))),
-            Bundle::Forms => Some((Msg::AreaProcedures, None)),
-            Bundle::Tracking => Some((Msg::AreaTracking, Some(Msg::TrackIntro))),
-            Bundle::Faq => Some((Msg::AreaFaq, Some(Msg::FaqIntro))),
-            Bundle::Payments => Some((Msg::PayAction, None)),
-            Bundle::Reports => Some((Msg::AreaReports, Some(Msg::ReportsIntro))),
-            Bundle::Tourism => Some((Msg::GuideTitle, Some(Msg::GuideIntro))),
-            Bundle::Tutorials => Some((Msg::LessonsTitle, Some(Msg::LessonsIntro))),
-        }
-    }
 
     /// The lazily loaded module that draws this group of areas: the snake-case name of its route in
     /// the app's route table (`FaqArea` → `faq_area`), which the wasm splitter puts in the module's

@@ -28,7 +28,7 @@ pub use tracking::TrackingPage;
 use mytho_core::routes::TRACKING;
 
 /// Drafts and receipts live with tracking: "my applications".
-pub const DRAFTS: &str = "/tra-cuu/ho-so-dang-soan";
+pub use mytho_core::routes::DRAFTS;
 /// The details the user keeps on this device.
 pub const PROFILE: &str = "/tra-cuu/thong-tin-cua-toi";
 

@@ -34,14 +34,13 @@ pub fn LessonList() -> impl IntoView {
         view! {
             <h1 class="page-title">{Msg::LessonsTitle.text(lang)}</h1>
             <p class="lead">{Msg::LessonsIntro.text(lang)}</p>
+            // Below the first screen's heading and lead (tests/e2e/shell.spec.ts), so they do not move.
+            <LargeTextSwitch/>
             <p><a href=JOIN>{Msg::ClassJoinLink.text(lang)}</a></p>
             <ul class="cards">{items}</ul>
             <p><a href=CLASS>{Msg::ClassTrainerLink.text(lang)}</a></p>
             <p><a href=CERTIFICATE>{format!("{} ({done}/{})", Msg::CertificateTitle.text(lang), lessons.lessons.len())}</a></p>
         }
     });
-    view! {
-        <LargeTextSwitch/>
-        {page}
-    }
+    page
 }
