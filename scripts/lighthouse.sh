@@ -3,12 +3,15 @@
 # (tests/peer/), both served by the release gateway from one copy of dist/, so the peer gets the same
 # compression and headers. A report, not a test: Lighthouse's simulated throttling still moves with the
 # machine's load, so run it on a quiet machine, and compare ratios to the peer within one run.
-#   Usage: scripts/lighthouse.sh path/to/mytho-gateway path/to/mytho-assets [runs]
+#   Usage: [LIGHTHOUSE_THROTTLING=devtools] scripts/lighthouse.sh path/to/mytho-gateway path/to/mytho-assets [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gateway=${1:?usage: scripts/lighthouse.sh GATEWAY ASSETS [runs]}
 assets=${2:?usage: scripts/lighthouse.sh GATEWAY ASSETS [runs]}
 runs=${3:-3}
+# simulate (Lighthouse's default: an unthrottled load, replayed on a model of a slow phone and link) or
+# devtools (the load itself throttled by the browser: 150 ms, 1.6 Mbps, 4× CPU).
+throttling=${LIGHTHOUSE_THROTTLING:-simulate}
 work=target/lighthouse
 port=${LIGHTHOUSE_PORT:-8484}
 
@@ -36,7 +39,7 @@ for run in $(seq "$runs"); do
   for page in peer/form.html "" dich-vu-cong dich-vu-cong/khai-sinh/nop/child tra-cuu hoi-dap ky-nang-so du-lich; do
     out="$work/report.json"
     CHROME_PATH=/usr/bin/chromium "$work/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$page" \
-      --only-categories=performance --output=json --output-path="$out" --quiet \
+      --only-categories=performance --throttling-method="$throttling" --output=json --output-path="$out" --quiet \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
       || { echo "/$page (run $run): Lighthouse failed, left out"; continue; }
     node -e '
