@@ -3,7 +3,7 @@
 # one wasm binary split at its lazy routes (`routes::app`) into a main module and one module per group
 # of areas (`Bundle` in crates/core/src/routes.rs), with shared chunks, the way cargo-leptos `--split`
 # does it: split the linked wasm, then wasm-bindgen the main module, then wasm-opt every file; the shared
-# chunks are then packed into a few files (`mytho-assets pack`). Trunk
+# chunks are then packed into a few files (`mytho-assets pack`), and the scripts bundled into one. Trunk
 # cannot split yet (trunk-rs/trunk#1022). The lot goes into dist/app-<hash>/, cached forever. Each
 # group's page is a copy of index.html with its own first screen; `mytho-assets pages` links every page
 # to the build with preload hints for its own module.
@@ -29,15 +29,20 @@ mkdir -p "$out"
 wasm-split-cli target/wasm32-unknown-unknown/release/mytho-so.wasm "$out" --out-name mytho-so --target web
 wasm-bindgen --target web --keep-lld-exports --no-demangle --out-dir "$out" --out-name mytho-so "$out/mytho-so.wasm"
 rm "$out/mytho-so.wasm" "$out"/*.d.ts
+cp src/boot.js "$out/boot.js"
+# The glue's ≈ 260 import names are hashed on both sides: short names save ≈ 7 KB brotli on every page;
+# and the exports no script uses go, so wasm-opt drops their code (crates/gateway/src/assets/boundary.rs).
+"$assets" boundary "$out"
 # wasm-opt warns about the splitter's name subsection; its output is what counts.
 find "$out" -name '*.wasm' -print0 | xargs -0 -P "$(nproc)" -I{} wasm-opt "${WASM_OPT_FLAGS[@]}" {} -o {} 2>/dev/null
 # The ≈ 145 shared chunks into a dozen files (wasm-merge, then wasm-opt again): fewer requests, and
 # each pack compresses as one text (crates/gateway/src/assets/pack.rs).
 "$assets" pack "$out" -- "${WASM_OPT_FLAGS[@]}"
-cp src/boot.js "$out/boot.js"
-# The glue and boot.js minified (exports keep their names): −1.8 KB brotli a page. The splitter's loader
-# stays as written: `mytho-assets pages` reads the areas' chunks from it.
-for js in "$out/mytho-so.js" "$out/boot.js"; do esbuild "$js" --minify --log-level=warning --allow-overwrite --outfile="$js"; done
+# boot.js, the glue and the splitter's loader as one minified script: one request instead of three, and
+# what nothing imports left out. `mytho-assets pages` reads the areas' files from the loader as written.
+esbuild "$out/boot.js" --bundle --format=esm --minify --log-level=error --allow-overwrite --outfile="$out/boot.js"
+mv "$out/__wasm_split.js" target/wasm-split-loader.js
+rm "$out/mytho-so.js"
 hash=$(cd "$out" && cat $(ls | sort) | sha256sum | cut -c1-16)
 rm -rf dist/app-*
 mv "$out" "dist/app-$hash"
@@ -48,4 +53,4 @@ for page in "${PAGES[@]}"; do
   awk -v screen="$screen" '/<!-- first-screen/ { print screen; skip = 1; next } /<!-- \/first-screen -->/ { skip = 0; next } !skip' dist/index.html > "dist/$page.html"
   grep -q 'class="page-title"' "dist/$page.html" || { echo "index.html has no <!-- first-screen --> block to replace" >&2; exit 1; }
 done
-"$assets" pages dist "app-$hash"
+"$assets" pages dist "app-$hash" target/wasm-split-loader.js

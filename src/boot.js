@@ -1,5 +1,6 @@
-// Starts the app. This file, the module wasm-bindgen wrote and every wasm file of the build sit in one
-// folder named for the build's hash (scripts/build-app.sh), so each finds the others beside it.
+// Starts the app. The build bundles this file with wasm-bindgen's glue and the wasm splitter's loader
+// into one script, in a folder named for the build's hash beside every wasm file of the build
+// (scripts/build-app.sh), so each finds the others beside it.
 import init from './mytho-so.js';
 
 init({ module_or_path: new URL('./mytho-so_bg.wasm', import.meta.url) });

@@ -1,6 +1,7 @@
 //! Build-time helpers for `dist/`: precompressed copies (served by the gateway without compressing on
 //! every request) and the first-load size report.
 
+pub mod boundary;
 pub mod pack;
 
 use std::io::Write;
@@ -145,23 +146,21 @@ pub fn split_files(js: &str, module: &str) -> Vec<String> {
     files
 }
 
-/// Puts the app's loader (`<app_dir>/boot.js`) into every page of `dist`, with preload hints for the
-/// main module and for the module and content file of the area the page opens on (`pages`: page,
-/// module, content), so a direct landing fetches everything at once instead of one file after
-/// another. Returns the pages written.
-pub fn link_pages(dist: &Path, app_dir: &str, pages: &[(&str, Option<&str>, Option<&str>)]) -> std::io::Result<usize> {
-    let js = std::fs::read_to_string(dist.join(app_dir).join("__wasm_split.js"))?;
+/// Puts the app's script (`<app_dir>/boot.js`: the glue and the splitter's loader bundled in) into every
+/// page of `dist`, with preload hints for the main module and for the module, packs and content file
+/// of the area the page opens on (`pages`: page, module, content; `loader`: the splitter's loader, which
+/// says what each area waits for), so a direct landing fetches everything at once instead of one file
+/// after another. Returns the pages written.
+pub fn link_pages(dist: &Path, app_dir: &str, loader: &str, pages: &[(&str, Option<&str>, Option<&str>)]) -> std::io::Result<usize> {
     let mut written = 0;
     for (page, module, content) in pages {
         let path = dist.join(page);
         let Ok(html) = std::fs::read_to_string(&path) else { continue };
         let mut head = format!(
             "<script type=\"module\" src=\"/{app_dir}/boot.js\"></script>\n\
-             <link rel=\"modulepreload\" href=\"/{app_dir}/mytho-so.js\">\n\
-             <link rel=\"modulepreload\" href=\"/{app_dir}/__wasm_split.js\">\n\
              <link rel=\"preload\" href=\"/{app_dir}/mytho-so_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
         );
-        for file in module.map(|m| split_files(&js, m)).unwrap_or_default() {
+        for file in module.map(|m| split_files(loader, m)).unwrap_or_default() {
             head.push_str(&format!("<link rel=\"preload\" href=\"/{app_dir}/{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"));
         }
         if let Some(content) = content {
@@ -246,15 +245,14 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         let dist = std::env::temp_dir().join(format!("mytho-assets-test-{}", std::process::id()));
         let app = "app-0123456789abcdef";
         std::fs::create_dir_all(dist.join(app)).unwrap();
-        std::fs::write(dist.join(app).join("__wasm_split.js"), LOADER).unwrap();
-        for file in ["boot.js", "mytho-so.js", "mytho-so_bg.wasm"] {
+        for file in ["boot.js", "mytho-so_bg.wasm"] {
             std::fs::write(dist.join(app).join(file), "x").unwrap();
         }
         std::fs::write(dist.join("index.html"), "<html><head><title>t</title></head><body></body></html>").unwrap();
         std::fs::write(dist.join("hoi-dap.html"), "<html><head></head><body></body></html>").unwrap();
         std::fs::write(dist.join("sw.js"), "const BUILD = '__BUILD__';\nconst SHELL = ['__SHELL__'];\nconst CONTENT = ['__CONTENT__'];\n").unwrap();
         let pages = [("index.html", None, None), ("hoi-dap.html", Some("faq_area"), Some("faq.json")), ("missing.html", Some("forms_area"), None)];
-        assert_eq!(link_pages(&dist, app, &pages).unwrap(), 2);
+        assert_eq!(link_pages(&dist, app, LOADER, &pages).unwrap(), 2);
         let home = std::fs::read_to_string(dist.join("index.html")).unwrap();
         assert!(home.contains(&format!("<script type=\"module\" src=\"/{app}/boot.js\"></script>")));
         assert!(!home.contains("split___"), "the home page preloads no area");
@@ -268,7 +266,7 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         assert!(names.contains(&format!("{app}/mytho-so_bg.wasm")));
         let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
         assert!(worker.contains(&format!("const BUILD = '{app}';")));
-        assert!(worker.contains(&format!("const SHELL = ['/', '/{app}/boot.js', '/{app}/mytho-so.js', '/{app}/__wasm_split.js', '/{app}/mytho-so_bg.wasm'];")), "{worker}");
+        assert!(worker.contains(&format!("const SHELL = ['/', '/{app}/boot.js', '/{app}/mytho-so_bg.wasm'];")), "{worker}");
         assert!(worker.contains("const CONTENT = ['/faq.json'];"), "{worker}");
         std::fs::remove_dir_all(&dist).unwrap();
     }

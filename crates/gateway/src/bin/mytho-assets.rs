@@ -1,7 +1,8 @@
 //! `mytho-assets compress DIR` writes brotli and gzip copies beside the built files;
-//! `mytho-assets pages DIR APP` puts the app's loader (the folder `APP` of DIR) and preload hints into
-//! every page; `mytho-assets pack DIR -- WASM_OPT_FLAGS…` packs the wasm splitter's shared chunks in DIR
-//! into a few files (`assets::pack`); `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`
+//! `mytho-assets pages DIR APP LOADER` puts the app's script (the folder `APP` of DIR) and preload hints
+//! for what the splitter's loader LOADER says an area needs into every page; `mytho-assets pack DIR -- WASM_OPT_FLAGS…` packs the wasm splitter's shared chunks in DIR
+//! into a few files (`assets::pack`); `mytho-assets boundary DIR` gives the main module's imports from
+//! wasm-bindgen's glue short names on both sides and drops the exports no script uses (`assets::boundary`); `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`
 //! prints what the first load of each page fetches and what a visit through every area fetches, and
 //! fails when one is over its budget.
 
@@ -20,9 +21,10 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&format!("cannot compress {dir}: {e}")),
         },
-        ["pages", dir, app] => {
+        ["pages", dir, app, loader] => {
             let pages: Vec<_> = Bundle::ALL.iter().map(|b| (b.page(), b.module(), b.content())).collect();
-            match assets::link_pages(Path::new(dir), app, &pages) {
+            let linked = std::fs::read_to_string(loader).and_then(|loader| assets::link_pages(Path::new(dir), app, &loader, &pages));
+            match linked {
                 Ok(n) => {
                     println!("linked {n} pages to {dir}/{app}");
                     ExitCode::SUCCESS
@@ -30,6 +32,13 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("cannot link the pages of {dir} to {app}: {e}")),
             }
         }
+        ["boundary", dir] => match assets::boundary::tighten(Path::new(dir)) {
+            Ok(dropped) => {
+                println!("shortened the glue's import names in {dir}; dropped the unused exports {}", dropped.join(", "));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("cannot tighten the boundary of the module in {dir}: {e}")),
+        },
         ["pack", dir, "--", opt_flags @ ..] => {
             let opt_flags: Vec<String> = opt_flags.iter().map(|f| f.to_string()).collect();
             match assets::pack::pack_dir(Path::new(dir), &opt_flags) {
@@ -48,7 +57,7 @@ fn main() -> ExitCode {
             }
         }
         _ => fail(
-            "usage: mytho-assets compress DIR | mytho-assets pages DIR APP | mytho-assets pack DIR -- WASM_OPT_FLAGS… | \
+            "usage: mytho-assets compress DIR | mytho-assets pages DIR APP LOADER | mytho-assets pack DIR -- WASM_OPT_FLAGS… | mytho-assets boundary DIR | \
              mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]",
         ),
     }
