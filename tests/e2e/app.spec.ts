@@ -11,12 +11,14 @@ test.afterEach(async ({ problems }) => {
   expect(problems).toEqual([]);
 });
 
-/** The areas' modules (`split_<area>_area_view_…wasm`) and the documents a page has fetched. */
+/** The areas' modules (`split_<area>_area_view_…wasm`), the documents and the scripts and wasm files a
+ * page has fetched. */
 function watch(page: Page) {
-  const seen = { documents: [] as string[], modules: [] as string[] };
+  const seen = { documents: [] as string[], modules: [] as string[], code: [] as string[] };
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (r.resourceType() === 'document') seen.documents.push(url.pathname);
+    if (/\.(wasm|js)$/.test(url.pathname)) seen.code.push(url.pathname.split('/').pop()!);
     const module = url.pathname.match(/\/split___(\w+?)_area_view_/);
     if (module) seen.modules.push(module[1]);
   });
@@ -63,6 +65,11 @@ test('a page landed on directly fetches its own area at once, before it is neede
   await appReady(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du lịch Mỹ Tho');
   expect(seen.modules).toEqual(['tourism']);
+  // One script, the main module, the area's module and a few packs of shared code (the splitter's 145
+  // chunks packed at build), each once.
+  expect(seen.code.filter((f) => f.endsWith('.js'))).toEqual(['boot.js']);
+  expect(new Set(seen.code).size).toBe(seen.code.length);
+  expect(seen.code.length).toBeLessThanOrEqual(12);
 });
 
 test.describe('with the service worker', () => {
