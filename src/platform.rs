@@ -103,6 +103,16 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Waits `ms` milliseconds; `sleep(0)` gives the page back to the browser (input, painting) for a moment.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Today on the device's calendar (people in Việt Nam: their local day).
 pub fn today() -> mytho_core::validate::Date {
     let d = js_sys::Date::new_0();

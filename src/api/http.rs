@@ -84,7 +84,7 @@ async fn with_retries<F: std::future::Future<Output = Result<Response, ApiError>
         match attempt().await {
             Ok(response) => return Ok(response),
             Err(err) if options.retry.should_retry(attempts, &err) => {
-                sleep(options.retry.delay_ms(attempts - 1, js_sys::Math::random())).await;
+                platform::sleep(options.retry.delay_ms(attempts - 1, js_sys::Math::random())).await;
             }
             Err(err) => return Err(err),
         }
@@ -158,15 +158,6 @@ pub async fn send_raw(method: Method, url: &str, timeout_ms: u32, headers: &[(&s
         }
     })?;
     Ok(response)
-}
-
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// POST raw bytes (a file) and decode the answer, reporting the share sent (0–100) as it goes. Fetch

@@ -281,53 +281,70 @@ impl SearchResult {
     }
 }
 
-impl FaqIndex {
-    pub fn build(data: &FaqData) -> FaqIndex {
-        let mut postings: HashMap<String, HashMap<usize, f32>> = HashMap::new();
-        let mut doc_len = vec![0f32; data.entries.len()];
-        for (i, entry) in data.entries.iter().enumerate() {
-            for t in [&entry.vi, &entry.en] {
-                let mut add = |s: &str, w: f32| {
-                    let (uni, bi) = terms(s);
-                    doc_len[i] += w * uni.len() as f32;
-                    for term in uni.into_iter().chain(bi) {
-                        *postings.entry(term).or_default().entry(i).or_default() += w;
+/// Builds the index an entry at a time, so the app can give the page back between entries (one long
+/// task of tens of milliseconds on a slow phone would make the page stop answering meanwhile).
+pub struct IndexBuilder<'a> {
+    data: &'a FaqData,
+    next: usize,
+    /// term → (entry index, weighted term frequency), entries in order as they are added.
+    postings: HashMap<String, Vec<(usize, f32)>>,
+    doc_len: Vec<f32>,
+    /// Each language's words, to tell a question's language.
+    words: [std::collections::HashSet<String>; 2],
+}
+
+impl IndexBuilder<'_> {
+    /// Adds the next entry; false once every entry is in.
+    pub fn step(&mut self) -> bool {
+        let Some(entry) = self.data.entries.get(self.next) else { return false };
+        let i = self.next;
+        for (t, words) in [&entry.vi, &entry.en].into_iter().zip(&mut self.words) {
+            let mut add = |s: &str, w: f32| {
+                let (uni, bi) = terms(s);
+                self.doc_len[i] += w * uni.len() as f32;
+                words.extend(uni.iter().cloned());
+                for term in uni.into_iter().chain(bi) {
+                    let docs = self.postings.entry(term).or_default();
+                    match docs.last_mut() {
+                        Some((doc, tf)) if *doc == i => *tf += w,
+                        _ => docs.push((i, w)),
                     }
-                };
-                add(&t.question, W_QUESTION);
-                t.phrasings.iter().for_each(|p| add(p, W_QUESTION));
-                t.keywords.iter().for_each(|k| add(k, W_KEYWORD));
-                t.answer.iter().for_each(|a| add(a, W_ANSWER));
-            }
+                }
+            };
+            add(&t.question, W_QUESTION);
+            t.phrasings.iter().for_each(|p| add(p, W_QUESTION));
+            t.keywords.iter().for_each(|k| add(k, W_KEYWORD));
+            t.answer.iter().for_each(|a| add(a, W_ANSWER));
         }
-        let words = |lang: Lang| -> std::collections::HashSet<String> {
-            data.entries
-                .iter()
-                .flat_map(|e| {
-                    let t = e.text(lang);
-                    std::iter::once(&t.question).chain(&t.phrasings).chain(&t.keywords).chain(&t.answer).flat_map(|s| terms(s).0)
-                })
-                .collect()
-        };
-        let (en, vi) = (words(Lang::En), words(Lang::Vi));
+        self.next += 1;
+        true
+    }
+
+    pub fn finish(mut self) -> FaqIndex {
+        while self.step() {}
+        let [vi, en] = self.words;
         let en_only = en.difference(&vi).cloned().collect();
         let vi_only = vi.difference(&en).cloned().collect();
-        let n_docs = data.entries.len();
-        let avg_len = doc_len.iter().sum::<f32>() / n_docs.max(1) as f32;
-        let postings = postings
-            .into_iter()
-            .map(|(term, docs)| {
-                let mut v: Vec<(usize, f32)> = docs.into_iter().collect();
-                v.sort_by_key(|&(d, _)| d);
-                (term, v)
-            })
-            .collect();
-        let synonyms = data
+        let n_docs = self.data.entries.len();
+        let avg_len = self.doc_len.iter().sum::<f32>() / n_docs.max(1) as f32;
+        let synonyms = self
+            .data
             .synonyms
             .iter()
             .map(|group| group.iter().map(|p| text::tokens(p)).collect())
             .collect();
-        FaqIndex { postings, doc_len, avg_len, synonyms, n_docs, en_only, vi_only }
+        FaqIndex { postings: self.postings, doc_len: self.doc_len, avg_len, synonyms, n_docs, en_only, vi_only }
+    }
+}
+
+impl FaqIndex {
+    pub fn build(data: &FaqData) -> FaqIndex {
+        FaqIndex::builder(data).finish()
+    }
+
+    pub fn builder(data: &FaqData) -> IndexBuilder<'_> {
+        let doc_len = vec![0f32; data.entries.len()];
+        IndexBuilder { data, next: 0, postings: HashMap::new(), doc_len, words: Default::default() }
     }
 
     /// The language a question is written in, when that is clear: Vietnamese marks say Vietnamese;
@@ -620,6 +637,22 @@ mod tests {
         for q in ["lam giay khai sanh", "lam giay khai sanh cho con can gi", "làm giấy khai sanh"] {
             let r = index.search(q, 3);
             assert_eq!(r.answer().map(|i| data.entries[i].id.as_str()), Some("khai-sinh"), "{q}");
+        }
+    }
+
+    #[test]
+    fn the_index_is_built_an_entry_a_step_and_answers_as_one_built_at_once() {
+        let data = data();
+        let mut builder = FaqIndex::builder(&data);
+        let mut steps = 0;
+        while builder.step() {
+            steps += 1;
+        }
+        assert_eq!(steps, data.entries.len());
+        let (stepped, whole) = (builder.finish(), FaqIndex::build(&data));
+        for query in ["làm giấy khai sinh", "birth certificate", "dang ky thuong tru", "xyz"] {
+            assert_eq!(stepped.search(query, 3), whole.search(query, 3), "{query}");
+            assert_eq!(stepped.language_of(query), whole.language_of(query), "{query}");
         }
     }
 

@@ -8,7 +8,7 @@ mod chat;
 pub use all::FaqAll;
 pub use chat::FaqChat;
 
-use crate::api;
+use crate::{api, platform};
 use leptos::prelude::*;
 use mytho_core::api::ApiError;
 use mytho_core::faq::{FaqData, FaqIndex};
@@ -59,10 +59,23 @@ impl FaqStore {
         }
         self.loading.set(true);
         leptos::task::spawn_local(async move {
-            let result = api::load_faq().await.map(|data| {
-                let index = FaqIndex::build(&data);
-                Arc::new(Corpus { data, index })
-            });
+            let result = match api::load_faq().await {
+                Ok(data) => {
+                    // A few entries at a time, giving the page back between them: built at once, the index
+                    // is one task of ≈ 100 ms on a slow phone, during which taps and typing wait.
+                    let mut builder = FaqIndex::builder(&data);
+                    let mut slice_start = platform::now_ms();
+                    while builder.step() {
+                        if platform::now_ms() - slice_start >= 10 {
+                            platform::sleep(0).await;
+                            slice_start = platform::now_ms();
+                        }
+                    }
+                    let index = builder.finish();
+                    Ok(Arc::new(Corpus { data, index }))
+                }
+                Err(e) => Err(e),
+            };
             self.corpus.try_set(Some(result));
             self.loading.try_set(false);
         });
