@@ -36,7 +36,7 @@ kill -0 "$server" 2>/dev/null || { echo "the gateway did not start on port $port
 
 printf '%-40s %5s %8s %8s %6s %6s\n' page score LCP_ms FCP_ms CLS TBT_ms
 for run in $(seq "$runs"); do
-  for page in peer/form.html "" dich-vu-cong dich-vu-cong/khai-sinh/nop/child tra-cuu hoi-dap ky-nang-so du-lich; do
+  for page in peer/form.html "" dich-vu-cong dich-vu-cong/khai-sinh/nop/child tra-cuu hoi-dap ky-nang-so du-lich phan-anh; do
     out="$work/report.json"
     CHROME_PATH=/usr/bin/chromium "$work/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$page" \
       --only-categories=performance --throttling-method="$throttling" --output=json --output-path="$out" --quiet \

@@ -59,9 +59,29 @@ test('moving between areas loads no page, fetches an area only when it opens, an
   expect(seen.documents).toEqual(['/']);
 });
 
-test('a page landed on directly fetches its own area at once, before it is needed', async ({ page }) => {
+test('a page landed on directly paints its first screen from the page alone, and fetches its own area at once', async ({ page }) => {
   const seen = watch(page);
+  // Everything but the page itself comes late, as on a slow link: the first paint must not wait for it.
+  await page.route((url) => url.pathname !== '/du-lich', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
   await page.goto('/du-lich');
+  const timing = await page.evaluate(async () => {
+    const paint = await new Promise<number>((done) =>
+      new PerformanceObserver((list, observer) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) {
+          observer.disconnect();
+          done(entry.startTime);
+        }
+      }).observe({ type: 'paint', buffered: true }),
+    );
+    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    return { paint, firstOther: Math.min(...entries.map((e) => e.responseEnd).filter((t) => t > 0), Infinity) };
+  });
+  expect(timing.paint).toBeLessThan(1500);
+  expect(timing.paint).toBeLessThan(timing.firstOther);
   await appReady(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du lịch Mỹ Tho');
   expect(seen.modules).toEqual(['tourism']);

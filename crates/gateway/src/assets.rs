@@ -76,8 +76,16 @@ fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 pub fn first_load(dir: &Path, page: &str) -> std::io::Result<Vec<String>> {
     let html = std::fs::read_to_string(dir.join(page))?;
     let mut names = vec![page.to_string()];
-    for quoted in html.split(['"', '\'']).skip(1).step_by(2) {
-        let name = quoted.trim_start_matches("./").trim_start_matches('/');
+    // The `href="…"` and `src="…"` attributes in the order they come (not every quoted text: the page's
+    // styles have quotes of their own).
+    let mut values: Vec<(usize, &str)> = ["href=\"", "src=\""]
+        .iter()
+        .flat_map(|attr| html.match_indices(attr).map(|(at, _)| at + attr.len()))
+        .filter_map(|start| html[start..].find('"').map(|end| (start, &html[start..start + end])))
+        .collect();
+    values.sort();
+    for (_, value) in values {
+        let name = value.trim_start_matches("./").trim_start_matches('/');
         if !name.is_empty() && !name.contains("..") && dir.join(name).is_file() && !names.iter().any(|n| n == name) {
             names.push(name.to_string());
         }
@@ -238,6 +246,21 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         assert!(split_files(LOADER, "tourism_area").is_empty());
         // A name that only starts like another area's is not that area.
         assert!(split_files(LOADER, "faq").is_empty());
+    }
+
+    #[test]
+    fn a_first_load_is_what_the_page_links_whatever_quotes_its_styles_hold() {
+        let dist = std::env::temp_dir().join(format!("mytho-first-load-test-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("app")).unwrap();
+        for file in ["app/boot.js", "app/main.wasm", "favicon.svg", "config.json"] {
+            std::fs::write(dist.join(file), "x").unwrap();
+        }
+        let html = "<head><link rel=\"icon\" href=\"/favicon.svg\"><style>body{font-family:\"Segoe UI\",x}\
+                    a::after{content:'\"'}</style><script type=\"module\" src=\"/app/boot.js\"></script>\
+                    <link rel=\"preload\" href=\"/app/main.wasm\"><a href=\"/missing.html\">";
+        std::fs::write(dist.join("page.html"), html).unwrap();
+        assert_eq!(first_load(&dist, "page.html").unwrap(), ["page.html", "favicon.svg", "app/boot.js", "app/main.wasm", "config.json"]);
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 
     #[test]
