@@ -187,11 +187,12 @@ fn tracking() -> AnyView {
 
 /// Paying a fee and the provider's return page.
 fn payments() -> AnyView {
-    use crate::pages::payments::{PayPage, PayResult};
+    use crate::pages::payments::{PayPage, PayResult, PayStart};
     use mytho_core::routes::PAYMENT;
     provide_context::<Arc<dyn PaymentBackend>>(Arc::new(gateway()));
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment(seg(PAYMENT)) view=PayStart/>
             <Route path=(StaticSegment(seg(PAYMENT)), StaticSegment("ket-qua")) view=PayResult/>
             <Route path=(StaticSegment(seg(PAYMENT)), StaticSegment("ho-so"), ParamSegment("code")) view=PayPage/>
         </Routes>

@@ -180,3 +180,16 @@ test('a dossier with a fee, submitted in the browser, is paid from its receipt a
   await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
   await expect(page.locator('.timeline')).toContainText('Đã thanh toán lệ phí 10.000 đ');
 });
+
+test('/thanh-toan on its own says a fee is paid from its application, and leads to tracking', async ({ page }) => {
+  await page.goto('/thanh-toan');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thanh toán lệ phí');
+  await expect(page.getByText('Lệ phí được thanh toán theo từng hồ sơ.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pay the fee');
+  await page.getByRole('link', { name: 'Track an application' }).last().click();
+  await expect(page).toHaveURL(/\/tra-cuu$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Track an application');
+});

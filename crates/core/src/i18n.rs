@@ -521,6 +521,7 @@ messages! {
     PayStatus => ("Trạng thái thanh toán", "Payment status"),
     PayPendingNote => ("Đang chờ xác nhận từ ngân hàng. Bạn có thể kiểm tra lại sau ít phút.", "Waiting for the bank's confirmation. You can check again in a few minutes."),
     PayResultTitle => ("Kết quả thanh toán", "Payment result"),
+    PayStartNote => ("Lệ phí được thanh toán theo từng hồ sơ. Hãy tra cứu hồ sơ bằng mã hồ sơ và 4 số cuối số điện thoại đã khai, rồi chọn “Thanh toán lệ phí”.", "Fees are paid for each application. Look up your application with its code and the last 4 digits of the phone number you gave, then choose “Pay the fee”."),
     PayPaidNote => ("Cảm ơn bạn. Khoản phí đã được ghi nhận vào hồ sơ.", "Thank you. The fee is recorded on your application."),
     PayFailedNote => ("Bạn chưa bị trừ tiền. Bạn có thể thử lại, hoặc chuyển khoản bằng mã VietQR.", "You have not been charged. You can try again, or pay by bank transfer with a VietQR code."),
     PayTryAgain => ("Chọn cách thanh toán khác hoặc thử lại", "Try again or choose another way to pay"),

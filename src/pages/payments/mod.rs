@@ -4,9 +4,11 @@
 
 mod pay;
 mod result;
+mod start;
 
 pub use pay::PayPage;
 pub use result::PayResult;
+pub use start::PayStart;
 
 use crate::components::summary_row;
 use leptos::prelude::*;
