@@ -51,7 +51,7 @@ const SHORT_MODULE: &str = "a";
 /// when the glue does not name each import exactly once as a key (a wasm-bindgen whose glue this does
 /// not understand).
 pub fn shorten(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String), String> {
-    let (start, end) = import_section(wasm)?;
+    let std::ops::Range { start, end } = section_range(wasm, 2)?.ok_or("the module imports nothing")?;
     let content = &wasm[start..end];
     let reader = wasmparser::ImportSectionReader::new(wasmparser::BinaryReader::new(content, start)).map_err(|e| e.to_string())?;
     let entries: Vec<(usize, wasmparser::Imports)> =
@@ -106,13 +106,7 @@ pub fn without_dispose_aliases(js: &str) -> String {
 /// `wasm` without the exports whose names `scripts` never mention (functions only: the memory, the
 /// table and globals stay). Returns the module and the names dropped.
 pub fn drop_unused_exports(wasm: &[u8], scripts: &str) -> Result<(Vec<u8>, Vec<String>), String> {
-    let mut range = None;
-    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
-        if let wasmparser::Payload::ExportSection(reader) = payload.map_err(|e| e.to_string())? {
-            range = Some(reader.range());
-        }
-    }
-    let Some(range) = range else { return Ok((wasm.to_vec(), Vec::new())) };
+    let Some(range) = section_range(wasm, 7)? else { return Ok((wasm.to_vec(), Vec::new())) };
     let reader = wasmparser::ExportSectionReader::new(wasmparser::BinaryReader::new(&wasm[range.clone()], range.start))
         .map_err(|e| e.to_string())?;
     let entries: Vec<(usize, wasmparser::Export)> = reader.into_iter_with_offsets().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
@@ -131,10 +125,14 @@ pub fn drop_unused_exports(wasm: &[u8], scripts: &str) -> Result<(Vec<u8>, Vec<S
     Ok((with_section(wasm, 7, range, &section)?, dropped))
 }
 
+/// A character that can be part of a JavaScript name (as wasm-bindgen's names are written).
+fn name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '$'
+}
+
 /// Whether `name` occurs in `text` as a whole name (not inside a longer one).
 fn names(text: &str, name: &str) -> bool {
-    let part = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
-    text.match_indices(name).any(|(at, _)| !text[..at].ends_with(part) && !text[at + name.len()..].starts_with(part))
+    text.match_indices(name).any(|(at, _)| !text[..at].ends_with(name_char) && !text[at + name.len()..].starts_with(name_char))
 }
 
 /// `wasm` with the content of its section `id` at `range` replaced by `content`, checked valid.
@@ -149,14 +147,16 @@ fn with_section(wasm: &[u8], id: u8, range: std::ops::Range<usize>, content: &[u
     Ok(out)
 }
 
-/// Where the import section's content starts and ends.
-fn import_section(wasm: &[u8]) -> Result<(usize, usize), String> {
+/// Where the content of the section `id` (2 imports, 7 exports) starts and ends, if the module has one.
+fn section_range(wasm: &[u8], id: u8) -> Result<Option<std::ops::Range<usize>>, String> {
     for payload in wasmparser::Parser::new(0).parse_all(wasm) {
-        if let wasmparser::Payload::ImportSection(reader) = payload.map_err(|e| e.to_string())? {
-            return Ok((reader.range().start, reader.range().end));
+        match payload.map_err(|e| e.to_string())? {
+            wasmparser::Payload::ImportSection(reader) if id == 2 => return Ok(Some(reader.range())),
+            wasmparser::Payload::ExportSection(reader) if id == 7 => return Ok(Some(reader.range())),
+            _ => {}
         }
     }
-    Err("the module imports nothing".into())
+    Ok(None)
 }
 
 /// Where the section whose content starts at `content` begins (its id byte), walking the sections from
@@ -180,7 +180,7 @@ fn rename_key(js: &str, name: &str, short: &str) -> Result<String, String> {
     let found: Vec<usize> = js
         .match_indices(&key)
         .map(|(at, _)| at)
-        .filter(|&at| !js[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+        .filter(|&at| !js[..at].ends_with(name_char))
         .collect();
     match found.as_slice() {
         [at] => Ok(format!("{}{short}:{}", &js[..*at], &js[at + key.len()..])),
@@ -248,7 +248,7 @@ mod tests {
         return { __proto__: null, \"./mytho-so_bg.js\": import0 }; }";
 
     fn imports_of(wasm: &[u8]) -> Vec<(String, String)> {
-        let (start, end) = import_section(wasm).unwrap();
+        let std::ops::Range { start, end } = section_range(wasm, 2).unwrap().unwrap();
         let reader = wasmparser::ImportSectionReader::new(wasmparser::BinaryReader::new(&wasm[start..end], start)).unwrap();
         reader.into_imports().map(|i| i.unwrap()).map(|i| (i.module.to_string(), i.name.to_string())).collect()
     }

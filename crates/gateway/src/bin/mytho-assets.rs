@@ -1,10 +1,14 @@
-//! `mytho-assets compress DIR` writes brotli and gzip copies beside the built files;
-//! `mytho-assets pages DIR APP LOADER` puts the app's script (the folder `APP` of DIR) and preload hints
-//! for what the splitter's loader LOADER says an area needs into every page; `mytho-assets pack DIR -- WASM_OPT_FLAGS…` packs the wasm splitter's shared chunks in DIR
-//! into a few files (`assets::pack`); `mytho-assets boundary DIR` gives the main module's imports from
-//! wasm-bindgen's glue short names on both sides and drops the exports no script uses (`assets::boundary`); `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`
-//! prints what the first load of each page fetches and what a visit through every area fetches, and
-//! fails when one is over its budget.
+//! The build's tools for `dist/`:
+//! - `mytho-assets compress DIR`: brotli and gzip copies beside the built files;
+//! - `mytho-assets boundary DIR`: the main module's imports from wasm-bindgen's glue get short names on
+//!   both sides, and the exports no script uses are dropped (`assets::boundary`);
+//! - `mytho-assets pack DIR -- WASM_OPT_FLAGS…`: the wasm splitter's shared chunks in DIR packed into a
+//!   few files (`assets::pack`);
+//! - `mytho-assets pages DIR APP LOADER`: the app's script (the folder `APP` of DIR) into every page, with
+//!   preload hints for what the splitter's loader LOADER says the page's area needs;
+//! - `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`: what the first
+//!   load of each page fetches and what a visit through every area fetches; fails when one is over its
+//!   budget.
 
 use mytho_core::routes::Bundle;
 use mytho_gateway::assets;
