@@ -51,10 +51,25 @@ pub fn App(config: AppConfig) -> impl IntoView {
     provide_context(backend);
     view! {
         <Router>
+            <FocusFollowsNavigation/>
             <Header/>
             <ConnectionBanner/>
             <main id="main" tabindex="-1">{routes::app()}</main>
             <Footer/>
         </Router>
     }
+}
+
+/// Focus follows the reader to each new page, never left on the body (see
+/// [`platform::focus_after_navigation`]). Not on the first page: there the browser's own start applies.
+#[component]
+fn FocusFollowsNavigation() -> impl IntoView {
+    let path = leptos_router::hooks::use_location().pathname;
+    Effect::new(move |before: Option<String>| {
+        let now = path.get();
+        if before.is_some_and(|before| before != now) {
+            platform::focus_after_navigation("main");
+        }
+        now
+    });
 }

@@ -184,6 +184,37 @@ pub fn focus(id: &str) {
     }
 }
 
+/// After a move to another address, keeps keyboard focus (and the screen reader) off the page's body.
+/// The link that was used is usually gone with the old page, which drops focus to `<body>`; one in the
+/// header or footer stays but leaves the reader far from the new page. Either way focus goes to `main_id`,
+/// unless the new page put it somewhere itself (a form step's heading, an error summary). An area's code
+/// may still be on its way with the old page shown, so this looks again on each frame while focus has
+/// not moved, for up to ten seconds.
+pub fn focus_after_navigation(main_id: &'static str) {
+    let Some(document) = window().document() else { return };
+    let used = document.active_element();
+    settle_focus(document, used, main_id, 600);
+}
+
+fn settle_focus(document: web_sys::Document, used: Option<web_sys::Element>, main_id: &'static str, frames_left: u32) {
+    leptos::prelude::request_animation_frame(move || {
+        let body: Option<web_sys::Element> = document.body().map(Into::into);
+        let active = document.active_element().filter(|a| Some(a) != body.as_ref());
+        let in_main = |a: &web_sys::Element| document.get_element_by_id(main_id).is_some_and(|m| m.contains(Some(a)));
+        match active {
+            // The new page placed it.
+            Some(a) if Some(&a) != used.as_ref() => {}
+            // Still the old page's link (or one the new page kept): look again once the new page is drawn.
+            Some(a) if in_main(&a) => {
+                if frames_left > 0 {
+                    settle_focus(document, used, main_id, frames_left - 1);
+                }
+            }
+            _ => focus(main_id),
+        }
+    });
+}
+
 pub fn print() {
     let _ = window().print();
 }

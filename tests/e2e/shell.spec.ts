@@ -90,6 +90,38 @@ test('navigation, back and forward, and the current area marked', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
 });
 
+test('after a move by a link or by Back, focus is on the new page, never on the body; a page that places it keeps it', async ({ page }) => {
+  const onBody = () => page.evaluate(() => document.activeElement === null || document.activeElement === document.body);
+  await page.goto('/');
+  await appReady(page);
+  // The header's links stay on screen: focus leaves them for the new page (a screen reader reads it next).
+  for (const area of AREAS) {
+    await page.locator('.site-nav').getByRole('link', { name: area.vi, exact: true }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(area.h1);
+    await expect(page.locator('#main')).toBeFocused();
+  }
+  // A link on the page goes away with it; Back too (the area's code is here, or is fetched first).
+  await page.goto('/thanh-toan');
+  await appReady(page);
+  await page.locator('main').getByRole('link', { name: 'Tra cứu hồ sơ' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tra cứu hồ sơ');
+  await expect(page.locator('#main')).toBeFocused();
+  await page.locator('.site-header__name').press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  await page.locator('main').getByRole('link', { name: 'Hỏi đáp' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+  expect(await onBody()).toBe(false);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  expect(await onBody()).toBe(false);
+  // A form's step puts focus on its own heading: that is kept.
+  await page.goto('/dich-vu-cong/khai-sinh');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thông tin trẻ');
+  await expect(page.locator('#step-heading')).toBeFocused();
+});
+
 test('deep links open the right page, with status 200', async ({ page }) => {
   for (const area of AREAS) {
     const response = await page.goto(`${area.path}/mot/trang/sau`);
