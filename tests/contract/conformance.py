@@ -353,9 +353,11 @@ def main():
         with open(config, "w") as f:
             f.write(schemathesis_config(made, args.officer_token))
         st = os.path.join(os.path.dirname(sys.executable), "st")
+        # One worker: with two, schemathesis drew examples in two threads and Hypothesis once failed a
+        # draw that passed on replay (FlakyFailure in CI, seed fixed); one is as fast (the GIL) and replays.
         cmd = [st, "--config-file", config, "run", CONTRACT, "--url", s.base, "--checks", "all",
                "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", str(args.examples),
-               "--request-timeout", "30", "--workers", "2"]
+               "--request-timeout", "30", "--workers", "1"]
         if args.seed is not None:
             cmd += ["--seed", str(args.seed)]
         for area, tags in AREA_TAGS.items():
