@@ -21,21 +21,37 @@ pub struct RequestOptions {
     pub retry: RetryPolicy,
 }
 
+// Only `decode` depends on the answer's type: the requests themselves (retries, timeout, abort) are
+// compiled once, not once per type of answer.
+
 /// GET and decode JSON; retried as the options allow.
 pub async fn get_json<T: DeserializeOwned>(url: &str, options: &RequestOptions) -> Result<T, ApiError> {
-    get_json_with(url, &[], options).await
+    decode(&fetch_text(Method::Get, url, &[], options).await?)
 }
 
 /// GET with request headers (a dossier's secrets travel there, never in the URL) and decode JSON.
 pub async fn get_json_with<T: DeserializeOwned>(url: &str, headers: &[(&str, &str)], options: &RequestOptions) -> Result<T, ApiError> {
-    let response = with_retries(options, || send_as(Method::Get, url, options.timeout_ms, headers)).await?;
-    response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
+    decode(&fetch_text(Method::Get, url, headers, options).await?)
 }
 
 /// GET a text body (the config is parsed by the core crate, which reports its own errors).
 pub async fn get_text(url: &str, options: &RequestOptions) -> Result<String, ApiError> {
-    let response = get_with_retries(url, options).await?;
+    fetch_text(Method::Get, url, &[], options).await
+}
+
+/// A successful answer's body; retried as the options allow.
+async fn fetch_text(method: Method, url: &str, headers: &[(&str, &str)], options: &RequestOptions) -> Result<String, ApiError> {
+    text(with_retries(method, url, headers, options).await?).await
+}
+
+/// The body of an answer (a body cut off on its way is a lost connection).
+pub async fn text(response: Response) -> Result<String, ApiError> {
     response.text().await.map_err(|_| ApiError::Offline)
+}
+
+/// JSON into `T`.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 /// POST a JSON body, once (a POST is not repeated behind the user's back); the answer's body is ignored.
@@ -58,10 +74,10 @@ pub async fn post_for_with<B: serde::Serialize, T: DeserializeOwned>(
     options: &RequestOptions,
 ) -> Result<T, ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    let response = with_retries(options, || send_as(Method::Post(json.clone()), url, options.timeout_ms, headers)).await?;
-    response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
+    decode(&fetch_text(Method::Post(json), url, headers, options).await?)
 }
 
+#[derive(Clone)]
 pub enum Method {
     Get,
     Post(String),
@@ -70,18 +86,11 @@ pub enum Method {
     Form(String),
 }
 
-async fn get_with_retries(url: &str, options: &RequestOptions) -> Result<Response, ApiError> {
-    with_retries(options, || send(Method::Get, url, options.timeout_ms)).await
-}
-
-async fn with_retries<F: std::future::Future<Output = Result<Response, ApiError>>>(
-    options: &RequestOptions,
-    attempt: impl Fn() -> F,
-) -> Result<Response, ApiError> {
+async fn with_retries(method: Method, url: &str, headers: &[(&str, &str)], options: &RequestOptions) -> Result<Response, ApiError> {
     let mut attempts = 0;
     loop {
         attempts += 1;
-        match attempt().await {
+        match send_as(method.clone(), url, options.timeout_ms, headers).await {
             Ok(response) => return Ok(response),
             Err(err) if options.retry.should_retry(attempts, &err) => {
                 platform::sleep(options.retry.delay_ms(attempts - 1, js_sys::Math::random())).await;
@@ -197,7 +206,7 @@ pub async fn post_bytes_for<T: DeserializeOwned>(
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
     match status {
         0 => Err(ApiError::Offline),
-        200..=299 => serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string())),
+        200..=299 => decode(&text),
         _ => Err(ApiError::from_status(status, serde_json::from_str::<ErrorBody>(&text).ok())),
     }
 }
@@ -214,7 +223,7 @@ async fn checked(response: Response) -> Result<Response, ApiError> {
         Ok(response)
     } else {
         let status = response.status();
-        let body = response.json::<ErrorBody>().await.ok();
+        let body = text(response).await.ok().and_then(|t| serde_json::from_str::<ErrorBody>(&t).ok());
         Err(ApiError::from_status(status, body))
     }
 }
