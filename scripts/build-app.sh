@@ -20,6 +20,8 @@ WASM_OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --ena
   --enable-reference-types --enable-multivalue --strip-producers --strip-target-features)
 
 trunk build --release --offline
+# The content files as the app reads them; their sources in public/ keep their indentation for editors.
+"$assets" minify-json dist/faq.json dist/lessons.json dist/tourism.json
 
 # --emit-relocs (.cargo/config.toml) lets the splitter move functions between modules.
 cargo build --release --locked --target wasm32-unknown-unknown --bin mytho-so

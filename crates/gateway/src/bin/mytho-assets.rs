@@ -6,6 +6,7 @@
 //!   few files (`assets::pack`);
 //! - `mytho-assets pages DIR APP LOADER`: the app's script (the folder `APP` of DIR) into every page, with
 //!   preload hints for what the splitter's loader LOADER says the page's area needs;
+//! - `mytho-assets minify-json FILE…`: content files without their editors' indentation;
 //! - `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`: what the first
 //!   load of each page fetches and what a visit through every area fetches; fails when one is over its
 //!   budget.
@@ -53,6 +54,10 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("cannot pack the chunks of {dir}: {e}")),
             }
         }
+        ["minify-json", files @ ..] if !files.is_empty() => match files.iter().try_for_each(|f| assets::minify_json(Path::new(f)).map_err(|e| format!("{f}: {e}"))) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("cannot minify {e}")),
+        },
         ["size", dir] => size(dir, [None; 3]),
         ["size", dir, "--budget", budget, "--area-budget", area, "--journey-budget", journey] => {
             match (budget.parse(), area.parse(), journey.parse()) {
@@ -61,7 +66,7 @@ fn main() -> ExitCode {
             }
         }
         _ => fail(
-            "usage: mytho-assets compress DIR | mytho-assets pages DIR APP LOADER | mytho-assets pack DIR -- WASM_OPT_FLAGS… | mytho-assets boundary DIR | \
+            "usage: mytho-assets compress DIR | mytho-assets minify-json FILE… | mytho-assets pages DIR APP LOADER | mytho-assets pack DIR -- WASM_OPT_FLAGS… | mytho-assets boundary DIR | \
              mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]",
         ),
     }
