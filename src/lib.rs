@@ -8,6 +8,7 @@ pub mod api;
 mod components;
 mod files;
 mod i18n;
+mod json;
 mod pages;
 mod platform;
 pub mod routes;

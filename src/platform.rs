@@ -74,7 +74,7 @@ pub fn reload() {
 
 /// A stored JSON value; `None` when missing, blocked or unreadable.
 pub fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&stored(key)?).ok()
+    crate::json::parse(&stored(key)?).ok()
 }
 
 /// Keeps a value as JSON (silently nothing where the browser keeps no storage).

@@ -1,6 +1,6 @@
 //! The boundary between the app and "the city's backend".
 
-use super::http::{decode, get_json, get_json_with, post_bytes_for, post_for, post_for_with, post_json, put_json, send_as, text, Method, RequestOptions};
+use super::http::{decode, get_json, get_json_with, post_bytes_for, post_for, post_for_with, post_json, put_json, send_as, json, Method, RequestOptions};
 use mytho_core::classes::{ClassStarted, Dashboard, JoinClass, Joined, LearnerProgress, StartClass, CLASSES_PATH};
 use mytho_core::api::{ApiError, FaqFeedback, Health, FAQ_FEEDBACK_PATH, HEALTH_PATH};
 use mytho_core::dossier::{
@@ -216,7 +216,7 @@ impl ClassBackend for GatewayBackend {
         Box::pin(async move {
             let auth = format!("Bearer {token}");
             let r = send_as(Method::Get, &url, self.options.timeout_ms, &[("authorization", &auth)]).await?;
-            decode(&text(r).await?)
+            decode(json(r).await?)
         })
     }
 

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
@@ -22,36 +22,46 @@ pub struct RequestOptions {
 }
 
 // Only `decode` depends on the answer's type: the requests themselves (retries, timeout, abort) are
-// compiled once, not once per type of answer.
+// compiled once, not once per type of answer, and the browser parses the JSON (`crate::json`).
 
 /// GET and decode JSON; retried as the options allow.
 pub async fn get_json<T: DeserializeOwned>(url: &str, options: &RequestOptions) -> Result<T, ApiError> {
-    decode(&fetch_text(Method::Get, url, &[], options).await?)
+    decode(fetch_json(Method::Get, url, &[], options).await?)
 }
 
 /// GET with request headers (a dossier's secrets travel there, never in the URL) and decode JSON.
 pub async fn get_json_with<T: DeserializeOwned>(url: &str, headers: &[(&str, &str)], options: &RequestOptions) -> Result<T, ApiError> {
-    decode(&fetch_text(Method::Get, url, headers, options).await?)
+    decode(fetch_json(Method::Get, url, headers, options).await?)
 }
 
-/// GET a text body (the config is parsed by the core crate, which reports its own errors).
+/// GET a text body (the config is parsed by the core crate, which reports its own errors, unknown
+/// fields among them: a city's typo surfaces whatever server it deploys the app with).
 pub async fn get_text(url: &str, options: &RequestOptions) -> Result<String, ApiError> {
-    fetch_text(Method::Get, url, &[], options).await
-}
-
-/// A successful answer's body; retried as the options allow.
-async fn fetch_text(method: Method, url: &str, headers: &[(&str, &str)], options: &RequestOptions) -> Result<String, ApiError> {
-    text(with_retries(method, url, headers, options).await?).await
-}
-
-/// The body of an answer (a body cut off on its way is a lost connection).
-pub async fn text(response: Response) -> Result<String, ApiError> {
+    let response = with_retries(Method::Get, url, &[], options).await?;
     response.text().await.map_err(|_| ApiError::Offline)
 }
 
-/// JSON into `T`.
-pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+/// A successful answer's JSON, as the browser parsed it; retried as the options allow.
+pub async fn fetch_json(method: Method, url: &str, headers: &[(&str, &str)], options: &RequestOptions) -> Result<JsValue, ApiError> {
+    json(with_retries(method, url, headers, options).await?).await
+}
+
+/// The body of an answer parsed by the browser: a body that is not JSON is a decoding error; one cut
+/// off on its way, a lost connection.
+pub async fn json(response: Response) -> Result<JsValue, ApiError> {
+    let parsing = web_sys::Response::from(response).json().map_err(|_| ApiError::Offline)?;
+    JsFuture::from(parsing).await.map_err(|e| {
+        if e.is_instance_of::<js_sys::SyntaxError>() {
+            ApiError::Decode(crate::json::message(&e))
+        } else {
+            ApiError::Offline
+        }
+    })
+}
+
+/// Parsed JSON into `T`.
+pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, ApiError> {
+    crate::json::read(value).map_err(ApiError::Decode)
 }
 
 /// POST a JSON body, once (a POST is not repeated behind the user's back); the answer's body is ignored.
@@ -74,7 +84,7 @@ pub async fn post_for_with<B: serde::Serialize, T: DeserializeOwned>(
     options: &RequestOptions,
 ) -> Result<T, ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
-    decode(&fetch_text(Method::Post(json), url, headers, options).await?)
+    decode(fetch_json(Method::Post(json), url, headers, options).await?)
 }
 
 #[derive(Clone)]
@@ -206,8 +216,8 @@ pub async fn post_bytes_for<T: DeserializeOwned>(
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
     match status {
         0 => Err(ApiError::Offline),
-        200..=299 => decode(&text),
-        _ => Err(ApiError::from_status(status, serde_json::from_str::<ErrorBody>(&text).ok())),
+        200..=299 => crate::json::parse(&text).map_err(ApiError::Decode),
+        _ => Err(ApiError::from_status(status, crate::json::parse::<ErrorBody>(&text).ok())),
     }
 }
 
@@ -223,7 +233,7 @@ async fn checked(response: Response) -> Result<Response, ApiError> {
         Ok(response)
     } else {
         let status = response.status();
-        let body = text(response).await.ok().and_then(|t| serde_json::from_str::<ErrorBody>(&t).ok());
+        let body = json(response).await.ok().and_then(|v| decode::<ErrorBody>(v).ok());
         Err(ApiError::from_status(status, body))
     }
 }

@@ -37,36 +37,43 @@ impl fmt::Display for ConfigLoadError {
     }
 }
 
-/// A content file beside the app (a static file the city edits), read by `parse`.
-async fn content<T>(url: &str, parse: fn(&str) -> Result<T, String>) -> Result<T, ApiError> {
+/// A content file beside the app (a static file the city edits; the gateway checks it in full when it
+/// starts).
+async fn content<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     let options = RequestOptions { timeout_ms: 20_000, retry: RetryPolicy::default() };
-    parse(&http::get_text(url, &options).await?).map_err(ApiError::Decode)
+    let value = http::fetch_json(http::Method::Get, url, &[], &options).await;
+    value.and_then(http::decode).map_err(|e| match e {
+        ApiError::Decode(d) => ApiError::Decode(format!("{url} is not valid: {d}")),
+        other => other,
+    })
 }
 
 /// The FAQ content: loaded after the first screen, kept in memory so the chat keeps working offline.
 pub async fn load_faq() -> Result<FaqData, ApiError> {
-    content("/faq.json", FaqData::parse).await
+    content("/faq.json").await
 }
 
 /// The visitors' guide (places, events, products, the map sketch).
 const TOURISM_URL: &str = "/tourism.json";
 
 pub async fn load_tourism() -> Result<mytho_core::tourism::Tourism, ApiError> {
-    content(TOURISM_URL, mytho_core::tourism::Tourism::parse).await
+    content(TOURISM_URL).await
 }
 
 /// The guide's map sketch alone, for the reports pages.
 pub async fn load_map_sketch() -> Result<mytho_core::tourism::MapSketch, ApiError> {
-    content(TOURISM_URL, mytho_core::tourism::MapSketch::from_guide).await
+    content::<mytho_core::tourism::GuideSketch>(TOURISM_URL).await.map(|g| g.map)
 }
 
 /// The digital-skills lessons.
 pub async fn load_lessons() -> Result<mytho_core::lessons::Lessons, ApiError> {
-    content("/lessons.json", mytho_core::lessons::Lessons::parse).await
+    content("/lessons.json").await
 }
 
 pub async fn load_config() -> Result<AppConfig, ConfigLoadError> {
     let options = RequestOptions { timeout_ms: 15_000, retry: RetryPolicy::default() };
     let text = http::get_text(CONFIG_URL, &options).await.map_err(ConfigLoadError::Fetch)?;
-    AppConfig::parse(&text).map_err(ConfigLoadError::Invalid)
+    let config: AppConfig = crate::json::parse(&text).map_err(|e| ConfigLoadError::Invalid(ConfigError::Syntax(e)))?;
+    config.validate().map_err(ConfigLoadError::Invalid)?;
+    Ok(config)
 }

@@ -3,7 +3,7 @@
 //! token instead of an id all work. A server that answers XML only is told apart with a clear message.
 
 use super::backend::ApiFuture;
-use super::http::{decode, get_json, send_raw, text, Method, RequestOptions};
+use super::http::{decode, get_json, send_raw, json, Method, RequestOptions};
 use mytho_core::api::{ApiError, ErrorBody};
 use mytho_core::i18n::Localized;
 use mytho_core::config::AppConfig;
@@ -78,7 +78,7 @@ impl ReportBackend for Open311Backend {
             let headers: &[(&str, &str)] = if self.own { &own } else { &[] };
             let r = send_raw(Method::Form(body), &format!("{}/requests.json", self.base), self.options.timeout_ms, headers).await?;
             let (ok, status) = (r.ok(), r.status());
-            let v = decode::<Value>(&text(r).await?).map_err(xml_only)?;
+            let v = decode::<Value>(json(r).await?).map_err(xml_only)?;
             if !ok {
                 // The standard's `[{code, description}]`: the server's own words (in one language).
                 let body = read_errors(&v).map(|said| ErrorBody { code: "open311".into(), message: Localized { vi: said.clone(), en: said }, fields: vec![] });

@@ -177,3 +177,35 @@ test('one long word wraps on the check page at 320 px, and a long button stays o
   expect(await again.evaluate((el) => el.getClientRects().length)).toBe(1);
   expect(await again.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 });
+
+// The browser parses answers (JSON.parse) and the app reads only the fields it knows: a newer server's
+// extra fields break nothing, and an answer it cannot read is explained, with a way to try again.
+test("a server's answer with fields the app does not know still works; one it cannot read is explained", async ({ page, problems }) => {
+  let mode: 'extra' | 'html' | 'shape' = 'extra';
+  await page.route('**/api/v1/procedures', async (route) => {
+    const real = await (await route.fetch()).json();
+    const body =
+      mode === 'extra'
+        ? JSON.stringify({ ...real, added_by_a_newer_server: [1, 2], procedures: real.procedures.map((p: object) => ({ ...p, extra: { x: 1 } })) })
+        : mode === 'html'
+          ? '<!doctype html><p>Bad gateway</p>'
+          : JSON.stringify({ procedures: 'none' });
+    return route.fulfill({ status: 200, contentType: 'application/json', body });
+  });
+  await page.goto('/dich-vu-cong');
+  await appReady(page);
+  await expect(page.locator('.procedure-list a')).toHaveCount(7);
+
+  for (const broken of ['html', 'shape'] as const) {
+    mode = broken;
+    await page.reload();
+    await appReady(page);
+    await expect(page.getByRole('alert')).toContainText('Máy chủ trả về dữ liệu không đọc được.');
+    await expect(page.locator('.procedure-list a')).toHaveCount(0);
+  }
+  mode = 'extra';
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await expect(page.locator('.procedure-list a')).toHaveCount(7);
+  await expectNoAxeViolations(page);
+  problems.length = 0;
+});

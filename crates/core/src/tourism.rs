@@ -126,16 +126,17 @@ pub fn cos_of_latitude(degrees: f64) -> f64 {
     sum
 }
 
+/// Only the sketch from the guide's content file: the reports pages draw it and need nothing else
+/// (reading the whole guide would put its decoding in their bundle too).
+#[derive(Deserialize)]
+pub struct GuideSketch {
+    #[serde(default)]
+    pub map: MapSketch,
+}
+
 impl MapSketch {
-    /// Only the sketch from the guide's content file: the reports pages draw it and need nothing else
-    /// (reading the whole guide would put its decoding in their bundle too).
     pub fn from_guide(json: &str) -> Result<MapSketch, String> {
-        #[derive(Deserialize)]
-        struct SketchOnly {
-            #[serde(default)]
-            map: MapSketch,
-        }
-        serde_json::from_str::<SketchOnly>(json).map(|g| g.map).map_err(|e| format!("tourism.json is not valid: {e}"))
+        serde_json::from_str::<GuideSketch>(json).map(|g| g.map).map_err(|e| format!("tourism.json is not valid: {e}"))
     }
 
     /// The drawing's size for a given width: east–west distances shrink with the cosine of the latitude.
