@@ -43,6 +43,10 @@ pub fn start() {
     });
 }
 
+/// The page's main region (`<main>`), where the skip link in `index.html` goes and focus lands after an
+/// action that removed the focused control.
+pub(crate) const MAIN_ID: &str = "main";
+
 /// App-wide state lives above the router, in context.
 #[component]
 pub fn App(config: AppConfig) -> impl IntoView {
@@ -55,7 +59,7 @@ pub fn App(config: AppConfig) -> impl IntoView {
             <FocusFollowsNavigation/>
             <Header/>
             <ConnectionBanner/>
-            <main id="main" tabindex="-1">{routes::app()}</main>
+            <main id=MAIN_ID tabindex="-1">{routes::app()}</main>
             <Footer/>
         </Router>
     }
@@ -69,7 +73,7 @@ fn FocusFollowsNavigation() -> impl IntoView {
     Effect::new(move |before: Option<String>| {
         let now = path.get();
         if before.is_some_and(|before| before != now) {
-            platform::focus_after_navigation("main");
+            platform::focus_after_navigation(MAIN_ID);
         }
         now
     });

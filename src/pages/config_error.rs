@@ -19,7 +19,7 @@ pub fn ConfigError(error: ConfigLoadError) -> impl IntoView {
                 <LangSwitch/>
             </div>
         </header>
-        <main id="main" tabindex="-1">
+        <main id=crate::MAIN_ID tabindex="-1">
             <div class="error-panel" role="alert">
                 <h1 class="page-title">{move || i18n.tr(Msg::ConfigErrorTitle)}</h1>
                 <p>{move || i18n.tr(Msg::ConfigErrorBody)}</p>

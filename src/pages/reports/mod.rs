@@ -180,7 +180,7 @@ fn mine() -> impl IntoView {
         platform::forget(KEPT_REPORTS_KEY);
         kept.set(vec![]);
         // The button is gone: focus goes to the page, not to the body.
-        platform::focus("main");
+        platform::focus(crate::MAIN_ID);
     };
     move || {
         (!kept.with(Vec::is_empty)).then(|| {
