@@ -105,14 +105,31 @@ impl Site {
         let path = req.uri().path().to_string();
         let names_file = path.rsplit('/').next().unwrap_or("").contains('.');
         if names_file {
+            use crate::assets::dictionary;
+            let (available, accepted) = (header_text(&req, "available-dictionary"), header_text(&req, "accept-encoding"));
+            if !available.is_empty() {
+                if let Some(body) = dictionary::variant_for(&self.dist, &path, &accepted, &available) {
+                    let headers = [
+                        (header::CONTENT_TYPE, "application/wasm"),
+                        (header::CONTENT_ENCODING, "dcb"),
+                        (header::VARY, "accept-encoding, available-dictionary"),
+                    ];
+                    return (headers, body).into_response();
+                }
+            }
             let files = ServeDir::new(&self.dist).precompressed_br().precompressed_gzip();
-            let response = match files.oneshot(req).await {
+            let mut response = match files.oneshot(req).await {
                 Ok(r) => r.map(Body::new),
                 Err(never) => match never {},
             };
             if response.status() == StatusCode::NOT_FOUND {
                 // A missing asset is never answered with HTML.
                 return (StatusCode::NOT_FOUND, "not found").into_response();
+            }
+            if let Some(value) = dictionary::use_as_dictionary(&path).and_then(|v| HeaderValue::from_str(&v).ok()) {
+                response.headers_mut().insert("use-as-dictionary", value);
+            } else if dictionary::has_variant(&path) {
+                response.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding, available-dictionary"));
             }
             return response;
         }
@@ -129,6 +146,10 @@ impl Site {
     pub fn csp(&self) -> HeaderValue {
         self.csp.clone()
     }
+}
+
+fn header_text(req: &Request, name: &str) -> String {
+    req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
 }
 
 /// Trunk names built assets `name-<16 hex digits>[_bg].ext`, and the app's modules live in

@@ -1,5 +1,6 @@
 //! The build's tools for `dist/`:
-//! - `mytho-assets compress DIR`: brotli and gzip copies beside the built files;
+//! - `mytho-assets compress DIR`: brotli and gzip copies beside the built files, and `dcb` copies of the
+//!   areas' wasm files against the main module (`assets::dictionary`);
 //! - `mytho-assets boundary DIR`: the main module's imports from wasm-bindgen's glue get short names on
 //!   both sides, and the exports no script uses are dropped (`assets::boundary`);
 //! - `mytho-assets pack DIR -- WASM_OPT_FLAGS…`: the wasm splitter's shared chunks in DIR packed into a
@@ -7,7 +8,7 @@
 //! - `mytho-assets pages DIR APP LOADER`: the app's script (the folder `APP` of DIR) into every page, with
 //!   preload hints for what the splitter's loader LOADER says the page's area needs;
 //! - `mytho-assets minify-json FILE…`: content files without their editors' indentation;
-//! - `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]`: what the first
+//! - `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES --dictionary-journey-budget BYTES]`: what the first
 //!   load of each page fetches and what a visit through every area fetches; fails when one is over its
 //!   budget.
 
@@ -21,7 +22,7 @@ fn main() -> ExitCode {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["compress", dir] => match assets::precompress(Path::new(dir)) {
             Ok(n) => {
-                println!("precompressed {n} files in {dir} (brotli q11, gzip -9)");
+                println!("precompressed {n} files in {dir} (brotli q11, gzip -9; dcb against the main module)");
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&format!("cannot compress {dir}: {e}")),
@@ -58,16 +59,16 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&format!("cannot minify {e}")),
         },
-        ["size", dir] => size(dir, [None; 3]),
-        ["size", dir, "--budget", budget, "--area-budget", area, "--journey-budget", journey] => {
-            match (budget.parse(), area.parse(), journey.parse()) {
-                (Ok(b), Ok(a), Ok(j)) => size(dir, [Some(b), Some(a), Some(j)]),
-                _ => fail("--budget, --area-budget and --journey-budget take a number of bytes"),
+        ["size", dir] => size(dir, [None; 4]),
+        ["size", dir, "--budget", budget, "--area-budget", area, "--journey-budget", journey, "--dictionary-journey-budget", dictionary] => {
+            match (budget.parse(), area.parse(), journey.parse(), dictionary.parse()) {
+                (Ok(b), Ok(a), Ok(j), Ok(d)) => size(dir, [Some(b), Some(a), Some(j), Some(d)]),
+                _ => fail("--budget, --area-budget, --journey-budget and --dictionary-journey-budget take a number of bytes"),
             }
         }
         _ => fail(
             "usage: mytho-assets compress DIR | mytho-assets minify-json FILE… | mytho-assets pages DIR APP LOADER | mytho-assets pack DIR -- WASM_OPT_FLAGS… | mytho-assets boundary DIR | \
-             mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES]",
+             mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES --dictionary-journey-budget BYTES]",
         ),
     }
 }
@@ -75,7 +76,7 @@ fn main() -> ExitCode {
 /// Budgets: the home page (where most visits start), each area's own page, and the journey (a visit
 /// that lands on the home page and opens every area but payments once: the home page's files, then
 /// each area's module, chunks and content file, each file counted once).
-fn size(dir: &str, [budget, area_budget, journey_budget]: [Option<usize>; 3]) -> ExitCode {
+fn size(dir: &str, [budget, area_budget, journey_budget, dictionary_budget]: [Option<usize>; 4]) -> ExitCode {
     let mut over = Vec::new();
     let mut journey: Vec<assets::SizeRow> = Vec::new();
     for bundle in Bundle::ALL {
@@ -106,6 +107,18 @@ fn size(dir: &str, [budget, area_budget, journey_budget]: [Option<usize>; 3]) ->
     }
     if let Some(br) = page_report("A visit through the areas (home page, then each area but payments once)", &journey, journey_budget) {
         over.push(format!("the journey: {br} bytes brotli, budget {}", journey_budget.unwrap_or(0)));
+    }
+    // What the same visit costs where the browser keeps the main module as a dictionary (`dcb`).
+    let with_dictionary: usize = journey
+        .iter()
+        .map(|row| std::fs::metadata(Path::new(dir).join(format!("{}.dcb", row.name))).map_or(row.brotli, |m| m.len() as usize))
+        .sum();
+    println!("The same visit where the browser keeps the main module as a compression dictionary (Chromium 130+): {with_dictionary} bytes");
+    if let Some(limit) = dictionary_budget {
+        println!("{} the budget of {limit} bytes\n", if with_dictionary > limit { "OVER" } else { "within" });
+        if with_dictionary > limit {
+            over.push(format!("the journey with the dictionary: {with_dictionary} bytes, budget {limit}"));
+        }
     }
     if !over.is_empty() {
         return fail(&format!("over budget: {}", over.join("; ")));
