@@ -3,7 +3,7 @@
 //! officers add|list|revoke` manages the officers' credentials in the same database; `mytho-gateway
 //! backup <file>` copies the live database consistently; `mytho-gateway migrate-to <postgres url>`
 //! copies it into an empty PostgreSQL one; `mytho-gateway openapi [--table]` prints the API's OpenAPI
-//! document (or the README's table of it).
+//! document (or the README's table of it); `mytho-gateway check-config FILE` checks a `config.json`.
 
 use mytho_gateway::config::GatewayConfig;
 use mytho_gateway::AppState;
@@ -25,6 +25,18 @@ async fn main() -> ExitCode {
             println!("{}", serde_json::to_string_pretty(doc).unwrap_or_default());
         }
         return ExitCode::SUCCESS;
+    }
+    if let [verb, file] = args.as_slice() {
+        if verb == "check-config" {
+            // For a city that serves the app from another server: the checks the gateway makes at start.
+            return match mytho_gateway::site::check_config(std::path::Path::new(file)) {
+                Ok(_) => {
+                    println!("{file}: valid");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            };
+        }
     }
     if let [verb, target] = args.as_slice() {
         if verb == "backup" || verb == "migrate-to" {
@@ -108,7 +120,7 @@ async fn main() -> ExitCode {
 /// `officers add <name>` (prints the new token once), `officers list`, `officers revoke <name>`.
 async fn command(config: &GatewayConfig, args: &[String]) -> ExitCode {
     use mytho_gateway::officers;
-    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name> | backup <new file> | migrate-to <postgres url> | openapi [--table]]";
+    let usage = "usage: mytho-gateway [officers add <name> | officers list | officers revoke <name> | backup <new file> | migrate-to <postgres url> | openapi [--table] | check-config <config.json>]";
     let words: Vec<String> = args.to_vec();
     let db = match mytho_gateway::db::Db::open(&config.database).await {
         Ok(db) => db,

@@ -40,12 +40,7 @@ impl Site {
             format!("cannot read {}: {e}; build the app first (make build) or set MYTHO_DIST to its folder", index.display())
         })?;
         let config_path = dist.join("config.json");
-        let config_text = std::fs::read_to_string(&config_path)
-            .map_err(|e| format!("cannot read {}: {e}; it is copied from public/config.json by the build", config_path.display()))?;
-        let config = AppConfig::parse(&config_text).map_err(|e| format!("{}: {e}", config_path.display()))?;
-        if let Some(old) = config.reports.iter().flat_map(|r| &r.wards).find(|w| !crate::wards::is_todays_name(w)) {
-            return Err(format!("{}: reports.wards: {old:?} is not the name of one of today's wards (list of 2025-07-01)", config_path.display()));
-        }
+        let config = check_config(&config_path)?;
         // One policy for every bundle's page: the union of their inline blocks' hashes.
         let mut pages = String::new();
         for bundle in Bundle::ALL {
@@ -152,6 +147,19 @@ fn header_text(req: &Request, name: &str) -> String {
     req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string()
 }
 
+/// Reads and checks a `config.json` as the gateway does at start (`mytho-gateway check-config FILE`):
+/// its syntax, unknown fields (typos), values, and the reports' wards against today's list. The app
+/// itself passes over fields it does not know, so this is where a typo surfaces.
+pub fn check_config(path: &Path) -> Result<AppConfig, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}; it is copied from public/config.json by the build", path.display()))?;
+    let config = AppConfig::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(old) = config.reports.iter().flat_map(|r| &r.wards).find(|w| !crate::wards::is_todays_name(w)) {
+        return Err(format!("{}: reports.wards: {old:?} is not the name of one of today's wards (list of 2025-07-01)", path.display()));
+    }
+    Ok(config)
+}
+
 /// Trunk names built assets `name-<16 hex digits>[_bg].ext`, and the app's modules live in
 /// `/app-<16 hex digits>/` (scripts/build-app.sh): their content never changes at that name.
 pub fn is_hashed_asset(path: &str) -> bool {
@@ -209,6 +217,21 @@ pub async fn headers(site: std::sync::Arc<Site>, https: bool, req: Request, next
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_config_refuses_a_typo_the_app_would_pass_over() {
+        let dir = std::env::temp_dir().join(format!("mytho-check-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/config.json")).unwrap();
+        let good = dir.join("good.json");
+        std::fs::write(&good, &shipped).unwrap();
+        assert!(check_config(&good).is_ok());
+        let typo = dir.join("typo.json");
+        std::fs::write(&typo, shipped.replacen("\"features\"", "\"feautres\"", 1)).unwrap();
+        let err = check_config(&typo).unwrap_err();
+        assert!(err.contains("feautres") && err.contains("typo.json"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn trunk_asset_names_are_recognised() {
