@@ -5,6 +5,8 @@ import * as path from 'node:path';
 // The browser tests run Debian's Chromium against the real gateway serving the release build in dist/
 // (built by `make test`), with a fresh SQLite file each run.
 const port = Number(process.env.E2E_PORT ?? 8181);
+// Requests a service worker makes are reported (app.spec.ts checks what the worker is sent).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1';
 const gateway = process.env.E2E_GATEWAY ?? 'target/debug/mytho-gateway';
 const dbPath = path.join(os.tmpdir(), `mytho-e2e-${process.pid}-${Date.now()}`, 'e2e.sqlite3');
 

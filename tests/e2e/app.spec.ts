@@ -107,6 +107,22 @@ test.describe('with the service worker', () => {
     });
   }
 
+  test("the worker's own fetches of an area's code carry the dictionary too (dcb)", async ({ page, context }) => {
+    await installed(page);
+    const byWorker = new Map<string, string>();
+    context.on('response', async (response) => {
+      const path = new URL(response.url()).pathname;
+      if (response.request().serviceWorker() && path.startsWith('/app-') && path.endsWith('.wasm')) {
+        byWorker.set(path.split('/').pop()!, (await response.headerValue('content-encoding')) ?? 'none');
+      }
+    });
+    await page.locator('.site-nav').getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
+    await expect(page.locator('.chips').first()).toBeVisible();
+    const areas = [...byWorker].filter(([name]) => name !== 'mytho-so_bg.wasm');
+    expect(areas.length).toBeGreaterThan(0);
+    for (const [name, encoding] of areas) expect(encoding, name).toBe('dcb');
+  });
+
   test('every page once visited opens offline and says so; a repeat visit takes the app from the device', async ({ page, context }) => {
     await installed(page);
     for (const [name, h1] of [['Hỏi đáp', 'Hỏi đáp'], ['Du lịch', 'Du lịch Mỹ Tho'], ['Kỹ năng số', 'Kỹ năng số']]) {
