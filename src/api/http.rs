@@ -34,8 +34,8 @@ pub async fn get_json_with<T: DeserializeOwned>(url: &str, headers: &[(&str, &st
     decode(fetch_json(Method::Get, url, headers, options).await?)
 }
 
-/// GET a text body (the config is parsed by the core crate, which reports its own errors, unknown
-/// fields among them: a city's typo surfaces whatever server it deploys the app with).
+/// GET a text body (`config.json`, which `api::load_config` parses and checks itself, so that a broken
+/// file is explained on the error page; `mytho-gateway check-config` also refuses unknown fields).
 pub async fn get_text(url: &str, options: &RequestOptions) -> Result<String, ApiError> {
     let response = with_retries(Method::Get, url, &[], options).await?;
     response.text().await.map_err(|_| ApiError::Offline)
