@@ -78,7 +78,7 @@ impl ReportBackend for Open311Backend {
             let headers: &[(&str, &str)] = if self.own { &own } else { &[] };
             let r = send_raw(Method::Form(body), &format!("{}/requests.json", self.base), self.options.timeout_ms, headers).await?;
             let (ok, status) = (r.ok(), r.status());
-            let v = decode::<Value>(json(r).await?).map_err(xml_only)?;
+            let v = json(r).await.and_then(decode::<Value>).map_err(xml_only)?;
             if !ok {
                 // The standard's `[{code, description}]`: the server's own words (in one language).
                 let body = read_errors(&v).map(|said| ErrorBody { code: "open311".into(), message: Localized { vi: said.clone(), en: said }, fields: vec![] });

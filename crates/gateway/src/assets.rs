@@ -17,6 +17,11 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
+/// Whether an `Accept-Encoding` value offers `coding` (its parameters, such as `;q=`, aside).
+pub fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    accept_encoding.split(',').any(|e| e.split(';').next().is_some_and(|n| n.trim() == coding))
+}
+
 /// The smallest brotli, for files compressed once at build.
 pub fn brotli(data: &[u8]) -> Vec<u8> {
     brotli_at(data, 11)

@@ -139,7 +139,7 @@ pub async fn page(State(state): State<AppState>, Query(q): Query<PageQuery>, hea
     );
     // Drawn per request, so compressed per request (quickly: a captive link is slow, the CPU is not).
     let accepts = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let offered = |name: &str| accepts.split(',').any(|e| e.split(';').next().is_some_and(|n| n.trim() == name));
+    let offered = |name: &str| crate::assets::accepts(accepts, name);
     let (body, encoding) = if offered("br") {
         (crate::assets::brotli_quick(html.as_bytes()), Some("br"))
     } else if offered("gzip") {

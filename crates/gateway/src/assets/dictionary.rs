@@ -73,7 +73,7 @@ pub fn has_variant(path: &str) -> bool {
 /// made against (`Available-Dictionary: :<base64 SHA-256>:`).
 pub fn variant_for(dist: &Path, path: &str, accept_encoding: &str, available: &str) -> Option<Vec<u8>> {
     use base64::Engine;
-    if !has_variant(path) || !accept_encoding.split(',').any(|c| c.split(';').next().unwrap_or("").trim() == "dcb") {
+    if !has_variant(path) || !super::accepts(accept_encoding, "dcb") {
         return None;
     }
     let hash = base64::engine::general_purpose::STANDARD.decode(available.trim().strip_prefix(':')?.strip_suffix(':')?).ok()?;
