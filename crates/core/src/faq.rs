@@ -491,7 +491,7 @@ impl FaqIndex {
             .filter(|(_, s)| **s > 0.0)
             .map(|(entry, &score)| Hit { entry, score })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        crate::order::sort_by(&mut hits, |a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         hits.truncate(limit);
 
         let confident = match hits.first() {

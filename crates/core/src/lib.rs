@@ -11,6 +11,7 @@ pub mod first_screen;
 pub mod i18n;
 pub mod lessons;
 pub mod open311;
+pub mod order;
 pub mod report_draft;
 pub mod retry;
 pub mod routes;

@@ -455,7 +455,7 @@ pub fn read_definition(v: &Value) -> Option<ServiceDefinition> {
         })
         .filter(|a| a.variable)
         .collect();
-    attributes.sort_by_key(|a| a.order);
+    crate::order::sort_by_key(&mut attributes, |a| a.order);
     Some(ServiceDefinition { service_code: text(&v["service_code"]).unwrap_or_default(), attributes })
 }
 

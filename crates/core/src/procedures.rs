@@ -214,7 +214,7 @@ pub fn search(procedures: &[ProcedureSummary], query: &str) -> Vec<usize> {
             Some((i, usize::from(in_name) * 2 + usize::from(in_alias)))
         })
         .collect();
-    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut scored, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     scored.into_iter().map(|(i, _)| i).collect()
 }
 

@@ -256,7 +256,7 @@ impl Tourism {
     /// Events not over yet, soonest first.
     pub fn upcoming(&self, today: Date) -> Vec<&Event> {
         let mut v: Vec<&Event> = self.events.iter().filter(|e| day(&e.end).is_some_and(|t| t >= today)).collect();
-        v.sort_by_key(|e| day(&e.start));
+        crate::order::sort_by_key(&mut v, |e| day(&e.start));
         v
     }
 

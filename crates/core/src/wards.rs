@@ -149,5 +149,5 @@ pub fn home_first(hits: &mut [WardHit], home: &[String]) {
     for h in hits.iter_mut() {
         h.home = home.contains(&h.code);
     }
-    hits.sort_by_key(|h| !h.home);
+    crate::order::sort_by_key(hits, |h| !h.home);
 }

@@ -76,7 +76,7 @@ pub use platform::{read_json as read, write_json as write};
 /// Every draft on this device, newest first.
 pub fn all_drafts() -> Vec<LocalDraft> {
     let mut drafts: Vec<LocalDraft> = platform::stored_keys(DRAFT_PREFIX).iter().filter_map(|k| read(k)).collect();
-    drafts.sort_by_key(|d| std::cmp::Reverse(d.saved_at_ms));
+    mytho_core::order::sort_by_key(&mut drafts, |d| std::cmp::Reverse(d.saved_at_ms));
     drafts
 }
 
