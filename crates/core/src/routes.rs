@@ -220,6 +220,108 @@ impl Bundle {
     }
 }
 
+/// Every page of the app. Each area's module draws the page of the open address from this table
+/// ([`Route::of_path`]); the app's router only picks the area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home,
+    Catalogue,
+    /// `/dich-vu-cong/<id>`
+    Procedure,
+    /// `/dich-vu-cong/<id>/nop/<step>`
+    FormStep,
+    /// `/dich-vu-cong/<id>/tap`
+    PracticeStart,
+    /// `/dich-vu-cong/<id>/tap/<step>`
+    PracticeStep,
+    Tracking,
+    /// `/tra-cuu/bien-nhan/<code>`
+    Receipt,
+    Drafts,
+    Profile,
+    FaqChat,
+    FaqAll,
+    PayStart,
+    PayResult,
+    /// `/thanh-toan/ho-so/<code>`
+    PayDossier,
+    Guide,
+    /// `/du-lich/dia-diem/<id>`
+    Place,
+    Events,
+    Products,
+    Lessons,
+    Certificate,
+    Class,
+    Join,
+    /// `/ky-nang-so/<id>`, and below it its quiz and its presenter view.
+    Lesson,
+    Quiz,
+    Presenter,
+    ReportForm,
+    ReportList,
+    /// `/phan-anh/<id>`
+    Report,
+}
+
+/// An address read as a page and what it names: `id` is the procedure, receipt or payment code, place,
+/// lesson or report (as written in the address, still percent-encoded); `step` a form's step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route<'a> {
+    pub page: Page,
+    pub id: &'a str,
+    pub step: &'a str,
+}
+
+impl<'a> Route<'a> {
+    /// The page of `path` (query and fragment ignored, empty segments too), or `None` for an address
+    /// the app does not have (its 404 page).
+    pub fn of_path(path: &'a str) -> Option<Route<'a>> {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let page = |page| Some(Route { page, id: "", step: "" });
+        let named = |page, id| Some(Route { page, id, step: "" });
+        let step = |page, id, step| Some(Route { page, id, step });
+        let [area, rest @ ..] = segments.as_slice() else { return page(Page::Home) };
+        if *area == &PAYMENT[1..] {
+            return match rest {
+                [] => page(Page::PayStart),
+                ["ket-qua"] => page(Page::PayResult),
+                ["ho-so", code] => named(Page::PayDossier, code),
+                _ => None,
+            };
+        }
+        match (Area::from_segment(area)?, rest) {
+            (Area::Procedures, []) => page(Page::Catalogue),
+            (Area::Procedures, [id]) => named(Page::Procedure, id),
+            (Area::Procedures, [id, FORM_SEGMENT, s]) => step(Page::FormStep, id, s),
+            (Area::Procedures, [id, PRACTICE_SEGMENT]) => named(Page::PracticeStart, id),
+            (Area::Procedures, [id, PRACTICE_SEGMENT, s]) => step(Page::PracticeStep, id, s),
+            (Area::Tracking, []) => page(Page::Tracking),
+            (Area::Tracking, ["bien-nhan", code]) => named(Page::Receipt, code),
+            (Area::Tracking, ["ho-so-dang-soan"]) => page(Page::Drafts),
+            (Area::Tracking, ["thong-tin-cua-toi"]) => page(Page::Profile),
+            (Area::Faq, []) => page(Page::FaqChat),
+            (Area::Faq, ["tat-ca"]) => page(Page::FaqAll),
+            (Area::Tourism, []) => page(Page::Guide),
+            (Area::Tourism, ["dia-diem", id]) => named(Page::Place, id),
+            (Area::Tourism, ["su-kien"]) => page(Page::Events),
+            (Area::Tourism, ["dac-san"]) => page(Page::Products),
+            (Area::Tutorials, []) => page(Page::Lessons),
+            (Area::Tutorials, ["chung-nhan"]) => page(Page::Certificate),
+            (Area::Tutorials, ["lop-hoc"]) => page(Page::Class),
+            (Area::Tutorials, ["vao-lop"]) => page(Page::Join),
+            (Area::Tutorials, [id]) => named(Page::Lesson, id),
+            (Area::Tutorials, [id, "kiem-tra"]) => named(Page::Quiz, id),
+            (Area::Tutorials, [id, "trinh-chieu"]) => named(Page::Presenter, id),
+            (Area::Reports, []) => page(Page::ReportForm),
+            (Area::Reports, ["danh-sach"]) => page(Page::ReportList),
+            (Area::Reports, [id]) => named(Page::Report, id),
+            _ => None,
+        }
+    }
+}
+
 /// Whether `path` is `base` or below it.
 fn under(path: &str, base: &str) -> bool {
     path.strip_prefix(base).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
@@ -238,13 +340,10 @@ impl Area {
     }
 }
 
-/// Whether a request path is one of the app's pages (so the gateway answers 200 with the app).
+/// Whether a request path is one of the app's pages (so the gateway answers 200 with the app; 404, with
+/// the app still, for anything else, an unknown page inside an area included).
 pub fn is_app_path(path: &str) -> bool {
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    if path == HOME || path.is_empty() {
-        return true;
-    }
-    under(path, PAYMENT) || Area::ALL.iter().any(|area| under(path, area.path()))
+    Route::of_path(path).is_some()
 }
 
 #[cfg(test)]
@@ -258,7 +357,7 @@ mod tests {
             let p = area.path();
             assert!(is_app_path(p));
             assert!(is_app_path(&format!("{p}/")));
-            assert!(is_app_path(&format!("{p}/1.001193?x=1")));
+            assert!(is_app_path(&format!("{p}?x=1")));
         }
         assert!(is_app_path("/"));
         assert!(is_app_path("/?lang=en"));
@@ -302,6 +401,70 @@ mod tests {
     }
 
     #[test]
+    fn each_page_is_read_from_its_address_with_what_it_names() {
+        let cases = [
+            ("/", Page::Home, "", ""),
+            ("/dich-vu-cong", Page::Catalogue, "", ""),
+            ("/dich-vu-cong/1.001193/?x=1", Page::Procedure, "1.001193", ""),
+            ("/dich-vu-cong/nop", Page::Procedure, "nop", ""),
+            (&crate::draft::step_path("ket-hon", crate::draft::CHECK_STEP), Page::FormStep, "ket-hon", crate::draft::CHECK_STEP),
+            (&practice_path("khai-sinh", "nop-ho-so", 2), Page::PracticeStart, "khai-sinh", ""),
+            ("/dich-vu-cong/khai-sinh/tap/child", Page::PracticeStep, "khai-sinh", "child"),
+            (TRACKING, Page::Tracking, "", ""),
+            ("/tra-cuu/bien-nhan/MT-2026-000001", Page::Receipt, "MT-2026-000001", ""),
+            (DRAFTS, Page::Drafts, "", ""),
+            ("/tra-cuu/thong-tin-cua-toi", Page::Profile, "", ""),
+            ("/hoi-dap/", Page::FaqChat, "", ""),
+            ("/hoi-dap/tat-ca", Page::FaqAll, "", ""),
+            (PAYMENT, Page::PayStart, "", ""),
+            ("/thanh-toan/ket-qua?vnp_TxnRef=1", Page::PayResult, "", ""),
+            ("/thanh-toan/ho-so/MT-1", Page::PayDossier, "MT-1", ""),
+            (TOURISM, Page::Guide, "", ""),
+            (&place_path("cho-my-tho"), Page::Place, "cho-my-tho", ""),
+            ("/du-lich/su-kien", Page::Events, "", ""),
+            ("/du-lich/dac-san#top", Page::Products, "", ""),
+            (TUTORIALS, Page::Lessons, "", ""),
+            ("/ky-nang-so/chung-nhan", Page::Certificate, "", ""),
+            ("/ky-nang-so/lop-hoc?ma=AB12", Page::Class, "", ""),
+            ("/ky-nang-so/vao-lop", Page::Join, "", ""),
+            (&lesson_step_path("vneid", 2), Page::Lesson, "vneid", ""),
+            ("/ky-nang-so/vneid/kiem-tra", Page::Quiz, "vneid", ""),
+            ("/ky-nang-so/vneid/trinh-chieu", Page::Presenter, "vneid", ""),
+            (REPORTS, Page::ReportForm, "", ""),
+            (REPORTS_LIST, Page::ReportList, "", ""),
+            (&report_path("42"), Page::Report, "42", ""),
+        ];
+        for (path, page, id, step) in cases {
+            assert_eq!(Route::of_path(path), Some(Route { page, id, step }), "{path}");
+            assert!(is_app_path(path), "{path}");
+        }
+        // The reserved lesson ids are pages of their own, never lessons.
+        for id in crate::lessons::RESERVED_IDS {
+            assert_ne!(Route::of_path(&format!("{TUTORIALS}/{id}")).map(|r| r.page), Some(Page::Lesson), "{id}");
+        }
+    }
+
+    #[test]
+    fn addresses_the_app_does_not_have_are_no_page() {
+        for p in ["/khong-co", "/hoi-dapx", "/hoi-dap/x", "/dich-vu-cong/a/nop", "/dich-vu-cong/a/b", "/tra-cuu/bien-nhan",
+            "/thanh-toan/ho-so", "/du-lich/dia-diem", "/ky-nang-so/a/b", "/phan-anh/1/2", "/index.html"] {
+            assert_eq!(Route::of_path(p), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn a_page_is_drawn_by_the_bundle_its_address_loads() {
+        let pages = ["/", "/dich-vu-cong", "/dich-vu-cong/a", "/dich-vu-cong/a/nop/1", "/dich-vu-cong/a/tap", "/dich-vu-cong/a/tap/1",
+            "/tra-cuu", "/tra-cuu/bien-nhan/a", "/hoi-dap", "/thanh-toan/ho-so/a", "/du-lich/dac-san", "/ky-nang-so/a/kiem-tra", "/phan-anh/1"];
+        let bundles = [Bundle::Shell, Bundle::Dossiers, Bundle::Dossiers, Bundle::Forms, Bundle::Forms, Bundle::Forms,
+            Bundle::Tracking, Bundle::Tracking, Bundle::Faq, Bundle::Payments, Bundle::Tourism, Bundle::Tutorials, Bundle::Reports];
+        for (path, bundle) in pages.into_iter().zip(bundles) {
+            assert!(Route::of_path(path).is_some(), "{path}");
+            assert_eq!(Bundle::of_path(path), bundle, "{path}");
+        }
+    }
+
+    #[test]
     fn unknown_segments_are_no_area() {
         for s in ["", "/hoi-dap", "hoi", "hoi-dap/"] {
             assert_eq!(Area::from_segment(s), None, "{s}");
@@ -310,7 +473,7 @@ mod tests {
 
     #[test]
     fn everything_else_is_not() {
-        for p in ["/khong-co", "/hoi-dapx", "/api/v1", "/tra", "/du-lich-x/1", "/index.html"] {
+        for p in ["/khong-co", "/hoi-dapx", "/api/v1", "/tra", "/du-lich-x/1", "/index.html", "/hoi-dap/khong-co", "/du-lich/1"] {
             assert!(!is_app_path(p), "{p}");
         }
     }

@@ -96,7 +96,7 @@ async fn precompressed_files_are_chosen_by_accept_encoding() {
 async fn app_addresses_fall_back_to_the_app_and_unknown_ones_are_404() {
     let server = Server::start().await;
     // Bundles whose page is not in this build fall back to the shell's page.
-    for path in ["/hoi-dap", "/tra-cuu?ma=MTS-251203-0001", "/ky-nang-so", "/du-lich/cho-my-tho", "/?lang=en"] {
+    for path in ["/hoi-dap", "/tra-cuu?ma=MTS-251203-0001", "/ky-nang-so", "/du-lich/dia-diem/cho-my-tho", "/?lang=en"] {
         let r = server.get(path, None).await;
         assert_eq!(r.status(), 200, "{path}");
         assert!(header(&r, "content-type").starts_with("text/html"));
@@ -117,6 +117,10 @@ async fn app_addresses_fall_back_to_the_app_and_unknown_ones_are_404() {
     let r = server.get("/trang-khong-co", None).await;
     assert_eq!(r.status(), 404);
     assert_eq!(r.text().await.unwrap(), index_html());
+    // So does a page an area does not have, with that area's page (the core's page table decides).
+    let r = server.get("/dich-vu-cong/khai-sinh/khong-co", None).await;
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.text().await.unwrap(), dossiers_html());
     // A missing asset is a plain 404, never HTML that a script tag would choke on.
     let r = server.get("/app-ffffffffffffffff.js", None).await;
     assert_eq!(r.status(), 404);

@@ -5,8 +5,7 @@ use crate::components::{summary_row, use_page_title, LoadError, Loading};
 use crate::i18n::use_i18n;
 use crate::pages::NotFound;
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use mytho_core::api::ApiError;
 use mytho_core::config::AppConfig;
 use mytho_core::draft::{step_path, FormMode};
@@ -18,9 +17,8 @@ use std::sync::Arc;
 /// Loads the procedure named in the address once for its page and every step of its form, and keeps
 /// the draft of its form in context (of its practice copy on a practice address).
 #[component]
-pub fn ProcedureLayout() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+pub fn ProcedureLayout(children: ChildrenFn) -> impl IntoView {
+    let id = crate::routes::use_route_id();
     let backend = expect_context::<Arc<dyn DossierBackend>>();
     let procedure = LocalResource::new(move || {
         let backend = backend.clone();
@@ -35,7 +33,7 @@ pub fn ProcedureLayout() -> impl IntoView {
             let path = leptos_router::hooks::use_location().pathname.get_untracked();
             provide_context(DraftStore::open(&procedure, FormMode::of_path(&path)));
             provide_context(procedure);
-            view! { <Outlet/> }.into_any()
+            children().into_any()
         }
     }
 }

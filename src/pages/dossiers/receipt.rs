@@ -6,7 +6,6 @@ use mytho_core::payment::format_vnd;
 use crate::i18n::use_i18n;
 use crate::platform;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use mytho_core::draft::{receipt_key, LocalReceipt};
 use mytho_core::i18n::Msg;
 use mytho_core::validate::date::vn_datetime;
@@ -17,8 +16,8 @@ use mytho_core::validate::Date;
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let code = move || params.read().get("code").unwrap_or_default();
+    let code = crate::routes::use_route_id();
+    let code = move || code.get();
     let receipt = Memo::new(move |_| read::<LocalReceipt>(&receipt_key(&code())));
     use_page_title(move || {
         let title = if receipt.with(|r| r.as_ref().is_some_and(|r| r.supplement)) { Msg::SupplementSentTitle } else { Msg::ReceiptTitle };

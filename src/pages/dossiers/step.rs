@@ -10,7 +10,7 @@ use crate::i18n::use_i18n;
 use crate::pages::NotFound;
 use crate::platform;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use mytho_core::draft::{next_step, CHECK_STEP, PRACTICE_DONE_STEP};
 use mytho_core::forms::{self, FieldError, FormDef};
 use mytho_core::i18n::{Lang, Msg};
@@ -29,10 +29,10 @@ pub const RETURN_TO_CHECK: &str = "tro-lai";
 /// One page of the form engine: a step of the procedure's form, or the check page.
 #[component]
 pub fn FormStep() -> impl IntoView {
-    let params = use_params_map();
+    let step = crate::routes::use_route_part(|r| r.step);
     let p = expect_context::<Arc<Procedure>>();
     move || {
-        let step = params.read().get("step").unwrap_or_default();
+        let step = step.get();
         let Some(def) = p.form.clone() else { return view! { <NotFound/> }.into_any() };
         if step == CHECK_STEP {
             return view! { <CheckAnswers/> }.into_any();

@@ -4,7 +4,7 @@ use crate::components::{use_page_title};
 use crate::pages::NotFound;
 use crate::platform;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use mytho_core::i18n::Msg;
 use mytho_core::config::AppConfig;
 use mytho_core::routes::{practice_path, Area};
@@ -15,7 +15,7 @@ const STEP: &str = "buoc";
 /// A lesson, one step per screen: its picture and a sentence or two, Previous and Next, then the quiz.
 #[component]
 pub fn LessonPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = crate::routes::use_route_id();
     let query = use_query_map();
     let title = RwSignal::new(String::new());
     use_page_title(move || title.get());
@@ -25,7 +25,7 @@ pub fn LessonPage() -> impl IntoView {
         platform::focus("step-heading");
     });
     let page = with_lessons(move |lessons, lang| {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = id.get();
         // The router takes `/ky-nang-so/chung-nhan` for a lesson's id (seen in the certificate test): the
         // area's own pages are drawn from here too.
         match id.as_str() {

@@ -5,21 +5,21 @@ use crate::components::use_page_title;
 use crate::pages::NotFound;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use mytho_core::i18n::Msg;
 
 /// A lesson for the projector: big type, one step at a time, moved by the buttons or the keyboard (a
 /// presentation clicker sends arrow keys and Page Up / Page Down).
 #[component]
 pub fn PresenterPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = crate::routes::use_route_id();
     let query = use_query_map();
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
     use_page_title(move || title.get());
     let step = Memo::new(move |_| query.read().get("buoc").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).max(1));
     let total = RwSignal::new(1usize);
-    let at = move |n: usize| format!("{}/trinh-chieu?buoc={n}", lesson_path(&params.read_untracked().get("id").unwrap_or_default()));
+    let at = move |n: usize| format!("{}/trinh-chieu?buoc={n}", lesson_path(&id.get_untracked()));
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let n = step.get_untracked().min(total.get_untracked());
         // Space on a focused button presses it (the join QR), not the next step.
@@ -37,7 +37,7 @@ pub fn PresenterPage() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     let page = with_lessons(move |lessons, lang| {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = id.get();
         let Some(lesson) = lessons.lesson(&id) else { return view! { <NotFound/> }.into_any() };
         total.set(lesson.steps.len());
         let n = step.get().min(lesson.steps.len());

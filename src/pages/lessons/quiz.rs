@@ -4,7 +4,6 @@ use crate::i18n::use_i18n;
 use crate::pages::NotFound;
 use crate::platform;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use mytho_core::i18n::Msg;
 use mytho_core::lessons::score;
 
@@ -14,7 +13,7 @@ use mytho_core::lessons::score;
 pub fn QuizPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<LessonStore>();
-    let params = use_params_map();
+    let id = crate::routes::use_route_id();
     let chosen = RwSignal::new(Vec::<Option<usize>>::new());
     let checked = RwSignal::new(false);
     let missing = RwSignal::new(Vec::<usize>::new());
@@ -25,7 +24,7 @@ pub fn QuizPage() -> impl IntoView {
         missing.get().into_iter().map(|q| Problem { target: ProblemTarget::Field(format!("q{q}-0")), message: format!("{} {}", Msg::QuizUnanswered.text(lang), q + 1) }).collect()
     });
     let page = with_lessons(move |lessons, lang| {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = id.get();
         let Some(lesson) = lessons.lesson(&id).cloned() else { return view! { <NotFound/> }.into_any() };
         let name = lesson.title.get(lang).to_string();
         title.set(format!("{} – {name}", Msg::QuizTitle.text(lang)));

@@ -6,7 +6,6 @@ use crate::i18n::use_i18n;
 use crate::platform;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 use mytho_core::api::ApiError;
 use mytho_core::dossier::normalize_phone_last4;
 use mytho_core::draft::{receipt_key, LocalReceipt};
@@ -24,8 +23,7 @@ const TRANSFER_CHECK_MS: u64 = 5_000;
 pub fn PayPage() -> impl IntoView {
     let i18n = use_i18n();
     let backend = expect_context::<Arc<dyn PaymentBackend>>();
-    let params = use_params_map();
-    let code = params.read_untracked().get("code").unwrap_or_default();
+    let code = crate::routes::use_route_id().get_untracked();
     let receipt: Option<LocalReceipt> = platform::read_json(&receipt_key(&code));
     let last4 = RwSignal::new(receipt.as_ref().and_then(|r| r.phone_last4.clone()).unwrap_or_default());
     let phone_problem = RwSignal::new(None::<String>);

@@ -11,7 +11,7 @@ use crate::api::ReportBackend;
 use crate::components::{sketch_map, summary_row, use_page_title, LoadError, Loading, Pin, WIDTH};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use crate::platform;
 use mytho_core::config::AppConfig;
 use mytho_core::i18n::{Lang, Msg};
@@ -44,9 +44,9 @@ fn place_text(r: &ServiceRequest) -> String {
 pub fn ReportStatusPage() -> impl IntoView {
     let i18n = use_i18n();
     let backend = expect_context::<Arc<dyn ReportBackend>>();
-    let params = use_params_map();
+    let id = crate::routes::use_route_id();
     let query = use_query_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let id = move || id.get();
     let just_sent = move || query.read().get("moi").is_some();
     let report = LocalResource::new(move || {
         let (backend, id, lang) = (backend.clone(), id(), i18n.lang.get());

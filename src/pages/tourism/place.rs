@@ -2,18 +2,17 @@ use super::{back_to_guide, category_name, with_content};
 use crate::components::{summary_row, use_page_title};
 use crate::pages::NotFound;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use mytho_core::i18n::Msg;
 use mytho_core::tourism::{directions_link, map_page_link};
 
 /// One place: what it is, where, when it opens, and "Chỉ đường" to open the phone's map app there.
 #[component]
 pub fn PlacePage() -> impl IntoView {
-    let params = use_params_map();
+    let id = crate::routes::use_route_id();
     let title = RwSignal::new(String::new());
     use_page_title(move || title.get());
     with_content(move |t, lang| {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = id.get();
         let Some(p) = t.place(&id) else {
             return view! { <NotFound/> }.into_any();
         };
