@@ -1,38 +1,69 @@
-//! The app's route table: home and the 404 page in the main module, each area loaded when it is first
-//! opened (`#[lazy_route]`: a wasm module of its own, split off by `scripts/build-app.sh`). Each area
-//! draws the page of its addresses from the core's table (`mytho_core::routes::Route`): a nested
-//! `<Routes>` per area cost each area ≈ 2 KB brotli of the router's generic code per route type.
+//! The app's pages: home and the 404 page in the main module, each area loaded when it is first opened
+//! (`#[lazy_route]`: a wasm module of its own, split off by `scripts/build-app.sh`). Which area and
+//! which of its pages an address opens is the core's table (`mytho_core::routes`: `Bundle`, `Route`),
+//! tested natively; leptos_router keeps the address, history and links. Its `<Routes>` matching is not
+//! used: it cost the main module and each area its generic code per route type (the journey through
+//! the areas 532 → 508 KB brotli without the areas' own, and less again without the top one).
 
 use crate::api::{CatalogueBackend, DossierBackend, FaqBackend, GatewayBackend, Open311Backend, PaymentBackend, ReportBackend, SubmitBackend, TrackingBackend, UploadBackend};
 use crate::pages::{Home, NotFound};
 use std::sync::Arc;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{lazy_route, Lazy, LazyRoute, ParamSegment, StaticSegment, WildcardSegment};
+use leptos_router::{lazy_route, LazyRoute};
 use mytho_core::config::AppConfig;
-use mytho_core::routes::{Area, Bundle, Page, Route as PageRoute, FAQ};
+use mytho_core::routes::{Area, Bundle, Page, Route as PageRoute};
 
-/// Every address of the app. An area's own page and everything below it go to its lazy route: one
-/// route (a wildcard also matches nothing), so moving within an area keeps its view and what it loaded.
+/// Every address of the app: the area of the open address (`Bundle::of_path`), its module fetched the
+/// first time it opens. While the next area's module is on its way the page shown stays (it keeps its
+/// own page, see [`open_page`]), then the new area replaces it at once.
 pub fn app() -> AnyView {
-    use mytho_core::routes::{FORM_SEGMENT, PAYMENT, PRACTICE_SEGMENT, PROCEDURES, REPORTS, TOURISM, TRACKING, TUTORIALS};
-    let p = StaticSegment(seg(PROCEDURES));
-    view! {
-        <Routes fallback=|| view! { <NotFound/> }>
-            <Route path=StaticSegment("") view=Home/>
-            <Route path=(p, ParamSegment("id"), StaticSegment(FORM_SEGMENT), WildcardSegment("rest")) view={Lazy::<FormsArea>::new()}/>
-            <Route path=(p, ParamSegment("id"), StaticSegment(PRACTICE_SEGMENT), WildcardSegment("rest")) view={Lazy::<FormsArea>::new()}/>
-            <Route path=(p, WildcardSegment("rest")) view={Lazy::<DossiersArea>::new()}/>
-            <Route path=(StaticSegment(seg(TRACKING)), WildcardSegment("rest")) view={Lazy::<TrackingArea>::new()}/>
-            <Route path=(StaticSegment(seg(REPORTS)), WildcardSegment("rest")) view={Lazy::<ReportsArea>::new()}/>
-            <Route path=(StaticSegment(seg(FAQ)), WildcardSegment("rest")) view={Lazy::<FaqArea>::new()}/>
-            <Route path=(StaticSegment(seg(PAYMENT)), WildcardSegment("rest")) view={Lazy::<PaymentsArea>::new()}/>
-            <Route path=(StaticSegment(seg(TOURISM)), WildcardSegment("rest")) view={Lazy::<TourismArea>::new()}/>
-            <Route path=(StaticSegment(seg(TUTORIALS)), WildcardSegment("rest")) view={Lazy::<TutorialsArea>::new()}/>
-        </Routes>
-    }
+    use leptos_router::location::{BrowserUrl, LocationProvider};
+    let path = use_location().pathname;
+    let location = use_context::<BrowserUrl>();
+    // `start` preloaded the first page's area.
+    let shown = RwSignal::new(Bundle::of_path(&path.get_untracked()));
+    Effect::new(move |_| {
+        let bundle = path.with(|path| Bundle::of_path(path));
+        let location = location.clone();
+        leptos::task::spawn_local(async move {
+            preload_bundle(bundle).await;
+            // A later move may have asked for another area meanwhile: the last one asked wins.
+            if path.try_with_untracked(|path| Bundle::of_path(path)) != Some(bundle) {
+                return;
+            }
+            if shown.try_get_untracked().is_some_and(|shown| shown != bundle) {
+                shown.set(bundle);
+            }
+            // The address bar takes the new address once its page is drawn (as `<Routes>` did).
+            if let Some(location) = location {
+                location.ready_to_complete();
+            }
+        });
+    });
+    (move || match shown.get() {
+        Bundle::Shell => pages(Bundle::Shell, |page| match page {
+            Some(Page::Home) => view! { <Home/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
+        }),
+        bundle => Suspend::new(area(bundle)).into_any(),
+    })
     .into_any()
+}
+
+/// An area's view: its module's code, ready at once when [`preload`] has fetched it.
+async fn area(bundle: Bundle) -> AnyView {
+    match bundle {
+        Bundle::Shell => view! { <NotFound/> }.into_any(),
+        Bundle::Dossiers => DossiersArea::view(DossiersArea).await,
+        Bundle::Forms => FormsArea::view(FormsArea).await,
+        Bundle::Tracking => TrackingArea::view(TrackingArea).await,
+        Bundle::Faq => FaqArea::view(FaqArea).await,
+        Bundle::Payments => PaymentsArea::view(PaymentsArea).await,
+        Bundle::Tourism => TourismArea::view(TourismArea).await,
+        Bundle::Tutorials => TutorialsArea::view(TutorialsArea).await,
+        Bundle::Reports => ReportsArea::view(ReportsArea).await,
+    }
 }
 
 /// One lazily loaded area: its module is fetched the first time one of its addresses opens.
@@ -76,8 +107,11 @@ fn faq() -> AnyView {
 
 /// Fetches the code of the area that draws `path`, so the first render needs no wait.
 pub async fn preload(path: &str) {
-    use mytho_core::routes::Bundle;
-    match Bundle::of_path(path) {
+    preload_bundle(Bundle::of_path(path)).await
+}
+
+async fn preload_bundle(bundle: Bundle) {
+    match bundle {
         Bundle::Shell => {}
         Bundle::Dossiers => DossiersArea::preload().await,
         Bundle::Forms => FormsArea::preload().await,
@@ -121,10 +155,6 @@ pub(crate) fn built<V: IntoView + 'static>(area: Area, page: impl FnOnce() -> V)
     }
 }
 
-/// A route segment from one of the core's addresses (`/hoi-dap` → `hoi-dap`).
-pub(crate) fn seg(path: &'static str) -> &'static str {
-    path.trim_start_matches('/')
-}
 
 /// The procedure catalogue and each procedure's page.
 fn dossiers() -> AnyView {
