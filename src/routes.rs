@@ -2,8 +2,8 @@
 //! (`#[lazy_route]`: a wasm module of its own, split off by `scripts/build-app.sh`). Which area and
 //! which of its pages an address opens is the core's table (`mytho_core::routes`: `Bundle`, `Route`),
 //! tested natively; leptos_router keeps the address, history and links. Its `<Routes>` matching is not
-//! used: it cost the main module and each area its generic code per route type (the journey through
-//! the areas 532 → 508 KB brotli without the areas' own, and less again without the top one).
+//! used: it cost the main module and each area its generic code per route type (without it the home
+//! page 150 → 128 KB brotli, the journey through the areas 532 → 486 KB).
 
 use crate::api::{CatalogueBackend, DossierBackend, FaqBackend, GatewayBackend, Open311Backend, PaymentBackend, ReportBackend, SubmitBackend, TrackingBackend, UploadBackend};
 use crate::pages::{Home, NotFound};
