@@ -255,17 +255,22 @@ fn tutorials() -> AnyView {
     })
 }
 
-/// The page of the open address, while it is one of `bundle`'s: a new value only when the page changes,
-/// not when its id or step does. While the app moves to another area this one keeps its page until it
-/// is dropped, so nothing of it is drawn or fetched for an address it does not own.
-fn open_page(bundle: Bundle) -> Memo<Option<Page>> {
+/// What `read` finds in the open address, while the address is one of `bundle`'s: while the app moves
+/// to another area, the area shown keeps its value until it is dropped, so nothing of it is drawn or
+/// fetched for an address it does not own.
+fn own_address<T: Clone + PartialEq + Send + Sync + 'static>(bundle: Bundle, read: impl Fn(&str) -> T + Send + Sync + 'static) -> Memo<T> {
     let path = use_location().pathname;
-    Memo::new(move |previous: Option<&Option<Page>>| {
+    Memo::new(move |previous: Option<&T>| {
         path.with(|path| match previous {
-            Some(previous) if Bundle::of_path(path) != bundle => *previous,
-            _ => PageRoute::of_path(path).map(|r| r.page),
+            Some(previous) if Bundle::of_path(path) != bundle => previous.clone(),
+            _ => read(path),
         })
     })
+}
+
+/// The page of the open address: a new value only when the page changes, not when its id or step does.
+fn open_page(bundle: Bundle) -> Memo<Option<Page>> {
+    own_address(bundle, |path| PageRoute::of_path(path).map(|r| r.page))
 }
 
 /// An area's pages: `draw` gives the view of the open one (`None`: an address the area does not have).
@@ -274,19 +279,12 @@ fn pages(bundle: Bundle, draw: fn(Option<Page>) -> AnyView) -> AnyView {
     (move || draw(page.get())).into_any()
 }
 
-/// What the open address names (`Route::id` or `Route::step`), decoded as the browser shows it; it keeps
-/// its value while the app leaves for another area, like [`open_page`].
+/// What the open address names (`Route::id` or `Route::step`), decoded as the browser shows it.
 pub(crate) fn use_route_part(part: for<'a> fn(PageRoute<'a>) -> &'a str) -> Memo<String> {
-    let path = use_location().pathname;
-    let bundle = Bundle::of_path(&path.get_untracked());
-    Memo::new(move |previous: Option<&String>| {
-        path.with(|path| match previous {
-            Some(previous) if Bundle::of_path(path) != bundle => previous.clone(),
-            _ => {
-                let raw = PageRoute::of_path(path).map_or("", part);
-                js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_else(|| raw.to_string())
-            }
-        })
+    let bundle = Bundle::of_path(&use_location().pathname.get_untracked());
+    own_address(bundle, move |path| {
+        let raw = PageRoute::of_path(path).map_or("", part);
+        js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_else(|| raw.to_string())
     })
 }
 

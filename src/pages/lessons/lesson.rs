@@ -1,5 +1,5 @@
 use super::picture::picture;
-use super::{back_to_lessons, lesson_path, presenter_path, quiz_path, with_lessons, CertificatePage, ClassBanner, ClassPage, JoinPage, LargeTextSwitch, LessonStore};
+use super::{back_to_lessons, lesson_path, presenter_path, quiz_path, with_lessons, ClassBanner, LargeTextSwitch, LessonStore};
 use crate::components::{use_page_title};
 use crate::pages::NotFound;
 use crate::platform;
@@ -26,14 +26,6 @@ pub fn LessonPage() -> impl IntoView {
     });
     let page = with_lessons(move |lessons, lang| {
         let id = id.get();
-        // The router takes `/ky-nang-so/chung-nhan` for a lesson's id (seen in the certificate test): the
-        // area's own pages are drawn from here too.
-        match id.as_str() {
-            "chung-nhan" => return view! { <CertificatePage/> }.into_any(),
-            "lop-hoc" => return view! { <ClassPage/> }.into_any(),
-            "vao-lop" => return view! { <JoinPage/> }.into_any(),
-            _ => {}
-        }
         let Some(lesson) = lessons.lesson(&id) else { return view! { <NotFound/> }.into_any() };
         let total = lesson.steps.len();
         let n = query.read().get(STEP).and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).clamp(1, total);
