@@ -8,8 +8,9 @@ GATEWAY_PROFILE ?= dev
 GATEWAY_DIR := target/$(if $(filter dev,$(GATEWAY_PROFILE)),debug,$(GATEWAY_PROFILE))
 # Ceilings, brotli bytes, that stop growth (README "Size").
 # The home page's first load: goal 150 KB; 161 KB before the glue's import names were shortened and the
-# scripts bundled, 152 KB after, 128 KB without leptos_router's <Routes>.
-FIRST_LOAD_BUDGET := 131072
+# scripts bundled, 152 KB after, 128 KB without leptos_router's <Routes>, 131 KB with the page that says
+# an area's code cannot come (and the notice while it is slow).
+FIRST_LOAD_BUDGET := 133120
 # An area's own page when landed on directly (its module and packs preloaded): the reports page is the
 # largest (288 KB), the forms page next (264 KB).
 AREA_BUDGET := 290816

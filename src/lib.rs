@@ -29,7 +29,8 @@ pub fn start() {
     // Leptos's executor starts with mount_to, so this first task runs on wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async move {
         let path = platform::path();
-        let (config, ()) = futures::join!(api::load_config(), routes::preload(&path));
+        // An area whose code cannot come is the app's to explain (`routes::app`), not a reason to stay unstarted.
+        let (config, _) = futures::join!(api::load_config(), routes::preload(&path));
         let root = platform::app_root();
         // A search typed into the first screen while the app was on its way is not lost.
         let typed = platform::TypedBefore::read(&root);

@@ -1,95 +1,147 @@
 //! The app's pages: home and the 404 page in the main module, each area loaded when it is first opened
-//! (`#[lazy_route]`: a wasm module of its own, split off by `scripts/build-app.sh`). Which area and
+//! (`lazy_area!`: a wasm module of its own, split off by `scripts/build-app.sh`). Which area and
 //! which of its pages an address opens is the core's table (`mytho_core::routes`: `Bundle`, `Route`),
 //! tested natively; leptos_router keeps the address, history and links. Its `<Routes>` matching is not
 //! used: it cost the main module and each area its generic code per route type (without it the home
 //! page 150 → 128 KB brotli, the journey through the areas 532 → 486 KB).
 
 use crate::api::{CatalogueBackend, DossierBackend, FaqBackend, GatewayBackend, Open311Backend, PaymentBackend, ReportBackend, SubmitBackend, TrackingBackend, UploadBackend};
-use crate::pages::{Home, NotFound};
+use crate::i18n::use_i18n;
+use crate::pages::{AreaUnavailable, Home, NotFound};
+use crate::platform;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use leptos_router::{lazy_route, LazyRoute};
+use leptos::wasm_split::SplitLoaderError;
 use mytho_core::config::AppConfig;
+use mytho_core::i18n::Msg;
 use mytho_core::routes::{Area, Bundle, Page, Route as PageRoute};
 
 /// Every address of the app: the area of the open address (`Bundle::of_path`), its module fetched the
 /// first time it opens. While the next area's module is on its way the page shown stays (it keeps its
-/// own page, see [`open_page`]), then the new area replaces it at once.
+/// own page, see [`open_page`]), with a notice once the wait is long enough to notice; then the new
+/// area replaces it at once. If the module cannot come (offline, and never opened on this device), a
+/// page says so and offers a retry, and the rest of the app goes on working.
 pub fn app() -> AnyView {
     use leptos_router::location::{BrowserUrl, LocationProvider};
+    let i18n = use_i18n();
     let path = use_location().pathname;
     let location = use_context::<BrowserUrl>();
-    // `start` preloaded the first page's area.
+    // `start` fetched the first page's area; had that failed, `area` fails too and says so.
     let shown = RwSignal::new(Bundle::of_path(&path.get_untracked()));
-    Effect::new(move |_| {
-        let bundle = path.with(|path| Bundle::of_path(path));
+    // The open address's area could not come (its page says so); `again`: nor on a retry.
+    let unavailable = RwSignal::new(false);
+    let again = RwSignal::new(false);
+    let opening = RwSignal::new(false);
+    let retry = Trigger::new();
+    // The last move asked for, and whether its module came (or failed): only it may change the page.
+    let asked = Rc::new(Cell::new((0u32, false)));
+    Effect::new(move |before: Option<String>| {
+        retry.track();
+        let now = path.get();
+        // The same address again: the retry button asked.
+        let retried = before.as_ref() == Some(&now);
+        let bundle = Bundle::of_path(&now);
         let location = location.clone();
+        let ticket = asked.get().0.wrapping_add(1);
+        asked.set((ticket, false));
+        // A short wait goes unremarked (a notice that flashes is noise); a longer one is announced.
+        let waiting = asked.clone();
         leptos::task::spawn_local(async move {
-            preload_bundle(bundle).await;
-            // A later move may have asked for another area meanwhile: the last one asked wins.
-            if path.try_with_untracked(|path| Bundle::of_path(path)) != Some(bundle) {
+            platform::sleep(OPENING_NOTICE_MS).await;
+            if waiting.get() == (ticket, false) {
+                opening.set(true);
+            }
+        });
+        let asked = asked.clone();
+        leptos::task::spawn_local(async move {
+            let loaded = preload_bundle(bundle).await;
+            // A later move may have asked for another page meanwhile: the last one asked wins.
+            if asked.get() != (ticket, false) {
                 return;
             }
-            if shown.try_get_untracked().is_some_and(|shown| shown != bundle) {
+            asked.set((ticket, true));
+            opening.set(false);
+            again.set(!loaded && retried);
+            // In this order no moment draws an area whose code is not here.
+            if !loaded && !unavailable.get_untracked() {
+                unavailable.set(true);
+            }
+            if shown.get_untracked() != bundle {
                 shown.set(bundle);
+            }
+            if loaded && unavailable.get_untracked() {
+                unavailable.set(false);
             }
             // The address bar takes the new address once its page is drawn (as `<Routes>` did).
             if let Some(location) = location {
                 location.ready_to_complete();
             }
         });
+        now
     });
-    (move || match shown.get() {
-        Bundle::Shell => pages(Bundle::Shell, |page| match page {
+    let page = move || match (shown.get(), unavailable.get()) {
+        (_, true) => view! { <AreaUnavailable again retry/> }.into_any(),
+        (Bundle::Shell, _) => pages(Bundle::Shell, |page| match page {
             Some(Page::Home) => view! { <Home/> }.into_any(),
             _ => view! { <NotFound/> }.into_any(),
         }),
-        bundle => Suspend::new(area(bundle)).into_any(),
-    })
+        // Only when `start` could not fetch the first page's area: then this page says so.
+        (bundle, _) => Suspend::new(async move {
+            area(bundle).await.unwrap_or_else(|_| {
+                unavailable.set(true);
+                ().into_any()
+            })
+        })
+        .into_any(),
+    };
+    let notice = Signal::derive(move || if opening.get() { i18n.tr(Msg::PageOpening) } else { "" });
+    view! {
+        <p class="notice notice--live" role="status">{notice}</p>
+        {page}
+    }
     .into_any()
 }
 
+/// How long the next page's code may take before a notice says it is on its way.
+const OPENING_NOTICE_MS: u32 = 300;
+
 /// An area's view: its module's code, ready at once when [`preload`] has fetched it.
-async fn area(bundle: Bundle) -> AnyView {
+async fn area(bundle: Bundle) -> Result<AnyView, SplitLoaderError> {
     match bundle {
-        Bundle::Shell => view! { <NotFound/> }.into_any(),
-        Bundle::Dossiers => DossiersArea::view(DossiersArea).await,
-        Bundle::Forms => FormsArea::view(FormsArea).await,
-        Bundle::Tracking => TrackingArea::view(TrackingArea).await,
-        Bundle::Faq => FaqArea::view(FaqArea).await,
-        Bundle::Payments => PaymentsArea::view(PaymentsArea).await,
-        Bundle::Tourism => TourismArea::view(TourismArea).await,
-        Bundle::Tutorials => TutorialsArea::view(TutorialsArea).await,
-        Bundle::Reports => ReportsArea::view(ReportsArea).await,
+        Bundle::Shell => Ok(view! { <NotFound/> }.into_any()),
+        Bundle::Dossiers => dossiers_area().await,
+        Bundle::Forms => forms_area().await,
+        Bundle::Tracking => tracking_area().await,
+        Bundle::Faq => faq_area().await,
+        Bundle::Payments => payments_area().await,
+        Bundle::Tourism => tourism_area().await,
+        Bundle::Tutorials => tutorials_area().await,
+        Bundle::Reports => reports_area().await,
     }
 }
 
-/// One lazily loaded area: its module is fetched the first time one of its addresses opens.
+/// One lazily loaded area, `$draw` its pages: a wasm module of its own (`$module`, the name the build
+/// and `Bundle::module` know it by), fetched the first time one of its addresses opens. `fallible`: a
+/// module that cannot come is an error to show, not a panic (which would stop the whole app).
 macro_rules! lazy_area {
-    ($name:ident, $routes:ident) => {
-        pub struct $name;
-        #[lazy_route]
-        impl LazyRoute for $name {
-            fn data() -> Self {
-                $name
-            }
-            fn view(this: Self) -> AnyView {
-                let _ = this;
-                $routes()
-            }
+    ($view:ident, $preload:ident, $module:ident, $draw:ident) => {
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
+        fn $view() -> Result<AnyView, SplitLoaderError> {
+            Ok($draw())
         }
     };
 }
-lazy_area!(DossiersArea, dossiers);
-lazy_area!(FormsArea, forms);
-lazy_area!(TrackingArea, tracking);
-lazy_area!(FaqArea, faq);
-lazy_area!(PaymentsArea, payments);
-lazy_area!(TourismArea, tourism);
-lazy_area!(TutorialsArea, tutorials);
-lazy_area!(ReportsArea, reports);
+lazy_area!(dossiers_area, preload_dossiers, __dossiers_area_view_0, dossiers);
+lazy_area!(forms_area, preload_forms, __forms_area_view_0, forms);
+lazy_area!(tracking_area, preload_tracking, __tracking_area_view_0, tracking);
+lazy_area!(faq_area, preload_faq, __faq_area_view_0, faq);
+lazy_area!(payments_area, preload_payments, __payments_area_view_0, payments);
+lazy_area!(tourism_area, preload_tourism, __tourism_area_view_0, tourism);
+lazy_area!(tutorials_area, preload_tutorials, __tutorials_area_view_0, tutorials);
+lazy_area!(reports_area, preload_reports, __reports_area_view_0, reports);
 
 /// The FAQ chat and the list of every question.
 fn faq() -> AnyView {
@@ -105,26 +157,28 @@ fn faq() -> AnyView {
     })
 }
 
-/// Fetches the code of the area that draws `path`, so the first render needs no wait.
-pub async fn preload(path: &str) {
+/// Fetches the code of the area that draws `path`, so the first render needs no wait. False when
+/// it cannot come.
+pub async fn preload(path: &str) -> bool {
     preload_bundle(Bundle::of_path(path)).await
 }
 
-async fn preload_bundle(bundle: Bundle) {
+async fn preload_bundle(bundle: Bundle) -> bool {
     match bundle {
-        Bundle::Shell => {}
-        Bundle::Dossiers => DossiersArea::preload().await,
-        Bundle::Forms => FormsArea::preload().await,
-        Bundle::Tracking => TrackingArea::preload().await,
-        Bundle::Faq => FaqArea::preload().await,
-        Bundle::Payments => PaymentsArea::preload().await,
-        Bundle::Tourism => TourismArea::preload().await,
-        Bundle::Tutorials => TutorialsArea::preload().await,
-        Bundle::Reports => ReportsArea::preload().await,
+        Bundle::Shell => Ok(()),
+        Bundle::Dossiers => preload_dossiers().await,
+        Bundle::Forms => preload_forms().await,
+        Bundle::Tracking => preload_tracking().await,
+        Bundle::Faq => preload_faq().await,
+        Bundle::Payments => preload_payments().await,
+        Bundle::Tourism => preload_tourism().await,
+        Bundle::Tutorials => preload_tutorials().await,
+        Bundle::Reports => preload_reports().await,
     }
+    .is_ok()
 }
 
-/// The city's backend as configured (see `api`): each bundle provides the traits its pages use.
+/// Citizen reports (Open311): the form, the list and each report's status.
 fn reports() -> AnyView {
     use crate::pages::reports::{ReportListPage, ReportPage, ReportStatusPage};
     let config = expect_context::<AppConfig>();

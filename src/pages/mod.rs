@@ -1,5 +1,6 @@
 //! One module per page.
 
+mod area_unavailable;
 mod config_error;
 pub mod dossiers;
 pub mod faq;
@@ -10,6 +11,7 @@ pub mod tourism;
 mod home;
 mod not_found;
 
+pub use area_unavailable::AreaUnavailable;
 pub use config_error::ConfigError;
 pub use home::Home;
 pub use not_found::NotFound;

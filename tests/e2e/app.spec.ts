@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { appReady, expect, test } from './helpers';
+import { appReady, expect, expectNoAxeViolations, test } from './helpers';
 
 // One app: areas are modules fetched when first opened; the service worker keeps what was visited.
 
@@ -92,6 +92,78 @@ test('a page landed on directly paints its first screen from the page alone, and
   expect(seen.code.length).toBeLessThanOrEqual(12);
 });
 
+/** What the failed fetches of an area's code leave in the console (the browser's and the splitter's
+ * loader's own lines); anything else, a panic above all, stays a problem. */
+function onlyFailedFetches(problems: string[]) {
+  expect(problems.filter((p) => !/Failed to fetch|net::ERR_/.test(p))).toEqual([]);
+  problems.length = 0;
+}
+
+test("an area whose code cannot come says so and offers a retry; the rest of the app keeps working", async ({ page, problems }) => {
+  await page.goto('/');
+  await appReady(page);
+  const cut = (route: any) => route.abort('internetdisconnected');
+  await page.route(/\/split___tourism_area_view_/, cut);
+  await page.locator('.site-nav').getByRole('link', { name: 'Du lịch', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chưa mở được trang này');
+  await expect(page).toHaveURL(/\/du-lich$/);
+  await expect(page).toHaveTitle(/^Chưa mở được trang này/);
+  await expect(page.locator('main')).toContainText('Hãy kiểm tra Wi‑Fi hoặc dữ liệu di động');
+  await expect(page.locator('main')).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  // Still not there: the retry says so, and focus stays on it.
+  const retry = page.getByRole('button', { name: 'Thử lại' });
+  await retry.click();
+  await expect(page.getByRole('alert')).toHaveText('Vẫn chưa tải được. Hãy kiểm tra kết nối mạng rồi thử lại.');
+  await expect(retry).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  // The rest of the app works (no panic stopped it), and the same area comes once its code can.
+  await page.locator('.site-nav').getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chưa mở được trang này');
+  await expect(page.getByRole('alert')).toBeEmpty();
+  await page.unroute(/\/split___tourism_area_view_/, cut);
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du lịch Mỹ Tho');
+  await expect(page.locator('main')).toBeFocused();
+  onlyFailedFetches(problems);
+});
+
+test("a page landed on whose area's code cannot come says so, in place of its first screen", async ({ page, problems }) => {
+  const cut = (route: any) => route.abort('internetdisconnected');
+  await page.route(/\/split___faq_area_view_/, cut);
+  await page.goto('/hoi-dap');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chưa mở được trang này');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not be opened');
+  await expectNoAxeViolations(page);
+  await page.unroute(/\/split___faq_area_view_/, cut);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions and answers');
+  onlyFailedFetches(problems);
+});
+
+test('while an area\'s code is slow to come, a notice says the page is opening, and goes when it has', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  const notice = page.locator('main [role="status"]');
+  await expect(notice).toBeEmpty();
+  await page.route(/\/split___faq_area_view_/, async (route) => {
+    await new Promise((done) => setTimeout(done, 2000));
+    await route.continue();
+  });
+  await page.locator('.site-nav').getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
+  await expect(notice).toHaveText('Đang mở trang…');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  await expectNoAxeViolations(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+  await expect(notice).toBeEmpty();
+});
+
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 
@@ -160,7 +232,14 @@ test.describe('with the service worker', () => {
     await input.fill('wifi mien phi');
     await input.press('Enter');
     await expect(again.locator('.bubble--bot').last().locator('.bubble__title')).toContainText(/Wi-?Fi/i);
+
+    // An area never opened on this device cannot come offline: a page says so, and it comes once online.
+    await again.locator('.site-nav').getByRole('link', { name: 'Dịch vụ công', exact: true }).click();
+    await expect(again.getByRole('heading', { level: 1 })).toHaveText('Chưa mở được trang này');
+    await expect(again.locator('.connection-banner')).toContainText('Không có kết nối mạng');
     await context.setOffline(false);
+    await again.getByRole('button', { name: 'Thử lại' }).click();
+    await expect(again.getByRole('heading', { level: 1 })).toHaveText('Thủ tục hành chính');
   });
 
   test('a new deployment is picked up on the next visit, and the old build is dropped', async ({ browser }) => {

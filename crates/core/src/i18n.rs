@@ -223,6 +223,12 @@ messages! {
     // Not found
     NotFoundTitle => ("Không tìm thấy trang", "Page not found"),
     NotFoundBody => ("Địa chỉ bạn mở không có trong ứng dụng. Nếu bạn gõ địa chỉ, hãy kiểm tra lại chính tả. Nếu bạn bấm một đường dẫn, đường dẫn đó có thể đã cũ.", "The address you opened does not exist in this app. If you typed it, check the spelling. If you followed a link, it may be out of date."),
+    // An area whose code could not be fetched (offline, not yet on the device)
+    AreaUnavailableTitle => ("Chưa mở được trang này", "This page could not be opened"),
+    AreaUnavailableBody => ("Phần này của ứng dụng chưa được lưu trên máy, và lúc này không tải về được: có thể máy đang mất mạng hoặc mạng quá yếu. Hãy kiểm tra Wi‑Fi hoặc dữ liệu di động, rồi bấm “Thử lại”.", "This part of the app is not on your device yet, and it cannot be downloaded right now: you may be offline, or the connection is too weak. Check your Wi‑Fi or mobile data, then select “Try again”."),
+    AreaUnavailableVisited => ("Những trang bạn đã mở trước đây trên máy này vẫn dùng được khi không có mạng.", "Pages you have opened before on this device still work offline."),
+    AreaUnavailableAgain => ("Vẫn chưa tải được. Hãy kiểm tra kết nối mạng rồi thử lại.", "Still not downloaded. Check your connection, then try again."),
+    PageOpening => ("Đang mở trang…", "Opening the page…"),
     // Config / start-up errors
     ConfigErrorTitle => ("Không khởi động được ứng dụng", "The app could not start"),
     ConfigErrorBody => ("Ứng dụng không đọc được tệp cấu hình của thành phố. Đây là lỗi phía máy chủ, không phải do bạn. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy gọi đường dây nóng 1022.", "The app could not read the city's configuration file. This is a problem on our side, not yours. Try again in a few minutes; if it keeps failing, call the 1022 hotline."),
@@ -255,7 +261,7 @@ messages! {
     ActionTutorial => ("Xem hướng dẫn từng bước", "See the step-by-step guide"),
     ActionCall => ("Gọi", "Call"),
     // API errors, as shown to people
-    ErrOffline => ("Không có kết nối mạng. Hãy kiểm tra Wi‑Fi hoặc dữ liệu di động rồi thử lại.", "You are offline. Check your Wi-Fi or mobile data and try again."),
+    ErrOffline => ("Không có kết nối mạng. Hãy kiểm tra Wi‑Fi hoặc dữ liệu di động rồi thử lại.", "You are offline. Check your Wi‑Fi or mobile data and try again."),
     ErrTimeout => ("Máy chủ phản hồi quá lâu. Hãy thử lại sau ít phút.", "The server took too long to answer. Try again in a few minutes."),
     ErrServer => ("Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.", "The server has a problem. Try again in a few minutes."),
     ErrDecode => ("Máy chủ trả về dữ liệu không đọc được.", "The server sent data the app could not read."),

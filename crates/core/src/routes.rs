@@ -160,9 +160,9 @@ impl Bundle {
         Bundle::Tutorials,
     ];
 
-    /// The lazily loaded module that draws this group of areas: the snake-case name of its route in
-    /// the app's route table (`FaqArea` → `faq_area`), which the wasm splitter puts in the module's
-    /// file name. `None` for the shell, which is in the main module.
+    /// The lazily loaded module that draws this group of areas, as the app's `lazy_area!` names it
+    /// (`__faq_area_view_0` → `faq_area`) and the wasm splitter puts it in the module's file name.
+    /// `None` for the shell, which is in the main module.
     pub fn module(self) -> Option<&'static str> {
         match self {
             Bundle::Shell => None,
