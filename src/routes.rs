@@ -57,7 +57,14 @@ pub fn app() -> AnyView {
         });
         let asked = asked.clone();
         leptos::task::spawn_local(async move {
-            let loaded = preload_bundle(bundle).await;
+            // A retry's answer takes a moment even when the fetch fails at once: a tap that changed
+            // nothing on the screen would seem ignored (and an alert repeated at once is not re-read).
+            let pause = async move {
+                if retried {
+                    platform::sleep(RETRY_ANSWER_MS).await;
+                }
+            };
+            let (loaded, ()) = futures::join!(preload_bundle(bundle), pause);
             // A later move may have asked for another page meanwhile: the last one asked wins.
             if asked.get() != (ticket, false) {
                 return;
@@ -99,7 +106,7 @@ pub fn app() -> AnyView {
     };
     let notice = Signal::derive(move || if opening.get() { i18n.tr(Msg::PageOpening) } else { "" });
     view! {
-        <p class="notice notice--live" role="status">{notice}</p>
+        <p class="notice notice--live notice--opening" role="status">{notice}</p>
         {page}
     }
     .into_any()
@@ -107,6 +114,8 @@ pub fn app() -> AnyView {
 
 /// How long the next page's code may take before a notice says it is on its way.
 const OPENING_NOTICE_MS: u32 = 300;
+/// The shortest time a retry takes to answer (the notice above shows from `OPENING_NOTICE_MS`).
+const RETRY_ANSWER_MS: u32 = 600;
 
 /// An area's view: its module's code, ready at once when [`preload`] has fetched it.
 async fn area(bundle: Bundle) -> Result<AnyView, SplitLoaderError> {

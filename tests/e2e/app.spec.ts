@@ -118,6 +118,24 @@ test("an area whose code cannot come says so and offers a retry; the rest of the
   await expect(page.getByRole('alert')).toHaveText('Vẫn chưa tải được. Hãy kiểm tra kết nối mạng rồi thử lại.');
   await expect(retry).toBeFocused();
   await expectNoAxeViolations(page);
+  // Each further tap is answered: the alert is cleared, the page says it is trying, then the alert
+  // comes back (a repeated alert is read out again only when it changes).
+  await page.locator('main').evaluate((main) => {
+    const seen: Record<string, string[]> = { alert: [], status: [] };
+    for (const [role, selector] of [['alert', '[role="alert"]'], ['status', '.notice--opening']]) {
+      const region = main.querySelector(selector)!;
+      new MutationObserver(() => seen[role].push(region.textContent!)).observe(region, { childList: true, subtree: true, characterData: true });
+    }
+    (window as any).seen = seen;
+  });
+  await retry.click();
+  await expect(page.getByRole('alert')).toHaveText('Vẫn chưa tải được. Hãy kiểm tra kết nối mạng rồi thử lại.');
+  await expect(page.locator('.notice--opening')).toBeEmpty();
+  expect(await page.evaluate(() => (window as any).seen)).toEqual({
+    alert: ['', 'Vẫn chưa tải được. Hãy kiểm tra kết nối mạng rồi thử lại.'],
+    status: ['Đang mở trang…', ''],
+  });
+  await expect(retry).toBeFocused();
 
   // The rest of the app works (no panic stopped it), and the same area comes once its code can.
   await page.locator('.site-nav').getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
@@ -150,7 +168,7 @@ test("a page landed on whose area's code cannot come says so, in place of its fi
 test('while an area\'s code is slow to come, a notice says the page is opening, and goes when it has', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
-  const notice = page.locator('main [role="status"]');
+  const notice = page.locator('.notice--opening');
   await expect(notice).toBeEmpty();
   await page.route(/\/split___faq_area_view_/, async (route) => {
     await new Promise((done) => setTimeout(done, 2000));
@@ -162,6 +180,31 @@ test('while an area\'s code is slow to come, a notice says the page is opening, 
   await expectNoAxeViolations(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
   await expect(notice).toBeEmpty();
+});
+
+test('on a small screen scrolled down, a bar at the top of the window shows the next page is opening', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 480 });
+  await page.goto('/');
+  await appReady(page);
+  await page.route(/\/split___faq_area_view_/, async (route) => {
+    await new Promise((done) => setTimeout(done, 2000));
+    await route.continue();
+  });
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.locator('.entries').getByRole('link', { name: /^Hỏi đáp/ }).click();
+  const notice = page.locator('.notice--opening');
+  await expect(notice).toHaveText('Đang mở trang…');
+  // The notice is above the window, out of sight; the bar is not.
+  expect(await notice.evaluate((n) => n.getBoundingClientRect().bottom)).toBeLessThanOrEqual(0);
+  const bar = () => notice.evaluate((n) => {
+    const style = getComputedStyle(n, '::before');
+    return { content: style.content, position: style.position, top: style.top, height: parseFloat(style.height) };
+  });
+  expect(await bar()).toMatchObject({ position: 'fixed', top: '0px' });
+  expect((await bar()).height).toBeGreaterThanOrEqual(4);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+  await expect(notice).toBeEmpty();
+  expect((await bar()).content).toBe('none');
 });
 
 test.describe('with the service worker', () => {

@@ -4,6 +4,32 @@ test.afterEach(async ({ problems }) => {
   expect(problems).toEqual([]);
 });
 
+test('a question sent before the answers have loaded is kept and answered when they come', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  await page.route('**/faq.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/hoi-dap');
+  await appReady(page);
+  const input = page.getByLabel('Câu hỏi của bạn');
+  await input.fill('lam giay khai sanh cho con can gi');
+  await input.press('Enter');
+  // Not an error: the page says the question is in hand, and it stays in the box meanwhile.
+  const waiting = page.locator('.chat-form [role="status"]');
+  await expect(waiting).toHaveText('Đã nhận câu hỏi. Trợ lý sẽ trả lời ngay khi tải xong phần hỏi đáp.');
+  await expect(page.locator('#faq-error')).toHaveCount(0);
+  await expect(input).toHaveValue('lam giay khai sanh cho con can gi');
+  await expect(input).toBeFocused();
+  await expectNoAxeViolations(page);
+  release();
+  await expect(page.locator('.bubble--bot').first().locator('.bubble__title')).toHaveText('Đăng ký khai sinh cho con cần những gì?');
+  await expect(input).toHaveValue('');
+  await expect(waiting).toBeEmpty();
+  await expect(input).toBeFocused();
+});
+
 test('the FAQ answers questions typed without accents, declines honestly, and takes feedback', async ({ page }) => {
   await page.goto('/hoi-dap');
   await appReady(page);

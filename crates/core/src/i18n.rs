@@ -244,6 +244,7 @@ messages! {
     FaqInputLabel => ("Câu hỏi của bạn", "Your question"),
     FaqInputHint => ("Ví dụ: làm giấy khai sinh cho con cần gì", "For example: how do I register my baby's birth"),
     FaqSend => ("Gửi", "Send"),
+    FaqWaiting => ("Đã nhận câu hỏi. Trợ lý sẽ trả lời ngay khi tải xong phần hỏi đáp.", "Question received. The assistant will answer as soon as the questions and answers have loaded."),
     FaqEmptyError => ("Hãy nhập câu hỏi của bạn vào ô bên dưới", "Type your question in the box below"),
     FaqLoadError => ("Chưa tải được bộ câu hỏi.", "The questions could not be loaded."),
     FaqDecline => ("Xin lỗi, tôi chưa có câu trả lời chắc chắn cho câu hỏi này.", "Sorry, I do not have a reliable answer to that question."),

@@ -22,12 +22,14 @@ pub fn FaqChat() -> impl IntoView {
     store.load();
     let query = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
+    // A question sent before the answers have loaded (a slow connection): kept, and answered when they come.
+    let waiting = RwSignal::new(None::<String>);
     use_page_title(move || title_with_errors(i18n.tr(Msg::AreaFaq).to_string(), error.get().is_some(), i18n.lang.get()));
 
     // Asking runs on the device: no round trip, so it also works offline once loaded.
     let ask = move |text: String| -> bool {
         let Some(corpus) = store.corpus.get_untracked().and_then(|r| r.ok()) else {
-            error.set(Some(Msg::Loading));
+            waiting.set(Some(text));
             return false;
         };
         let result = corpus.index.search(&text, 3);
@@ -40,15 +42,30 @@ pub fn FaqChat() -> impl IntoView {
         scroll_to_turn(id);
         true
     };
+    Effect::new(move || {
+        if matches!(store.corpus.get(), Some(Ok(_))) {
+            if let Some(text) = waiting.get_untracked() {
+                waiting.set(None);
+                // Cleared only if it still holds the question: what was typed since stays.
+                let unchanged = query.get_untracked() == text;
+                if ask(text) && unchanged {
+                    query.set(String::new());
+                }
+            }
+        }
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = query.get_untracked();
         if text.trim().is_empty() {
             error.set(Some(Msg::FaqEmptyError));
             focus_input();
-        } else if ask(text) {
+        } else {
             error.set(None);
-            query.set(String::new());
+            if ask(text) {
+                waiting.set(None);
+                query.set(String::new());
+            }
         }
     };
 
@@ -113,6 +130,9 @@ pub fn FaqChat() -> impl IntoView {
         <form class="chat-form" on:submit=on_submit novalidate>
             <label class="label" for=INPUT_ID>{i18n.text(Msg::FaqInputLabel)}</label>
             <p class="hint" id="faq-hint">{i18n.text(Msg::FaqInputHint)}</p>
+            <p class="notice notice--live" role="status">
+                {move || waiting.with(Option::is_some).then(|| i18n.tr(Msg::FaqWaiting))}
+            </p>
             {err_text}
             <div class="chat-form__row" class:chat-form__row--error=empty>
                 <input
