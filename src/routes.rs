@@ -43,6 +43,10 @@ pub fn app() -> AnyView {
         let now = path.get();
         // The same address again: the retry button asked.
         let retried = before.as_ref() == Some(&now);
+        // Cleared at once, said again if this try fails too: each tap is answered.
+        if retried {
+            again.set(false);
+        }
         let bundle = Bundle::of_path(&now);
         let location = location.clone();
         let ticket = asked.get().0.wrapping_add(1);
@@ -90,7 +94,7 @@ pub fn app() -> AnyView {
         now
     });
     let page = move || match (shown.get(), unavailable.get()) {
-        (_, true) => view! { <AreaUnavailable again retry/> }.into_any(),
+        (_, true) => view! { <AreaUnavailable again=again.read_only() retry/> }.into_any(),
         (Bundle::Shell, _) => pages(Bundle::Shell, |page| match page {
             Some(Page::Home) => view! { <Home/> }.into_any(),
             _ => view! { <NotFound/> }.into_any(),

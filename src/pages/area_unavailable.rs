@@ -10,13 +10,11 @@ use mytho_core::routes::HOME;
 /// device): says why and what to do, with a retry (`retry`, which the area's loading tracks). `again`:
 /// the retry failed too; an alert says so, afresh after each tap, so no tap goes unanswered.
 #[component]
-pub fn AreaUnavailable(again: RwSignal<bool>, retry: Trigger) -> impl IntoView {
+pub fn AreaUnavailable(again: ReadSignal<bool>, retry: Trigger) -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.tr(Msg::AreaUnavailableTitle).to_string());
-    let again_text = Signal::derive(move || if again.get() { i18n.tr(Msg::AreaUnavailableAgain) } else { "" });
+    let again = Signal::derive(move || if again.get() { i18n.tr(Msg::AreaUnavailableAgain) } else { "" });
     let retry = move |_| {
-        // Cleared at once, said again if this try fails too: each tap is answered.
-        again.set(false);
         retry.notify();
         // The button goes with this page: focus follows to the area when it comes.
         platform::focus_after_navigation(crate::MAIN_ID);
@@ -24,7 +22,7 @@ pub fn AreaUnavailable(again: RwSignal<bool>, retry: Trigger) -> impl IntoView {
     view! {
         <h1 class="page-title">{i18n.text(Msg::AreaUnavailableTitle)}</h1>
         <p>{i18n.text(Msg::AreaUnavailableBody)}</p>
-        <p class="notice notice--queued notice--live" role="alert">{again_text}</p>
+        <p class="notice notice--queued notice--live" role="alert">{again}</p>
         <p>
             <button type="button" class="button" on:click=retry>{i18n.text(Msg::TryAgain)}</button>
         </p>

@@ -32,6 +32,7 @@ pub fn FaqChat() -> impl IntoView {
             waiting.set(Some(text));
             return false;
         };
+        waiting.set(None);
         let result = corpus.index.search(&text, 3);
         let written_in = corpus.index.language_of(&text);
         store.push(Turn::Asked(text));
@@ -45,7 +46,6 @@ pub fn FaqChat() -> impl IntoView {
     Effect::new(move || {
         if matches!(store.corpus.get(), Some(Ok(_))) {
             if let Some(text) = waiting.get_untracked() {
-                waiting.set(None);
                 // Cleared only if it still holds the question: what was typed since stays.
                 let unchanged = query.get_untracked() == text;
                 if ask(text) && unchanged {
@@ -63,7 +63,6 @@ pub fn FaqChat() -> impl IntoView {
         } else {
             error.set(None);
             if ask(text) {
-                waiting.set(None);
                 query.set(String::new());
             }
         }
