@@ -34,7 +34,8 @@ pub fn app() -> AnyView {
     // The open address's area could not come (its page says so); `again`: nor on a retry.
     let unavailable = RwSignal::new(false);
     let again = RwSignal::new(false);
-    let opening = RwSignal::new(false);
+    // What the notice says while the next area is on its way (nothing at first).
+    let opening = RwSignal::new(None::<Msg>);
     let retry = Trigger::new();
     // The last move asked for, and whether its module came (or failed): only it may change the page.
     let asked = Rc::new(Cell::new((0u32, false)));
@@ -51,12 +52,16 @@ pub fn app() -> AnyView {
         let location = location.clone();
         let ticket = asked.get().0.wrapping_add(1);
         asked.set((ticket, false));
-        // A short wait goes unremarked (a notice that flashes is noise); a longer one is announced.
+        // A short wait goes unremarked (a notice that flashes is noise); a longer one is announced, and
+        // a very long one (a weak connection: the browser may wait minutes) is said to be so.
         let waiting = asked.clone();
         leptos::task::spawn_local(async move {
-            platform::sleep(OPENING_NOTICE_MS).await;
-            if waiting.get() == (ticket, false) {
-                opening.set(true);
+            for (after, msg) in [(OPENING_NOTICE_MS, Msg::PageOpening), (OPENING_SLOW_MS - OPENING_NOTICE_MS, Msg::PageOpeningSlow)] {
+                platform::sleep(after).await;
+                if waiting.get() != (ticket, false) {
+                    return;
+                }
+                opening.set(Some(msg));
             }
         });
         let asked = asked.clone();
@@ -74,7 +79,7 @@ pub fn app() -> AnyView {
                 return;
             }
             asked.set((ticket, true));
-            opening.set(false);
+            opening.set(None);
             again.set(!loaded && retried);
             // In this order no moment draws an area whose code is not here.
             if !loaded && !unavailable.get_untracked() {
@@ -108,7 +113,7 @@ pub fn app() -> AnyView {
         })
         .into_any(),
     };
-    let notice = Signal::derive(move || if opening.get() { i18n.tr(Msg::PageOpening) } else { "" });
+    let notice = Signal::derive(move || opening.get().map_or("", |msg| i18n.tr(msg)));
     view! {
         <p class="notice notice--live notice--opening" role="status">{notice}</p>
         {page}
@@ -118,6 +123,8 @@ pub fn app() -> AnyView {
 
 /// How long the next page's code may take before a notice says it is on its way.
 const OPENING_NOTICE_MS: u32 = 300;
+/// How long before the notice says the page is slow to come, and why that may be.
+const OPENING_SLOW_MS: u32 = 8_000;
 /// The shortest time a retry takes to answer (the notice above shows from `OPENING_NOTICE_MS`).
 const RETRY_ANSWER_MS: u32 = 600;
 

@@ -165,20 +165,39 @@ test("a page landed on whose area's code cannot come says so, in place of its fi
   onlyFailedFetches(problems);
 });
 
-test('while an area\'s code is slow to come, a notice says the page is opening, and goes when it has', async ({ page }) => {
+test('while an area\'s code is slow to come, a notice says the page is opening, then that it is slow, and goes when it has come', async ({ page }) => {
+  // The page's clock, so that a long wait takes no time in the test (it runs on its own until told).
+  await page.clock.install();
   await page.goto('/');
   await appReady(page);
   const notice = page.locator('.notice--opening');
   await expect(notice).toBeEmpty();
+  let release!: () => void;
+  const released = new Promise<void>((done) => { release = done; });
   await page.route(/\/split___faq_area_view_/, async (route) => {
-    await new Promise((done) => setTimeout(done, 2000));
+    await released;
     await route.continue();
   });
   await page.locator('.site-nav').getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
   await expect(notice).toHaveText('Đang mở trang…');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
   await expectNoAxeViolations(page);
+  // A weak connection: the browser may wait minutes; the notice says why it is long.
+  await page.clock.fastForward(8000);
+  await expect(notice).toHaveText('Trang đang mở chậm, có lẽ do mạng yếu. Xin chờ thêm một chút; trong lúc chờ, bạn vẫn đọc được trang này.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn cần làm gì hôm nay?');
+  await expectNoAxeViolations(page);
+  release();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+  await expect(notice).toBeEmpty();
+  // The next slow move starts from the first notice again.
+  await page.route(/\/split___tutorials_area_view_/, async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  await page.locator('.site-nav').getByRole('link', { name: 'Kỹ năng số', exact: true }).click();
+  await expect(notice).toHaveText('Đang mở trang…');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kỹ năng số');
   await expect(notice).toBeEmpty();
 });
 
