@@ -171,7 +171,7 @@ pub fn split_files(js: &str, module: &str) -> Vec<String> {
 /// page of `dist`, with preload hints for the main module and for the module, packs and content file
 /// of the area the page opens on (`pages`: page, module, content; `loader`: the splitter's loader, which
 /// says what each area waits for), so a direct landing fetches everything at once instead of one file
-/// after another. Returns the pages written.
+/// after another. The source's comments, written for its editors, are left out. Returns the pages written.
 pub fn link_pages(dist: &Path, app_dir: &str, loader: &str, pages: &[(&str, Option<&str>, Option<&str>)]) -> std::io::Result<usize> {
     let mut written = 0;
     for (page, module, content) in pages {
@@ -187,6 +187,7 @@ pub fn link_pages(dist: &Path, app_dir: &str, loader: &str, pages: &[(&str, Opti
         if let Some(content) = content {
             head.push_str(&format!("<link rel=\"preload\" href=\"/{content}\" as=\"fetch\" type=\"application/json\" crossorigin>\n"));
         }
+        let html = without_comments(&html);
         let Some(at) = html.find("</head>") else {
             return Err(std::io::Error::other(format!("{page} has no </head>")));
         };
@@ -196,6 +197,30 @@ pub fn link_pages(dist: &Path, app_dir: &str, loader: &str, pages: &[(&str, Opti
     let content: Vec<&str> = pages.iter().filter_map(|(_, _, content)| *content).collect();
     write_service_worker(dist, app_dir, &content)?;
     Ok(written)
+}
+
+/// `html` without its comments (`<!-- … -->`; the pages' scripts and styles hold none).
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        let Some(end) = rest[start..].find("-->") else { break };
+        // The line the comment stood on alone goes with it.
+        let before = rest[..start].trim_end_matches([' ', '\t']);
+        let after = &rest[start + end + 3..];
+        match (before.ends_with('\n') || before.is_empty(), after.strip_prefix('\n')) {
+            (true, Some(after)) => {
+                out.push_str(before);
+                rest = after;
+            }
+            _ => {
+                out.push_str(&rest[..start]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Fills in the service worker's build (a new worker for each deployment), the files the home page
@@ -277,6 +302,13 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
     }
 
     #[test]
+    fn comments_are_left_out_with_the_lines_they_stood_on_alone() {
+        let html = "<head>\n  <!-- why the styles\n       are here -->\n  <style>b{}</style>\n<p>a<!-- x -->b</p>\n<!-- unclosed";
+        assert_eq!(without_comments(html), "<head>\n  <style>b{}</style>\n<p>ab</p>\n<!-- unclosed");
+        assert_eq!(without_comments("no comment"), "no comment");
+    }
+
+    #[test]
     fn pages_get_the_loader_the_hints_and_a_worker_for_their_build() {
         let dist = std::env::temp_dir().join(format!("mytho-assets-test-{}", std::process::id()));
         let app = "app-0123456789abcdef";
@@ -284,7 +316,7 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         for file in ["boot.js", "mytho-so_bg.wasm"] {
             std::fs::write(dist.join(app).join(file), "x").unwrap();
         }
-        std::fs::write(dist.join("index.html"), "<html><head><title>t</title></head><body></body></html>").unwrap();
+        std::fs::write(dist.join("index.html"), "<html><head>\n<!-- for editors -->\n<title>t</title></head><body></body></html>").unwrap();
         std::fs::write(dist.join("hoi-dap.html"), "<html><head></head><body></body></html>").unwrap();
         std::fs::write(dist.join("sw.js"), "const BUILD = '__BUILD__';\nconst SHELL = ['__SHELL__'];\nconst CONTENT = ['__CONTENT__'];\n").unwrap();
         let pages = [("index.html", None, None), ("hoi-dap.html", Some("faq_area"), Some("faq.json")), ("missing.html", Some("forms_area"), None)];
@@ -292,6 +324,7 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
         let home = std::fs::read_to_string(dist.join("index.html")).unwrap();
         assert!(home.contains(&format!("<script type=\"module\" src=\"/{app}/boot.js\"></script>")));
         assert!(!home.contains("split___"), "the home page preloads no area");
+        assert!(home.starts_with("<html><head>\n<title>t</title>"), "comments are not sent: {home}");
         let faq = std::fs::read_to_string(dist.join("hoi-dap.html")).unwrap();
         for file in ["split___faq_area_view_1.wasm", "chunk_9.wasm", "chunk_8.wasm"] {
             assert!(faq.contains(&format!("href=\"/{app}/{file}\" as=\"fetch\"")), "{file}");

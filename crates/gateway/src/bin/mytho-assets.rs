@@ -8,9 +8,10 @@
 //! - `mytho-assets pages DIR APP LOADER`: the app's script (the folder `APP` of DIR) into every page, with
 //!   preload hints for what the splitter's loader LOADER says the page's area needs;
 //! - `mytho-assets minify-json FILE…`: content files without their editors' indentation;
-//! - `mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES --dictionary-journey-budget BYTES]`: what the first
-//!   load of each page fetches and what a visit through every area fetches; fails when one is over its
-//!   budget.
+//! - `mytho-assets size DIR [--budget BYTES] [--area-budget [PAGE=]BYTES…] [--journey-budget BYTES]
+//!   [--dictionary-journey-budget BYTES]`: what the first load of each page fetches and what a visit
+//!   through every area fetches; fails when one is over its budget (`--area-budget PAGE=BYTES`: that
+//!   area page's own, in place of the one for every area page).
 
 use mytho_core::routes::Bundle;
 use mytho_gateway::assets;
@@ -59,28 +60,67 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&format!("cannot minify {e}")),
         },
-        ["size", dir] => size(dir, [None; 4]),
-        ["size", dir, "--budget", budget, "--area-budget", area, "--journey-budget", journey, "--dictionary-journey-budget", dictionary] => {
-            match (budget.parse(), area.parse(), journey.parse(), dictionary.parse()) {
-                (Ok(b), Ok(a), Ok(j), Ok(d)) => size(dir, [Some(b), Some(a), Some(j), Some(d)]),
-                _ => fail("--budget, --area-budget, --journey-budget and --dictionary-journey-budget take a number of bytes"),
-            }
-        }
+        ["size", dir, flags @ ..] => match Budgets::parse(flags) {
+            Ok(budgets) => size(dir, &budgets),
+            Err(e) => fail(&e),
+        },
         _ => fail(
             "usage: mytho-assets compress DIR | mytho-assets minify-json FILE… | mytho-assets pages DIR APP LOADER | mytho-assets pack DIR -- WASM_OPT_FLAGS… | mytho-assets boundary DIR | \
-             mytho-assets size DIR [--budget BYTES --area-budget BYTES --journey-budget BYTES --dictionary-journey-budget BYTES]",
+             mytho-assets size DIR [--budget BYTES] [--area-budget [PAGE=]BYTES…] [--journey-budget BYTES] [--dictionary-journey-budget BYTES]",
         ),
     }
 }
 
-/// Budgets: the home page (where most visits start), each area's own page, and the journey (a visit
-/// that lands on the home page and opens every area but payments once: the home page's files, then
-/// each area's module, chunks and content file, each file counted once).
-fn size(dir: &str, [budget, area_budget, journey_budget, dictionary_budget]: [Option<usize>; 4]) -> ExitCode {
+/// Ceilings in brotli bytes: the home page (where most visits start), each area's own page, and the
+/// journey (a visit that lands on the home page and opens every area but payments once: the home
+/// page's files, then each area's module, chunks and content file, each file counted once).
+#[derive(Default)]
+struct Budgets {
+    home: Option<usize>,
+    area: Option<usize>,
+    /// An area page's own ceiling, in place of `area`.
+    pages: Vec<(String, usize)>,
+    journey: Option<usize>,
+    dictionary_journey: Option<usize>,
+}
+
+impl Budgets {
+    fn parse(flags: &[&str]) -> Result<Budgets, String> {
+        let mut budgets = Budgets::default();
+        let bytes = |flag: &str, value: &str| value.parse::<usize>().map_err(|_| format!("{flag} takes a number of bytes, not {value:?}"));
+        for pair in flags.chunks(2) {
+            let [flag, value] = pair else { return Err(format!("{} needs a value", pair[0])) };
+            match *flag {
+                "--budget" => budgets.home = Some(bytes(flag, value)?),
+                "--area-budget" => match value.split_once('=') {
+                    Some((page, value)) => budgets.pages.push((page.to_string(), bytes(flag, value)?)),
+                    None => budgets.area = Some(bytes(flag, value)?),
+                },
+                "--journey-budget" => budgets.journey = Some(bytes(flag, value)?),
+                "--dictionary-journey-budget" => budgets.dictionary_journey = Some(bytes(flag, value)?),
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        if let Some((page, _)) = budgets.pages.iter().find(|(page, _)| !Bundle::ALL.iter().any(|b| *b != Bundle::Shell && b.page() == page)) {
+            return Err(format!("--area-budget {page}=…: no area has that page"));
+        }
+        Ok(budgets)
+    }
+
+    fn of(&self, bundle: Bundle) -> Option<usize> {
+        if bundle == Bundle::Shell {
+            return self.home;
+        }
+        self.pages.iter().find(|(page, _)| page == bundle.page()).map(|(_, bytes)| *bytes).or(self.area)
+    }
+}
+
+fn size(dir: &str, budgets: &Budgets) -> ExitCode {
+    let (journey_budget, dictionary_budget) = (budgets.journey, budgets.dictionary_journey);
     let mut over = Vec::new();
     let mut journey: Vec<assets::SizeRow> = Vec::new();
     for bundle in Bundle::ALL {
-        let budget = if bundle == Bundle::Shell { budget } else { area_budget };
+        let budget = budgets.of(bundle);
         let page = bundle.page();
         if bundle != Bundle::Shell && !Path::new(dir).join(page).is_file() {
             continue;
