@@ -212,3 +212,23 @@ test('a long text box says how many characters are left as people type', async (
   await expect(count).toHaveClass(/error-message/);
   await expectNoAxeViolations(page);
 });
+
+test('in English, what exists only in Vietnamese (the legal bases) is marked as Vietnamese for screen readers', async ({ page }) => {
+  await page.goto('/dich-vu-cong/khai-sinh?lang=en');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Birth registration');
+  const unmarked = await page.evaluate(() => {
+    const marks = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+    const found: string[] = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      const text = walk.currentNode.textContent!.trim();
+      const parent = walk.currentNode.parentElement!;
+      if (text && marks.test(text) && parent.checkVisibility() && parent.closest('[lang]')!.getAttribute('lang') !== 'vi') found.push(text);
+    }
+    return found;
+  });
+  expect(unmarked).toEqual([]);
+  await expect(page.locator('ul[lang="vi"] li').first()).toContainText('Luật Hộ tịch');
+});
+
