@@ -205,18 +205,15 @@ fn without_comments(html: &str) -> String {
     let mut rest = html;
     while let Some(start) = rest.find("<!--") {
         let Some(end) = rest[start..].find("-->") else { break };
-        // The line the comment stood on alone goes with it.
         let before = rest[..start].trim_end_matches([' ', '\t']);
         let after = &rest[start + end + 3..];
-        match (before.ends_with('\n') || before.is_empty(), after.strip_prefix('\n')) {
-            (true, Some(after)) => {
-                out.push_str(before);
-                rest = after;
-            }
-            _ => {
-                out.push_str(&rest[..start]);
-                rest = after;
-            }
+        // The line the comment stood on alone goes with it.
+        if (before.is_empty() || before.ends_with('\n')) && after.starts_with('\n') {
+            out.push_str(before);
+            rest = &after[1..];
+        } else {
+            out.push_str(&rest[..start]);
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -116,7 +116,6 @@ impl Budgets {
 }
 
 fn size(dir: &str, budgets: &Budgets) -> ExitCode {
-    let (journey_budget, dictionary_budget) = (budgets.journey, budgets.dictionary_journey);
     let mut over = Vec::new();
     let mut journey: Vec<assets::SizeRow> = Vec::new();
     for bundle in Bundle::ALL {
@@ -145,8 +144,8 @@ fn size(dir: &str, budgets: &Budgets) -> ExitCode {
             }
         }
     }
-    if let Some(br) = page_report("A visit through the areas (home page, then each area but payments once)", &journey, journey_budget) {
-        over.push(format!("the journey: {br} bytes brotli, budget {}", journey_budget.unwrap_or(0)));
+    if let Some(br) = page_report("A visit through the areas (home page, then each area but payments once)", &journey, budgets.journey) {
+        over.push(format!("the journey: {br} bytes brotli, budget {}", budgets.journey.unwrap_or(0)));
     }
     // What the same visit costs where the browser keeps the main module as a dictionary (`dcb`).
     let with_dictionary: usize = journey
@@ -154,7 +153,7 @@ fn size(dir: &str, budgets: &Budgets) -> ExitCode {
         .map(|row| std::fs::metadata(Path::new(dir).join(format!("{}.dcb", row.name))).map_or(row.brotli, |m| m.len() as usize))
         .sum();
     println!("The same visit where the browser keeps the main module as a compression dictionary (Chromium 130+): {with_dictionary} bytes");
-    if let Some(limit) = dictionary_budget {
+    if let Some(limit) = budgets.dictionary_journey {
         println!("{} the budget of {limit} bytes\n", if with_dictionary > limit { "OVER" } else { "within" });
         if with_dictionary > limit {
             over.push(format!("the journey with the dictionary: {with_dictionary} bytes, budget {limit}"));
