@@ -201,6 +201,26 @@ test('while an area\'s code is slow to come, a notice says the page is opening, 
   await expect(notice).toBeEmpty();
 });
 
+test('on a phone, after a tap in the header, the opening notice and then the slow one are in the window to be read', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.clock.install();
+  await page.goto('/');
+  await appReady(page);
+  await page.route(/\/split___faq_area_view_/, () => {});
+  await page.locator('.site-nav').getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
+  const notice = page.locator('.notice--opening');
+  const inWindow = async () => {
+    const box = (await notice.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(640);
+  };
+  await expect(notice).toHaveText('Đang mở trang…');
+  await inWindow();
+  await page.clock.fastForward(8000);
+  await expect(notice).toContainText('Trang đang mở chậm');
+  await inWindow();
+});
+
 test('on a small screen scrolled down, a bar at the top of the window shows the next page is opening', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 480 });
   await page.goto('/');
