@@ -3,7 +3,7 @@
 # (tests/peer/), both served by the release gateway from one copy of dist/, so the peer gets the same
 # compression and headers. A report, not a test: Lighthouse's simulated throttling still moves with the
 # machine's load, so run it on a quiet machine, and compare ratios to the peer within one run.
-#   Usage: [LIGHTHOUSE_THROTTLING=devtools] scripts/lighthouse.sh path/to/mytho-gateway path/to/mytho-assets [runs]
+#   Usage: [LIGHTHOUSE_THROTTLING=devtools] [LIGHTHOUSE_PAGES="phan-anh …"] scripts/lighthouse.sh path/to/mytho-gateway path/to/mytho-assets [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gateway=${1:?usage: scripts/lighthouse.sh GATEWAY ASSETS [runs]}
@@ -14,6 +14,8 @@ runs=${3:-3}
 throttling=${LIGHTHOUSE_THROTTLING:-simulate}
 work=target/lighthouse
 port=${LIGHTHOUSE_PORT:-8484}
+# The peer always comes first: the ratios are taken to it within one run.
+pages=${LIGHTHOUSE_PAGES-'"" dich-vu-cong dich-vu-cong/khai-sinh/nop/child tra-cuu hoi-dap ky-nang-so du-lich phan-anh'}
 
 if [ ! -x "$work/node_modules/.bin/lighthouse" ]; then
   mkdir -p "$work"
@@ -36,7 +38,8 @@ kill -0 "$server" 2>/dev/null || { echo "the gateway did not start on port $port
 
 printf '%-40s %5s %8s %8s %6s %6s\n' page score LCP_ms FCP_ms CLS TBT_ms
 for run in $(seq "$runs"); do
-  for page in peer/form.html "" dich-vu-cong dich-vu-cong/khai-sinh/nop/child tra-cuu hoi-dap ky-nang-so du-lich phan-anh; do
+  eval "set -- peer/form.html $pages"
+  for page in "$@"; do
     out="$work/report.json"
     CHROME_PATH=/usr/bin/chromium "$work/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$page" \
       --only-categories=performance --throttling-method="$throttling" --output=json --output-path="$out" --quiet \
