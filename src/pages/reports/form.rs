@@ -245,6 +245,162 @@ pub fn ReportPage() -> impl IntoView {
     let ward_value = move || draft.with(|d| d.ward.clone());
     let photos_full = move || draft.with(|d| d.photos.len() >= MAX_PHOTOS);
 
+    // The rest of the form, drawn once the services are known (it is hidden until then, so it cannot
+    // jump) and a moment after them: drawn with the area's start it made one task of ≈ 140 ms at 4× CPU,
+    // input on a slow phone waiting that long (Lighthouse's total blocking time).
+    let drawn = RwSignal::new(false);
+    Effect::new(move |_| {
+        if services.with(Option::is_some) && !drawn.get_untracked() {
+            spawn_local(async move {
+                platform::sleep(0).await;
+                let _ = drawn.try_set(true);
+            });
+        }
+    });
+    let rest = move || {
+        let (send, add_photo, wards) = (send.clone(), add_photo.clone(), wards.clone());
+        view! {
+            {move || match definition.get() {
+                Some(Ok(Some(def))) => questions(def, draft, problems, i18n.lang.get()).into_any(),
+                Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| definition.refetch())/> }.into_any(),
+                _ => ().into_any(),
+            }}
+            <div class=group(DESCRIPTION_ID)>
+                <label class="label" for=DESCRIPTION_ID>{i18n.text(Msg::ReportDescription)}</label>
+                <p class="hint" id="report-description-hint">{i18n.text(Msg::ReportDescriptionHint)}</p>
+                {inline(DESCRIPTION_ID)}
+                <textarea class="textarea" id=DESCRIPTION_ID name="description" rows="5" aria-describedby="report-description-hint report-description-count"
+                    prop:value=description_value on:input=description_input></textarea>
+                <p class="hint" id="report-description-count" aria-live="polite">
+                    {move || format!("{} / {} {}", draft.with(|d| d.description.chars().count()), DESCRIPTION_MAX, i18n.tr(Msg::ReportCharacters))}
+                </p>
+            </div>
+            <div class="form-group">
+                <label class="label" for=PHOTO_ID>{i18n.text(Msg::ReportPhotos)}</label>
+                <p class="hint" id="report-photo-hint">{i18n.text(Msg::ReportPhotosHint)}</p>
+                <ul class="report-photos">
+                    {move || draft.with(|d| d.photos.clone()).into_iter().enumerate().map(|(i, p)| view! {
+                        <li>{p.name.clone()} " "
+                            <button class="button button--secondary button--small" type="button"
+                                on:click=move |_| { draft.update(|d| { d.photos.remove(i); }); platform::focus(PHOTO_ID); }>
+                                {i18n.tr(Msg::ReportPhotoRemove)} <span class="visually-hidden">" " {p.name.clone()}</span>
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p role="status" aria-live="polite" id="report-photo-status">{move || photo_state.get()}</p>
+                <input class="file-upload" type="file" id=PHOTO_ID accept="image/jpeg,image/png,image/webp" aria-describedby="report-photo-hint"
+                    disabled=photos_full on:change=add_photo/>
+                {move || photos_full().then(|| view! { <p class="hint">{i18n.tr(Msg::ReportPhotosFull)}</p> })}
+            </div>
+            <fieldset class="fieldset form-group">
+                <legend class="label">{i18n.text(Msg::ReportPlace)}</legend>
+                <p class="hint" id="report-place-hint">{i18n.text(Msg::ReportPlaceHint)}</p>
+                <p>
+                    <button class="button button--secondary" type="button" id="report-locate" on:click=locate disabled=move || locating.get()>
+                        {i18n.text(Msg::ReportUseLocation)}
+                    </button>
+                </p>
+                {move || match sketch.get() {
+                    Some(Ok(map)) => pick_map(map, draft, i18n.tr(Msg::ReportMapLabel).to_string(), "report-map-hint").into_any(),
+                    _ => ().into_any(),
+                }}
+                {move || sketch.get().is_some_and(|s| s.is_ok()).then(|| view! { <p class="hint" id="report-map-hint">{i18n.tr(Msg::ReportMapHint)}</p> })}
+                <p role="status" aria-live="polite" id="report-location-status">
+                    {move || if locating.get() {
+                        i18n.tr(Msg::ReportLocating).to_string()
+                    } else if let Some((lat, long, accuracy)) = point.get() {
+                        let said = if draft.with(|d| d.on_map) { Msg::ReportOnMap } else { Msg::ReportLocated };
+                        format!("{} ({})", within(said, accuracy, i18n.lang.get()), coordinates(lat, long))
+                    } else if no_location.get() {
+                        i18n.tr(Msg::ReportLocationUnavailable).to_string()
+                    } else {
+                        String::new()
+                    }}
+                </p>
+                {move || point.get().map(|_| view! {
+                    <p><button class="button button--secondary button--small" type="button" on:click=move |_| { draft.update(|d| { d.point = None; d.on_map = false; }); platform::focus("report-locate"); }>
+                        {i18n.tr(Msg::ReportForgetLocation)}
+                    </button></p>
+                })}
+                <div class=group(ADDRESS_ID)>
+                    <label class="label" for=ADDRESS_ID>{i18n.text(Msg::ReportAddress)}</label>
+                    <p class="hint" id="report-address-hint">{i18n.text(Msg::ReportAddressHint)}</p>
+                    {inline(ADDRESS_ID)}
+                    <input class="input" id=ADDRESS_ID name="address" autocomplete="street-address" aria-describedby="report-address-hint"
+                        prop:value=address_value on:input=address_input/>
+                </div>
+                {has_wards.then(|| view! {
+                    <div class=group(WARD_ID)>
+                        <label class="label" for=WARD_ID>{i18n.text(Msg::ReportWard)}</label>
+                        {inline(WARD_ID)}
+                        <select class="select" id=WARD_ID name="ward" prop:value=ward_value on:change=move |ev| draft.update(|d| d.ward = event_target_value(&ev))>
+                            <option value="">{i18n.text(Msg::ReportWardNone)}</option>
+                            {wards.iter().map(|w| view! { <option value=w.clone() selected={let w = w.clone(); move || ward_value() == w}>{w.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
+            </fieldset>
+            {move || match nearby.get() {
+                Some(Ok(list)) if !list.is_empty() => {
+                    let lang = i18n.lang.get();
+                    view! {
+                        <section class="panel panel--nearby" aria-labelledby="nearby-title">
+                            <h2 class="subheading" id="nearby-title">{Msg::ReportNearbyTitle.text(lang)}</h2>
+                            <p>{Msg::ReportNearbyIntro.text(lang)}</p>
+                            <ul>{list.into_iter().map(|r| view! {
+                                <li><a href=report_path(&r.service_request_id)>
+                                    {r.service_name.clone().unwrap_or_default()} " · " {r.description.clone().unwrap_or_default()}
+                                </a></li>
+                            }).collect_view()}</ul>
+                        </section>
+                    }.into_any()
+                }
+                _ => ().into_any(),
+            }}
+            <fieldset class="fieldset form-group">
+                <legend class="label">{i18n.text(Msg::ReportContact)}</legend>
+                <p class="hint">{i18n.text(Msg::ReportContactHint)}</p>
+                <div class="form-group">
+                    <label class="label" for="report-name">{i18n.text(Msg::ReportName)}</label>
+                    <input class="input" id="report-name" name="name" autocomplete="name" prop:value=name_value on:input=name_input/>
+                </div>
+                <div class=group(PHONE_ID)>
+                    <label class="label" for=PHONE_ID>{i18n.text(Msg::ReportPhone)}</label>
+                    {inline(PHONE_ID)}
+                    <input class="input input--phone" id=PHONE_ID name="phone" type="tel" autocomplete="tel" inputmode="tel"
+                        prop:value=phone_value on:input=phone_input/>
+                </div>
+            </fieldset>
+            <div class="form-group checkboxes__item">
+                <input class="checkboxes__input" type="checkbox" id="report-keep" prop:checked=move || draft.with(|d| d.keep)
+                    on:change=move |ev| draft.update(|d| d.keep = event_target_checked(&ev))/>
+                <label class="checkboxes__label" for="report-keep">{i18n.text(Msg::ReportKeep)}</label>
+            </div>
+            <div id="report-refused" tabindex="-1" role="alert">
+                {move || {
+                    let lang = i18n.lang.get();
+                    let send = send.clone();
+                    if draft.with(|d| d.queued) {
+                        let kept = draft.with(|d| d.keep);
+                        Some(view! {
+                            <div class="notice notice--queued">
+                                <p>{Msg::ReportQueued.text(lang)}</p>
+                                <p>{if kept { Msg::ReportQueuedKept.text(lang) } else { Msg::ReportQueuedPage.text(lang) }}</p>
+                                <button class="button button--secondary" type="button" on:click=move |_| send()>{Msg::ReportSendNow.text(lang)}</button>
+                            </div>
+                        }.into_any())
+                    } else {
+                        refused.get().map(|e| view! { <div class="error-panel"><p>{e.user_message(lang)}</p></div> }.into_any())
+                    }
+                }}
+            </div>
+            <button class="button" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { i18n.tr(Msg::ReportSending) } else { i18n.tr(Msg::ReportSend) }}
+            </button>
+        }
+    };
+
     view! {
         <ErrorSummary problems=problems.into()/>
         <h1 class="page-title" id="report-title" tabindex="-1">{i18n.text(Msg::AreaReports)}</h1>
@@ -264,145 +420,8 @@ pub fn ReportPage() -> impl IntoView {
             }}
             // The rest of the form waits for the services above it, so it does not jump down when their
             // list arrives (tests/e2e/shell.spec.ts).
-            <div hidden=move || services.get().is_none()>
-                {move || match definition.get() {
-                    Some(Ok(Some(def))) => questions(def, draft, problems, i18n.lang.get()).into_any(),
-                    Some(Err(error)) => view! { <LoadError error retry=Callback::new(move |_| definition.refetch())/> }.into_any(),
-                    _ => ().into_any(),
-                }}
-                <div class=group(DESCRIPTION_ID)>
-                    <label class="label" for=DESCRIPTION_ID>{i18n.text(Msg::ReportDescription)}</label>
-                    <p class="hint" id="report-description-hint">{i18n.text(Msg::ReportDescriptionHint)}</p>
-                    {inline(DESCRIPTION_ID)}
-                    <textarea class="textarea" id=DESCRIPTION_ID name="description" rows="5" aria-describedby="report-description-hint report-description-count"
-                        prop:value=description_value on:input=description_input></textarea>
-                    <p class="hint" id="report-description-count" aria-live="polite">
-                        {move || format!("{} / {} {}", draft.with(|d| d.description.chars().count()), DESCRIPTION_MAX, i18n.tr(Msg::ReportCharacters))}
-                    </p>
-                </div>
-                <div class="form-group">
-                    <label class="label" for=PHOTO_ID>{i18n.text(Msg::ReportPhotos)}</label>
-                    <p class="hint" id="report-photo-hint">{i18n.text(Msg::ReportPhotosHint)}</p>
-                    <ul class="report-photos">
-                        {move || draft.with(|d| d.photos.clone()).into_iter().enumerate().map(|(i, p)| view! {
-                            <li>{p.name.clone()} " "
-                                <button class="button button--secondary button--small" type="button"
-                                    on:click=move |_| { draft.update(|d| { d.photos.remove(i); }); platform::focus(PHOTO_ID); }>
-                                    {i18n.tr(Msg::ReportPhotoRemove)} <span class="visually-hidden">" " {p.name.clone()}</span>
-                                </button>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <p role="status" aria-live="polite" id="report-photo-status">{move || photo_state.get()}</p>
-                    <input class="file-upload" type="file" id=PHOTO_ID accept="image/jpeg,image/png,image/webp" aria-describedby="report-photo-hint"
-                        disabled=photos_full on:change=add_photo/>
-                    {move || photos_full().then(|| view! { <p class="hint">{i18n.tr(Msg::ReportPhotosFull)}</p> })}
-                </div>
-                <fieldset class="fieldset form-group">
-                    <legend class="label">{i18n.text(Msg::ReportPlace)}</legend>
-                    <p class="hint" id="report-place-hint">{i18n.text(Msg::ReportPlaceHint)}</p>
-                    <p>
-                        <button class="button button--secondary" type="button" id="report-locate" on:click=locate disabled=move || locating.get()>
-                            {i18n.text(Msg::ReportUseLocation)}
-                        </button>
-                    </p>
-                    {move || match sketch.get() {
-                        Some(Ok(map)) => pick_map(map, draft, i18n.tr(Msg::ReportMapLabel).to_string(), "report-map-hint").into_any(),
-                        _ => ().into_any(),
-                    }}
-                    {move || sketch.get().is_some_and(|s| s.is_ok()).then(|| view! { <p class="hint" id="report-map-hint">{i18n.tr(Msg::ReportMapHint)}</p> })}
-                    <p role="status" aria-live="polite" id="report-location-status">
-                        {move || if locating.get() {
-                            i18n.tr(Msg::ReportLocating).to_string()
-                        } else if let Some((lat, long, accuracy)) = point.get() {
-                            let said = if draft.with(|d| d.on_map) { Msg::ReportOnMap } else { Msg::ReportLocated };
-                            format!("{} ({})", within(said, accuracy, i18n.lang.get()), coordinates(lat, long))
-                        } else if no_location.get() {
-                            i18n.tr(Msg::ReportLocationUnavailable).to_string()
-                        } else {
-                            String::new()
-                        }}
-                    </p>
-                    {move || point.get().map(|_| view! {
-                        <p><button class="button button--secondary button--small" type="button" on:click=move |_| { draft.update(|d| { d.point = None; d.on_map = false; }); platform::focus("report-locate"); }>
-                            {i18n.tr(Msg::ReportForgetLocation)}
-                        </button></p>
-                    })}
-                    <div class=group(ADDRESS_ID)>
-                        <label class="label" for=ADDRESS_ID>{i18n.text(Msg::ReportAddress)}</label>
-                        <p class="hint" id="report-address-hint">{i18n.text(Msg::ReportAddressHint)}</p>
-                        {inline(ADDRESS_ID)}
-                        <input class="input" id=ADDRESS_ID name="address" autocomplete="street-address" aria-describedby="report-address-hint"
-                            prop:value=address_value on:input=address_input/>
-                    </div>
-                    {has_wards.then(|| view! {
-                        <div class=group(WARD_ID)>
-                            <label class="label" for=WARD_ID>{i18n.text(Msg::ReportWard)}</label>
-                            {inline(WARD_ID)}
-                            <select class="select" id=WARD_ID name="ward" prop:value=ward_value on:change=move |ev| draft.update(|d| d.ward = event_target_value(&ev))>
-                                <option value="">{i18n.text(Msg::ReportWardNone)}</option>
-                                {wards.iter().map(|w| view! { <option value=w.clone() selected={let w = w.clone(); move || ward_value() == w}>{w.clone()}</option> }).collect_view()}
-                            </select>
-                        </div>
-                    })}
-                </fieldset>
-                {move || match nearby.get() {
-                    Some(Ok(list)) if !list.is_empty() => {
-                        let lang = i18n.lang.get();
-                        view! {
-                            <section class="panel panel--nearby" aria-labelledby="nearby-title">
-                                <h2 class="subheading" id="nearby-title">{Msg::ReportNearbyTitle.text(lang)}</h2>
-                                <p>{Msg::ReportNearbyIntro.text(lang)}</p>
-                                <ul>{list.into_iter().map(|r| view! {
-                                    <li><a href=report_path(&r.service_request_id)>
-                                        {r.service_name.clone().unwrap_or_default()} " · " {r.description.clone().unwrap_or_default()}
-                                    </a></li>
-                                }).collect_view()}</ul>
-                            </section>
-                        }.into_any()
-                    }
-                    _ => ().into_any(),
-                }}
-                <fieldset class="fieldset form-group">
-                    <legend class="label">{i18n.text(Msg::ReportContact)}</legend>
-                    <p class="hint">{i18n.text(Msg::ReportContactHint)}</p>
-                    <div class="form-group">
-                        <label class="label" for="report-name">{i18n.text(Msg::ReportName)}</label>
-                        <input class="input" id="report-name" name="name" autocomplete="name" prop:value=name_value on:input=name_input/>
-                    </div>
-                    <div class=group(PHONE_ID)>
-                        <label class="label" for=PHONE_ID>{i18n.text(Msg::ReportPhone)}</label>
-                        {inline(PHONE_ID)}
-                        <input class="input input--phone" id=PHONE_ID name="phone" type="tel" autocomplete="tel" inputmode="tel"
-                            prop:value=phone_value on:input=phone_input/>
-                    </div>
-                </fieldset>
-                <div class="form-group checkboxes__item">
-                    <input class="checkboxes__input" type="checkbox" id="report-keep" prop:checked=move || draft.with(|d| d.keep)
-                        on:change=move |ev| draft.update(|d| d.keep = event_target_checked(&ev))/>
-                    <label class="checkboxes__label" for="report-keep">{i18n.text(Msg::ReportKeep)}</label>
-                </div>
-                <div id="report-refused" tabindex="-1" role="alert">
-                    {move || {
-                        let lang = i18n.lang.get();
-                        let send = send.clone();
-                        if draft.with(|d| d.queued) {
-                            let kept = draft.with(|d| d.keep);
-                            Some(view! {
-                                <div class="notice notice--queued">
-                                    <p>{Msg::ReportQueued.text(lang)}</p>
-                                    <p>{if kept { Msg::ReportQueuedKept.text(lang) } else { Msg::ReportQueuedPage.text(lang) }}</p>
-                                    <button class="button button--secondary" type="button" on:click=move |_| send()>{Msg::ReportSendNow.text(lang)}</button>
-                                </div>
-                            }.into_any())
-                        } else {
-                            refused.get().map(|e| view! { <div class="error-panel"><p>{e.user_message(lang)}</p></div> }.into_any())
-                        }
-                    }}
-                </div>
-                <button class="button" type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { i18n.tr(Msg::ReportSending) } else { i18n.tr(Msg::ReportSend) }}
-                </button>
+            <div hidden=move || services.with(Option::is_none)>
+                {move || drawn.get().then(rest.clone())}
             </div>
         </form>
     }
