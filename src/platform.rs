@@ -26,6 +26,11 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Opens the device's storage (the browser loads it on the first use), so a later read is quick.
+pub fn open_storage() {
+    let _ = stored("");
+}
+
 /// Reads a stored preference; `None` when storage is blocked or empty.
 pub fn stored(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
@@ -174,6 +179,26 @@ impl TypedBefore {
         }
         self.frames_left -= 1;
         leptos::prelude::request_animation_frame(move || self.restore());
+    }
+}
+
+/// Moves an element's children (none when it is missing) into a new `<div class="first-screen">`
+/// outside the page, to be shown elsewhere ([`append_to`]).
+pub fn take_children(id: &str) -> Option<web_sys::Element> {
+    let document = window().document()?;
+    let parent = document.get_element_by_id(id)?;
+    let holder = document.create_element("div").ok()?;
+    let _ = holder.set_attribute("class", "first-screen");
+    while let Some(child) = parent.first_child() {
+        let _ = holder.append_child(&child);
+    }
+    Some(holder)
+}
+
+/// Puts a node at the end of an element.
+pub fn append_to(id: &str, node: &web_sys::Node) {
+    if let Some(parent) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = parent.append_child(node);
     }
 }
 

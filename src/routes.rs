@@ -23,8 +23,10 @@ use mytho_core::routes::{Area, Bundle, Page, Route as PageRoute};
 /// first time it opens. While the next area's module is on its way the page shown stays (it keeps its
 /// own page, see [`open_page`]), with a notice once the wait is long enough to notice; then the new
 /// area replaces it at once. If the module cannot come (offline, and never opened on this device), a
-/// page says so and offers a retry, and the rest of the app goes on working.
-pub fn app() -> AnyView {
+/// page says so and offers a retry, and the rest of the app goes on working. The first page is drawn
+/// once `drawn` is set (a task after the shell, see `start`); `first_screen`, shown until then, leaves
+/// in the same change.
+pub fn app(drawn: RwSignal<bool>, first_screen: Option<web_sys::Element>) -> AnyView {
     use leptos_router::location::{BrowserUrl, LocationProvider};
     let i18n = use_i18n();
     let path = use_location().pathname;
@@ -98,20 +100,28 @@ pub fn app() -> AnyView {
         });
         now
     });
-    let page = move || match (shown.get(), unavailable.get()) {
-        (_, true) => view! { <AreaUnavailable again=again.read_only() retry/> }.into_any(),
-        (Bundle::Shell, _) => pages(Bundle::Shell, |page| match page {
-            Some(Page::Home) => view! { <Home/> }.into_any(),
-            _ => view! { <NotFound/> }.into_any(),
-        }),
-        // Only when `start` could not fetch the first page's area: then this page says so.
-        (bundle, _) => Suspend::new(async move {
-            area(bundle).await.unwrap_or_else(|_| {
-                unavailable.set(true);
-                ().into_any()
+    let page = move || {
+        if !drawn.get() {
+            return ().into_any();
+        }
+        if let Some(first_screen) = &first_screen {
+            first_screen.remove();
+        }
+        match (shown.get(), unavailable.get()) {
+            (_, true) => view! { <AreaUnavailable again=again.read_only() retry/> }.into_any(),
+            (Bundle::Shell, _) => pages(Bundle::Shell, |page| match page {
+                Some(Page::Home) => view! { <Home/> }.into_any(),
+                _ => view! { <NotFound/> }.into_any(),
+            }),
+            // Only when `start` could not fetch the first page's area: then this page says so.
+            (bundle, _) => Suspend::new(async move {
+                area(bundle).await.unwrap_or_else(|_| {
+                    unavailable.set(true);
+                    ().into_any()
+                })
             })
-        })
-        .into_any(),
+            .into_any(),
+        }
     };
     let notice = Signal::derive(move || opening.get().map_or("", |msg| i18n.tr(msg)));
     view! {

@@ -35,6 +35,8 @@ export { expect };
 /** Waits until the app (not the static first screen) is in charge: only it renders the language switch. */
 export async function appReady(page: Page, timeout = 15_000) {
   await expect(page.locator('.lang-switch')).toBeVisible({ timeout });
+  // The app draws its shell, then its page a moment later in place of the first screen's (src/lib.rs `start`).
+  await expect(page.locator('main > .first-screen')).toHaveCount(0, { timeout });
 }
 
 /** axe-core with the WCAG 2.x A/AA rules (2.2 included); returns the violations, described. */

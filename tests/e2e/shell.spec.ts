@@ -291,6 +291,29 @@ test('nothing jumps when the app takes over a page on a slow connection (layout 
   }
 });
 
+// The app draws its shell and its page in two tasks, so that neither holds up a tap for long on a slow
+// phone (src/lib.rs `start`); in between, the first screen's content stays in the app's <main>.
+test("while the app takes over, the page's heading never leaves the screen: the shell comes first, then the page", async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as any).seen = []);
+    // Called once each task's changes are done (a microtask), so it sees every state a frame could paint.
+    new MutationObserver(() => {
+      const main = document.querySelector('main');
+      const shell = document.querySelector('.lang-switch') ? 'app' : 'first-screen';
+      const headings = [...(main?.querySelectorAll('h1') ?? [])].map((h) => (h.closest('.first-screen') ? 'first-screen' : h.id));
+      seen.push(`${shell} h1=${headings.join(',') || 'none'}`);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/phan-anh');
+  await appReady(page);
+  await expect(page.locator('#report-title')).toHaveText('Phản ánh');
+  const seen: string[] = await page.evaluate(() => (window as any).seen);
+  const states = [...new Set(seen.filter((s) => s.startsWith('app')))];
+  // The shell came first, with the first screen's heading in its <main>, then the page's own; never an
+  // empty <main>, never two headings.
+  expect(states).toEqual(['app h1=first-screen', 'app h1=report-title']);
+});
+
 test('a search typed before the app arrives is kept, with the focus, when the app takes over', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
