@@ -58,7 +58,8 @@ pub fn app(drawn: RwSignal<bool>, first_screen: Option<web_sys::Element>) -> Any
         // a very long one (a weak connection: the browser may wait minutes) is said to be so.
         let waiting = asked.clone();
         leptos::task::spawn_local(async move {
-            for (after, msg) in [(OPENING_NOTICE_MS, Msg::PageOpening), (OPENING_SLOW_MS - OPENING_NOTICE_MS, Msg::PageOpeningSlow)] {
+            let slow = if retried { Msg::PageOpeningSlowRetry } else { Msg::PageOpeningSlow };
+            for (after, msg) in [(OPENING_NOTICE_MS, Msg::PageOpening), (OPENING_SLOW_MS - OPENING_NOTICE_MS, slow)] {
                 platform::sleep(after).await;
                 if waiting.get() != (ticket, false) {
                     return;

@@ -201,6 +201,34 @@ test('while an area\'s code is slow to come, a notice says the page is opening, 
   await expect(notice).toBeEmpty();
 });
 
+test('a retry that is slow says so too, without pointing to a page there is nothing to read on', async ({ page, problems }) => {
+  await page.clock.install();
+  const cut = (route: any) => route.abort('internetdisconnected');
+  await page.route(/\/split___faq_area_view_/, cut);
+  await page.goto('/');
+  await appReady(page);
+  await page.locator('.site-nav').getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chưa mở được trang này');
+  // The connection is back, but weak: the module takes minutes.
+  await page.unroute(/\/split___faq_area_view_/, cut);
+  let release!: () => void;
+  const released = new Promise<void>((done) => { release = done; });
+  await page.route(/\/split___faq_area_view_/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Thử lại' }).click();
+  const notice = page.locator('.notice--opening');
+  await expect(notice).toHaveText('Đang mở trang…');
+  await page.clock.fastForward(8000);
+  await expect(notice).toHaveText('Trang đang mở chậm, có lẽ do mạng yếu. Xin chờ thêm một chút.');
+  await expectNoAxeViolations(page);
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hỏi đáp');
+  await expect(notice).toBeEmpty();
+  onlyFailedFetches(problems);
+});
+
 test('on a phone, after a tap in the header, the opening notice and then the slow one are in the window to be read', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.clock.install();

@@ -230,6 +230,8 @@ messages! {
     AreaUnavailableAgain => ("Vẫn chưa tải được. Hãy kiểm tra kết nối mạng rồi thử lại.", "Still not downloaded. Check your connection, then try again."),
     PageOpening => ("Đang mở trang…", "Opening the page…"),
     PageOpeningSlow => ("Trang đang mở chậm, có lẽ do mạng yếu. Xin chờ thêm một chút; trong lúc chờ, bạn vẫn đọc được trang này.", "The page is slow to open, probably because the connection is weak. Please wait a little longer; meanwhile you can still read this page."),
+    // After "Try again" on the page that says an area could not come: there is nothing else to read.
+    PageOpeningSlowRetry => ("Trang đang mở chậm, có lẽ do mạng yếu. Xin chờ thêm một chút.", "The page is slow to open, probably because the connection is weak. Please wait a little longer."),
     // Config / start-up errors
     ConfigErrorTitle => ("Không khởi động được ứng dụng", "The app could not start"),
     ConfigErrorBody => ("Ứng dụng không đọc được tệp cấu hình của thành phố. Đây là lỗi phía máy chủ, không phải do bạn. Hãy thử lại sau ít phút; nếu vẫn lỗi, hãy gọi đường dây nóng 1022.", "The app could not read the city's configuration file. This is a problem on our side, not yours. Try again in a few minutes; if it keeps failing, call the 1022 hotline."),
