@@ -182,12 +182,16 @@ impl TypedBefore {
     }
 }
 
+/// The page's element of that id.
+fn element(id: &str) -> Option<web_sys::Element> {
+    window().document()?.get_element_by_id(id)
+}
+
 /// Moves an element's children (none when it is missing) into a new `<div class="first-screen">`
 /// outside the page, to be shown elsewhere ([`append_to`]).
 pub fn take_children(id: &str) -> Option<web_sys::Element> {
-    let document = window().document()?;
-    let parent = document.get_element_by_id(id)?;
-    let holder = document.create_element("div").ok()?;
+    let parent = element(id)?;
+    let holder = window().document()?.create_element("div").ok()?;
     let _ = holder.set_attribute("class", "first-screen");
     while let Some(child) = parent.first_child() {
         let _ = holder.append_child(&child);
@@ -197,14 +201,14 @@ pub fn take_children(id: &str) -> Option<web_sys::Element> {
 
 /// Puts a node at the end of an element.
 pub fn append_to(id: &str, node: &web_sys::Node) {
-    if let Some(parent) = window().document().and_then(|d| d.get_element_by_id(id)) {
+    if let Some(parent) = element(id) {
         let _ = parent.append_child(node);
     }
 }
 
 /// Moves keyboard focus (and the screen reader) to an element.
 pub fn focus(id: &str) {
-    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = element(id) {
         let _ = el.unchecked_into::<HtmlElement>().focus();
     }
 }

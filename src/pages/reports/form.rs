@@ -15,6 +15,7 @@ use mytho_core::open311::{form_body, report_fields, Attribute, Datatype, Posted,
 use mytho_core::report_draft::{remember, DraftPhoto, KeptReport, ReportDraft, KEPT_REPORTS_KEY, REPORT_DRAFT_KEY};
 use mytho_core::routes::{report_path, REPORTS_LIST};
 use std::sync::Arc;
+use std::time::Duration;
 use super::map::{coordinates, pick_map, within};
 use mytho_core::text::decimal;
 use web_sys::HtmlInputElement;
@@ -245,16 +246,17 @@ pub fn ReportPage() -> impl IntoView {
     let ward_value = move || draft.with(|d| d.ward.clone());
     let photos_full = move || draft.with(|d| d.photos.len() >= MAX_PHOTOS);
 
-    // The rest of the form, drawn once the services are known (it is hidden until then, so it cannot
-    // jump) and a moment after them: drawn with the area's start it made one task of ≈ 140 ms at 4× CPU,
-    // input on a slow phone waiting that long (Lighthouse's total blocking time).
+    // The rest of the form is drawn a task after the services are known (see below): drawn with the
+    // area's start it made one task of ≈ 140 ms at 4× CPU, a slow phone's input waiting that long.
     let drawn = RwSignal::new(false);
     Effect::new(move |_| {
         if services.with(Option::is_some) && !drawn.get_untracked() {
-            spawn_local(async move {
-                platform::sleep(0).await;
-                let _ = drawn.try_set(true);
-            });
+            set_timeout(
+                move || {
+                    let _ = drawn.try_set(true);
+                },
+                Duration::ZERO,
+            );
         }
     });
     let rest = move || {
