@@ -36,11 +36,13 @@ trap 'kill $server' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.2; done
 kill -0 "$server" 2>/dev/null || { echo "the gateway did not start on port $port (set LIGHTHOUSE_PORT)" >&2; exit 1; }
 
+rm -rf "$work/reports"; mkdir -p "$work/reports"
 printf '%-40s %5s %8s %8s %6s %6s\n' page score LCP_ms FCP_ms CLS TBT_ms
 for run in $(seq "$runs"); do
   eval "set -- peer/form.html $pages"
   for page in "$@"; do
-    out="$work/report.json"
+    # Each report is kept (target/lighthouse/reports/) for a closer look at the trace's requests.
+    out="$work/reports/$run-$(printf %s "${page:-home}" | tr / _).json"
     CHROME_PATH=/usr/bin/chromium "$work/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$page" \
       --only-categories=performance --throttling-method="$throttling" --output=json --output-path="$out" --quiet \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \

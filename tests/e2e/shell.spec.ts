@@ -291,6 +291,31 @@ test('nothing jumps when the app takes over a page on a slow connection (layout 
   }
 });
 
+// src/boot.js asks for the app's files once the first screen is painted (the page holds their hints
+// inert till then), so nothing competes with that paint; an area's page still asks for all its files
+// at once, by those hints, not one after another as the app comes to need them.
+test("a page asks for the app's files only after its first paint, and for all of its area's at once", async ({ browser }) => {
+  for (const [path, own] of [['/', 'mytho-so_bg.wasm'], ['/hoi-dap', 'faq.json'], ['/phan-anh', 'split___reports_area_view']]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(path);
+    await appReady(page);
+    const { paint, files } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      files: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /\.wasm$|^\/(faq|lessons|tourism)\.json$/.test(new URL(e.name).pathname))
+        .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, by: e.initiatorType })),
+    }));
+    expect(files.some((f) => f.name.includes(own)), `${path}: ${JSON.stringify(files)}`).toBe(true);
+    for (const file of files) {
+      expect(file.start, `${path}: ${file.name} asked for before the first paint (${paint} ms)`).toBeGreaterThanOrEqual(paint);
+      // (The report form reads the guide's places later, when it needs them.)
+      if (file.name.endsWith('.wasm')) expect(file.by, `${path}: ${file.name} not asked for by the page's hints`).toBe('link');
+    }
+    await context.close();
+  }
+});
+
 // The app draws its shell and its page in two tasks, so that neither holds up a tap for long on a slow
 // phone (src/lib.rs `start`); in between, the first screen's content stays in the app's <main>.
 test("while the app takes over, the page's heading never leaves the screen: the shell comes first, then the page", async ({ page }) => {

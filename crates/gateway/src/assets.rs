@@ -171,14 +171,15 @@ pub fn split_files(js: &str, module: &str) -> Vec<String> {
 /// page of `dist`, with preload hints for the main module and for the module, packs and content file
 /// of the area the page opens on (`pages`: page, module, content; `loader`: the splitter's loader, which
 /// says what each area waits for), so a direct landing fetches everything at once instead of one file
-/// after another. The source's comments, written for its editors, are left out. Returns the pages written.
+/// after another. The hints wait in a `<template>` for the first paint (src/boot.js). The source's comments, written for its editors, are left out. Returns the pages written.
 pub fn link_pages(dist: &Path, app_dir: &str, loader: &str, pages: &[(&str, Option<&str>, Option<&str>)]) -> std::io::Result<usize> {
     let mut written = 0;
     for (page, module, content) in pages {
         let path = dist.join(page);
         let Ok(html) = std::fs::read_to_string(&path) else { continue };
+        // Inert until boot.js moves them into the head after the first paint (why there: src/boot.js).
         let mut head = format!(
-            "<script type=\"module\" src=\"/{app_dir}/boot.js\"></script>\n\
+            "<script type=\"module\" src=\"/{app_dir}/boot.js\"></script>\n<template id=\"app-files\">\n\
              <link rel=\"preload\" href=\"/{app_dir}/mytho-so_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
         );
         for file in module.map(|m| split_files(loader, m)).unwrap_or_default() {
@@ -187,6 +188,7 @@ pub fn link_pages(dist: &Path, app_dir: &str, loader: &str, pages: &[(&str, Opti
         if let Some(content) = content {
             head.push_str(&format!("<link rel=\"preload\" href=\"/{content}\" as=\"fetch\" type=\"application/json\" crossorigin>\n"));
         }
+        head.push_str("</template>\n");
         let html = without_comments(&html);
         let Some(at) = html.find("</head>") else {
             return Err(std::io::Error::other(format!("{page} has no </head>")));
@@ -327,6 +329,10 @@ export const __wasm_split_load___forms_area_view_1 = wrapAsyncCb(makeLoad(() => 
             assert!(faq.contains(&format!("href=\"/{app}/{file}\" as=\"fetch\"")), "{file}");
         }
         assert!(faq.contains("<link rel=\"preload\" href=\"/faq.json\" as=\"fetch\" type=\"application/json\" crossorigin>"));
+        // Every hint is in the template boot.js makes live after the first paint, none before it.
+        let (before, hints) = faq.split_once("<template id=\"app-files\">").unwrap();
+        assert!(!before.contains("rel=\"preload\""), "{before}");
+        assert_eq!(hints.split_once("</template>").unwrap().0.matches("rel=\"preload\"").count(), 5, "{hints}");
         // What a first visit to the area fetches is what its page names.
         let names = first_load(&dist, "hoi-dap.html").unwrap();
         assert!(names.contains(&format!("{app}/mytho-so_bg.wasm")));
