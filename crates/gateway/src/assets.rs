@@ -171,13 +171,13 @@ pub fn split_files(js: &str, module: &str) -> Vec<String> {
 /// page of `dist`, with preload hints for the main module and for the module, packs and content file
 /// of the area the page opens on (`pages`: page, module, content; `loader`: the splitter's loader, which
 /// says what each area waits for), so a direct landing fetches everything at once instead of one file
-/// after another. The hints wait in a `<template>` for the first paint (src/boot.js). The source's comments, written for its editors, are left out. Returns the pages written.
+/// after another; the hints wait inert in a `<template>` until the first paint (why: src/boot.js). The
+/// source's comments, written for its editors, are left out. Returns the pages written.
 pub fn link_pages(dist: &Path, app_dir: &str, loader: &str, pages: &[(&str, Option<&str>, Option<&str>)]) -> std::io::Result<usize> {
     let mut written = 0;
     for (page, module, content) in pages {
         let path = dist.join(page);
         let Ok(html) = std::fs::read_to_string(&path) else { continue };
-        // Inert until boot.js moves them into the head after the first paint (why there: src/boot.js).
         let mut head = format!(
             "<script type=\"module\" src=\"/{app_dir}/boot.js\"></script>\n<template id=\"app-files\">\n\
              <link rel=\"preload\" href=\"/{app_dir}/mytho-so_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
