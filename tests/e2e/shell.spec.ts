@@ -316,6 +316,30 @@ test("a page asks for the app's files only after its first paint, and for all of
   }
 });
 
+// With no paint reported (the observer silenced here), a page out of sight (a tab opened in the
+// background) starts at once, since it has no paint to wait for; one in sight starts by the 2 s fallback.
+test('a page out of sight asks for the app at once; one whose paint is never reported, after 2 s', async ({ browser }) => {
+  for (const [visibility, from, to] of [['hidden', 0, 1500], ['visible', 1950, 10_000]] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript((visibility) => {
+      PerformanceObserver.prototype.observe = () => {};
+      Object.defineProperty(document, 'visibilityState', { get: () => visibility });
+    }, visibility);
+    await page.goto('/hoi-dap');
+    await appReady(page);
+    // From the moment boot.js had come (it runs right after) to the first wasm asked for.
+    const wait = await page.evaluate(() => {
+      const files = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const boot = files.find((e) => e.name.endsWith('/boot.js'))!;
+      return Math.min(...files.filter((e) => e.name.endsWith('.wasm')).map((e) => e.startTime)) - boot.responseEnd;
+    });
+    expect(wait, visibility).toBeGreaterThanOrEqual(from);
+    expect(wait, visibility).toBeLessThan(to);
+    await context.close();
+  }
+});
+
 // The app draws its shell and its page in two tasks, so that neither holds up a tap for long on a slow
 // phone (src/lib.rs `start`); in between, the first screen's content stays in the app's <main>.
 test("while the app takes over, the page's heading never leaves the screen: the shell comes first, then the page", async ({ page }) => {
